@@ -1,0 +1,168 @@
+"""Vietnamese numerals and units: parse figures as the language writes them, format them per locale."""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from .paths import RESOURCES_DIR
+
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+from babel.numbers import format_percent as babel_format_percent
+
+LOCALES = {"vi": "vi", "en": "en"}
+QUALIFIERS = ("exact", "approx", "over", "under")
+
+# A Vietnamese numeral: "1.188.600" (dot groups thousands), "59,8" (comma is the decimal mark),
+# "05" (leading zeros in counts). Babel decides the value; this only finds the span.
+NUMBER_PATTERN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+
+
+class FigureError(ValueError):
+    """The text is not a figure this module can read."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str
+    factor: Decimal
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    qualifiers: dict[str, str]  # word -> qualifier
+    scales: dict[str, Decimal]  # word -> multiplier
+    units: dict[str, Unit]  # noun -> unit
+    display: dict[str, dict[str, str]]  # unit -> {lang: how a sentence writes it}
+    qualifier_display: dict[str, dict[str, str]]  # qualifier -> {lang: word}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure as stated: value in its storage unit, and what the wording says about it."""
+
+    text: str
+    value: Decimal
+    unit: str | None
+    qualifier: str
+    resolution: Decimal  # one step of the last stated digit, in the storage unit
+    denominator: Decimal | None = None  # "28/7 công trình": 7
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    raw = tomllib.loads(
+        (RESOURCES_DIR / "vocabulary.toml").read_text(encoding="utf-8")
+    )
+    qualifiers = {word: kind for kind, words in raw["qualifiers"].items() for word in words}
+    scales = {word: Decimal(str(v)) for word, v in raw["scales"].items()}
+    units = {
+        noun: Unit(spec["unit"], Decimal(str(spec.get("factor", 1))))
+        for noun, spec in raw["units"].items()
+    }
+    return Vocabulary(qualifiers, scales, units, raw["display"], raw["qualifier_display"])
+
+
+def _alternation(words) -> str:
+    # Longest first, so "chưa đến" wins over "đến" and "trạm y tế" over shorter nouns.
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _figure_regex() -> re.Pattern[str]:
+    voc = vocabulary()
+    return re.compile(
+        rf"^(?:(?P<qualifier>{_alternation(voc.qualifiers)})\s+)?"
+        rf"(?P<number>{NUMBER_PATTERN})"
+        rf"(?:\s*/\s*(?P<denominator>{NUMBER_PATTERN}))?"
+        # Scale words compound: "nghìn tỷ đồng" is 10^12 đồng.
+        rf"(?:\s*(?P<scale>(?:{_alternation(voc.scales)})(?:\s+(?:{_alternation(voc.scales)}))*)(?!\w))?"
+        rf"(?:\s*(?P<unit>{_alternation(voc.units)})(?!\w))?"
+        rf"(?P<rest>.*)$",
+        re.IGNORECASE | re.DOTALL,
+    )
+
+
+def parse_number(text: str, lang: str = "vi") -> Decimal:
+    """A numeral in the locale's own format: parse_number("1.188.600") == 1188600."""
+    try:
+        return parse_decimal(text.strip(), locale=LOCALES[lang], strict=True)
+    except NumberFormatError as exc:
+        raise FigureError(f"not a {lang} number: {text!r}") from exc
+
+
+def _decimals(numeral: str) -> int:
+    return len(numeral.split(",", 1)[1]) if "," in numeral else 0
+
+
+def parse_figure(text: str) -> Figure:
+    """Read a figure as written in Vietnamese: "gần 548 tỷ đồng" -> 548000 million_vnd, approx."""
+    match = _figure_regex().match(text.strip())
+    if not match:
+        raise FigureError(f"no figure at the start of {text!r}")
+    voc = vocabulary()
+    scale = math.prod((voc.scales[w.lower()] for w in (match["scale"] or "").split()), start=Decimal(1))
+    unit = _lookup_unit(match["unit"]) if match["unit"] else None
+    factor = scale * (unit.factor if unit else Decimal(1))
+    number = parse_number(match["number"])
+    denominator = parse_number(match["denominator"]) if match["denominator"] else None
+    return Figure(
+        text=text,
+        value=_normal(number * factor),
+        unit=unit.unit if unit else None,
+        qualifier=voc.qualifiers[match["qualifier"].lower()] if match["qualifier"] else "exact",
+        resolution=_normal(Decimal(1).scaleb(-_decimals(match["number"])) * factor),
+        denominator=_normal(denominator * factor) if denominator is not None else None,
+    )
+
+
+def _lookup_unit(word: str) -> Unit:
+    units = vocabulary().units
+    return units.get(word) or next(u for noun, u in units.items() if noun.lower() == word.lower())
+
+
+def _normal(value: Decimal) -> Decimal:
+    # 548 × 1e9 × 1e-6 should compare and print as 548000, not 5.48000E+5.
+    value = value.normalize()
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+def format_number(value: float | Decimal, lang: str = "vi", decimals: int | None = None) -> str:
+    """1188600 -> "1.188.600" (vi) / "1,188,600" (en); decimals=None keeps the digits given."""
+    if decimals is None:
+        return format_decimal(Decimal(str(value)), locale=LOCALES[lang], decimal_quantization=False)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(Decimal(str(value)), format=pattern, locale=LOCALES[lang])
+
+
+def format_percent(value: float | Decimal, lang: str = "vi", decimals: int = 1) -> str:
+    """A 0–100 percentage: 75.43 -> "75,4%" (vi) / "75.4%" (en)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    fraction = Decimal(str(value)) / 100
+    return babel_format_percent(fraction, format=pattern, locale=LOCALES[lang])
+
+
+def format_quantity(value: float | Decimal, unit: str, lang: str = "vi", decimals: int | None = None) -> str:
+    """548000 million_vnd -> "548.000 triệu đồng" (vi) / "548,000 million VND" (en)."""
+    if unit == "percent":
+        return format_percent(value, lang, _stated_decimals(value) if decimals is None else decimals)
+    return f"{format_number(value, lang, decimals)} {vocabulary().display[unit][lang]}"
+
+
+def format_stated(value: float, unit: str, qualifier: str, lang: str = "vi") -> str:
+    """A figure re-written with its qualifier: ("approx", 548000 million_vnd) -> "about 548,000 million VND"."""
+    word = vocabulary().qualifier_display[qualifier][lang]
+    return f"{word} {format_quantity(value, unit, lang)}".strip()
+
+
+def _stated_decimals(value: float | Decimal) -> int:
+    return max(0, -Decimal(str(value)).normalize().as_tuple().exponent)
+
+
+def to_vnd(value: float, unit: str) -> float:
+    """A money value in đồng, whatever unit it is stored in."""
+    factor = next(u.factor for u in vocabulary().units.values() if u.unit == unit)
+    return float(Decimal(str(value)) / factor)

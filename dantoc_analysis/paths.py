@@ -1,0 +1,30 @@
+"""Where things are: the one module that knows the project's paths (data root overridable)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+RESOURCES_DIR = PACKAGE_DIR / "resources"
+REPO_ROOT = PACKAGE_DIR.parent
+DATA_ENV = "DANTOC_DATA_DIR"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder: the argument, else $DANTOC_DATA_DIR, else the repository's data/."""
+    chosen = override or os.environ.get(DATA_ENV) or REPO_ROOT / "data"
+    return Path(chosen).resolve()
+
+
+def project_root(data: Path) -> Path:
+    """Paths in sources.csv are relative to the folder that holds the data folder."""
+    return data.parent
+
+
+def display_path(path: Path) -> str:
+    """A path as a user would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

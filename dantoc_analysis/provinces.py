@@ -1,0 +1,87 @@
+"""Provinces: slugs, names and GSO codes from vietnamadminunits, both boundary versions."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import pandas as pd
+from unidecode import unidecode
+from vietnamadminunits import convert_address
+from vietnamadminunits.database import get_data
+
+# Resolution 202/2025/QH15: 63 provinces became 34 on this day. Figures for earlier periods
+# belong to the legacy territory even where the name survived.
+MERGER_DATE = date(2025, 7, 1)
+LEGACY, CURRENT = "legacy-63", "2025-34"
+
+# Figures for the whole country ("Cả nước") sit beside provincial ones in the sources.
+COUNTRY = {
+    "slug": "vietnam",
+    "name": "Cả nước",
+    "name_en": "Viet Nam (whole country)",
+    "gso_code": "",
+    "boundary": "",
+    "successor": "vietnam",
+}
+
+
+def slugify(name: str) -> str:
+    """'Lạng Sơn' -> 'lang-son': ASCII, lower case, hyphens."""
+    return "-".join(unidecode(name).lower().replace("-", " ").split())
+
+
+@cache
+def provinces() -> pd.DataFrame:
+    """Every province in both boundary versions.
+
+    Columns: slug, name, name_en, gso_code, boundary (legacy-63 | 2025-34), successor (the
+    2025 province a legacy one became part of; itself for current ones). A slug can appear
+    in both versions (lang-son); the GSO code alone never identifies a territory across them.
+    """
+    rows = [COUNTRY]
+    for table, boundary in (("admin_units_legacy", LEGACY), ("admin_units", CURRENT)):
+        for unit in get_data(["province", "provinceShort", "provinceCode"], table):
+            slug = slugify(unit["provinceShort"])
+            rows.append(
+                {
+                    "slug": slug,
+                    "name": unit["provinceShort"],
+                    "name_en": unidecode(unit["provinceShort"]),
+                    "gso_code": unit["provinceCode"],
+                    "boundary": boundary,
+                    "successor": _successor(unit["province"]) if boundary == LEGACY else slug,
+                }
+            )
+    return pd.DataFrame(rows).drop_duplicates(["slug", "boundary"]).reset_index(drop=True)
+
+
+def _successor(legacy_name: str) -> str:
+    return slugify(convert_address(legacy_name).short_province)
+
+
+def known_slugs() -> frozenset[str]:
+    return frozenset(provinces()["slug"])
+
+
+def boundary_on(day: date) -> str:
+    """The boundary version in force on a day."""
+    return CURRENT if day >= MERGER_DATE else LEGACY
+
+
+def province(slug: str, on: date | None = None) -> dict[str, str]:
+    """The province a slug names, in the boundary version in force on `on` (default: today)."""
+    table = provinces()
+    rows = table[table["slug"] == slug]
+    if rows.empty:
+        raise KeyError(f"unknown province slug {slug!r}")
+    if slug == COUNTRY["slug"]:
+        return COUNTRY
+    boundary = boundary_on(on or date.today())
+    exact = rows[rows["boundary"] == boundary]
+    return (exact if not exact.empty else rows).iloc[0].to_dict()
+
+
+def province_name(slug: str, lang: str = "vi") -> str:
+    info = province(slug)
+    return info["name"] if lang == "vi" else info["name_en"]
