@@ -1,0 +1,259 @@
+"""Load and validate the data tables; any problem is a DataError naming file, line and column."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pandas as pd
+import pandera.errors
+
+from . import paths, provinces, schemas
+from .errors import DataError
+from .numbers import FigureError, parse_figure, vocabulary
+
+SOURCES_FILE, INDICATORS_FILE, FACTS_FILE = "sources.csv", "indicators.csv", "facts.csv"
+PLAUSIBILITY_FILE = "plausibility.csv"
+RELATION_TERM = re.compile(r"^(?P<indicator>[a-z][a-z0-9_]*)(?:@(?P<basis>[a-z]+))?$")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A CSV read as text: one dict per row, indexed by the row's line in the file (header = 1)."""
+
+    path: Path
+    frame: pd.DataFrame
+
+    def error(self, line: int | None, column: str | None, reason: str) -> DataError:
+        return DataError(self.path, reason, line, column)
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file, or a DataError that says where the bytes stop being UTF-8."""
+    if not path.is_file():
+        raise DataError(path, "file not found")
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError(path, f"not UTF-8 text (byte {exc.start}); save it as UTF-8", line) from None
+
+
+def read_table(path: Path, columns: list[str]) -> Table:
+    text = read_text(path)
+    if not text.strip():
+        raise DataError(path, "file is empty; expected a header and rows")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader)
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise DataError(path, f"missing column(s): {', '.join(missing)}", 1)
+    extra = [c for c in header if c not in columns]
+    if extra:
+        raise DataError(path, f"unknown column(s): {', '.join(extra)}", 1)
+    rows, lines = [], []
+    for fields in reader:
+        if not any(f.strip() for f in fields):
+            continue
+        if len(fields) != len(header):
+            raise DataError(path, f"expected {len(header)} fields, found {len(fields)}", reader.line_num)
+        rows.append(dict(zip(header, (f.strip() for f in fields))))
+        lines.append(reader.line_num)
+    if not rows:
+        raise DataError(path, "no rows below the header")
+    frame = pd.DataFrame(rows, index=pd.Index(lines, name="line"), columns=columns, dtype="str")
+    return Table(path, frame)
+
+
+def _convert(table: Table, column: str, kind: str) -> None:
+    """Turn a text column into Int64 / float64 / datetime64, naming the first bad cell."""
+    converted = []
+    for line, raw in table.frame[column].items():
+        if raw == "":
+            converted.append(None)
+            continue
+        try:
+            if kind == "int":
+                converted.append(int(raw))
+            elif kind == "float":
+                converted.append(float(Decimal(raw)))
+            else:
+                converted.append(pd.Timestamp.fromisoformat(raw))
+        except (ValueError, InvalidOperation):
+            expected = {"int": "a whole number", "float": "a number", "date": "an ISO date"}[kind]
+            raise table.error(line, column, f"{raw!r} is not {expected}") from None
+    dtype = {"int": "Int64", "float": "float64", "date": "datetime64[ns]"}[kind]
+    table.frame[column] = pd.Series(converted, index=table.frame.index, dtype=dtype)
+
+
+def _validate(table: Table, schema) -> pd.DataFrame:
+    _check_unique(table, schema)
+    try:
+        return schema.validate(table.frame, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        case = exc.failure_cases.sort_values("index", na_position="first").iloc[0]
+        line = None if pd.isna(case["index"]) else int(case["index"])
+        check = str(case["check"]).replace("field_uniqueness", "unique").replace("str_matches", "pattern")
+        reason = f"{case['failure_case']!r} fails {check}"
+        raise table.error(line, case["column"], reason) from None
+
+
+def _check_unique(table: Table, schema) -> None:
+    """Name the second use of a key, and where the first one is (pandera would name both)."""
+    for name, column in schema.columns.items():
+        if not column.unique:
+            continue
+        values = table.frame[name]
+        repeated = values[values.duplicated(keep="first")]
+        if len(repeated):
+            line, value = next(iter(repeated.items()))
+            first = values[values == value].index[0]
+            raise table.error(line, name, f"{value!r} is already used on line {first}")
+
+
+def load_sources(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """The source registry, with each raw file checked against its sha256 and read as UTF-8.
+
+    Columns: source_id, path, province, title, publisher, published, event_date,
+    report_year, sha256, notes (see DESIGN.md).
+    """
+    root = paths.data_dir(data_dir)
+    table = read_table(root / SOURCES_FILE, list(schemas.SOURCES.columns))
+    for column in ("published", "event_date"):
+        _convert(table, column, "date")
+    _convert(table, "report_year", "int")
+    frame = _validate(table, schemas.SOURCES)
+    known = provinces.known_slugs()
+    for line, row in frame.iterrows():
+        if row["province"] and row["province"] not in known:
+            raise table.error(line, "province", f"unknown province slug {row['province']!r}")
+        raw = paths.project_root(root) / row["path"]
+        if not raw.is_file():
+            raise table.error(line, "path", f"raw file {row['path']} not found")
+        digest = hashlib.sha256(raw.read_bytes()).hexdigest()
+        if digest != row["sha256"]:
+            raise table.error(line, "sha256", f"{row['path']} has changed since it was registered "
+                              f"(sha256 {digest[:12]}…); raw files are never edited")
+        read_text(raw)
+    return frame.reset_index(drop=True)
+
+
+def source_texts(sources: pd.DataFrame, data_dir: str | Path | None = None) -> dict[str, str]:
+    root = paths.project_root(paths.data_dir(data_dir))
+    return {row.source_id: read_text(root / row.path) for row in sources.itertuples()}
+
+
+def load_indicators(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """The indicator catalogue with its relations (sum_of, ratio_of, target_rule, ...)."""
+    table = read_table(paths.data_dir(data_dir) / INDICATORS_FILE, list(schemas.INDICATORS.columns))
+    frame = _validate(table, schemas.INDICATORS)
+    units = {u.unit for u in vocabulary().units.values()}
+    ids = set(frame["indicator"])
+    for line, row in frame.iterrows():
+        if row["unit"] not in units:
+            raise table.error(line, "unit", f"unknown unit {row['unit']!r}")
+        for column in ("sum_of", "ratio_of", "usd_equivalent_of"):
+            for term in relation_terms(row[column]):
+                if not (m := RELATION_TERM.match(term)) or m["indicator"] not in ids:
+                    raise table.error(line, column, f"{term!r} is not a known indicator")
+                if m["basis"] and m["basis"] not in schemas.BASES:
+                    raise table.error(line, column, f"unknown basis {m['basis']!r} in {term!r}")
+        if row["ratio_of"] and len(relation_terms(row["ratio_of"])) != 2:
+            raise table.error(line, "ratio_of", "expected 'numerator / denominator'")
+    return frame.reset_index(drop=True)
+
+
+def relation_terms(expression: str) -> list[str]:
+    """'a + b' -> ['a', 'b']; 'a / b@plan' -> ['a', 'b@plan']."""
+    return [t.strip() for t in re.split(r"[+/]", expression) if t.strip()]
+
+
+def load_facts(
+    data_dir: str | Path | None = None,
+    sources: pd.DataFrame | None = None,
+    indicators: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The curated figures, each proven against the words it came from.
+
+    Columns: fact_id, source_id, province, year, indicator, value, unit, qualifier, basis,
+    period, vintage, as_of, mention, quote, ambiguity, and `resolution` (one step of the last
+    stated digit, derived from the mention). Raises DataError on the first unusable row.
+    """
+    sources = load_sources(data_dir) if sources is None else sources
+    indicators = load_indicators(data_dir) if indicators is None else indicators
+    table = read_table(paths.data_dir(data_dir) / FACTS_FILE, _fact_columns())
+    for column in ("year", "vintage"):
+        _convert(table, column, "int")
+    _convert(table, "value", "float")
+    _convert(table, "as_of", "date")
+    table.frame["resolution"] = 1.0  # replaced row by row below, from the mention
+    texts = source_texts(sources, data_dir)
+    source_rows = sources.set_index("source_id")
+    catalogue = indicators.set_index("indicator")
+    for line, row in table.frame.iterrows():
+        _check_references(table, line, row, source_rows, catalogue)
+        figure = _check_provenance(table, line, row, texts[row["source_id"]])
+        table.frame.loc[line, "resolution"] = float(figure.resolution)
+    return _validate(table, schemas.FACTS).reset_index(drop=True)
+
+
+def _fact_columns() -> list[str]:
+    return [c for c in schemas.FACTS.columns if c != "resolution"]
+
+
+def _check_references(table, line, row, source_rows, catalogue) -> None:
+    if row["source_id"] not in source_rows.index:
+        raise table.error(line, "source_id", f"unknown source {row['source_id']!r}")
+    if row["indicator"] not in catalogue.index:
+        raise table.error(line, "indicator", f"unknown indicator {row['indicator']!r}; add it to indicators.csv")
+    indicator = catalogue.loc[row["indicator"]]
+    if row["unit"] != indicator["unit"]:
+        raise table.error(line, "unit", f"{row['unit']!r} but {row['indicator']} is in {indicator['unit']!r}")
+    if indicator["requires_vintage"] == "yes" and pd.isna(row["vintage"]):
+        raise table.error(line, "vintage", f"{row['indicator']} needs the plan year its capital belongs to")
+    if pd.isna(row["year"]) and not row["ambiguity"]:
+        raise table.error(line, "year", "empty year needs an ambiguity note saying why")
+    if row["province"] not in provinces.known_slugs():
+        raise table.error(line, "province", f"unknown province slug {row['province']!r}")
+    source_province = source_rows.loc[row["source_id"], "province"]
+    if row["province"] not in (source_province, provinces.COUNTRY["slug"]):
+        said = f"says {source_province!r}" if source_province else "does not say its province"
+        raise table.error(line, "province", f"{row['province']!r} but source {row['source_id']} {said}")
+
+
+def _check_provenance(table, line, row, text: str):
+    """The quote stands once in the source, the mention in the quote, and re-parses to the row."""
+    hits = text.count(row["quote"])
+    if hits == 0:
+        raise table.error(line, "quote", f"not found verbatim in source {row['source_id']}")
+    if hits > 1:
+        raise table.error(line, "quote", f"found {hits} times in source {row['source_id']}; lengthen it")
+    if row["mention"] not in row["quote"]:
+        raise table.error(line, "mention", "not found in the quote")
+    try:
+        figure = parse_figure(row["mention"])
+    except FigureError as exc:
+        raise table.error(line, "mention", str(exc)) from None
+    value = Decimal(str(row["value"]))
+    if value not in (figure.value, figure.denominator):
+        raise table.error(line, "value", f"{row['value']:g} but the mention {row['mention']!r} reads {figure.value}")
+    if figure.unit != row["unit"]:
+        raise table.error(line, "unit", f"{row['unit']!r} but the mention {row['mention']!r} reads {figure.unit!r}")
+    if figure.qualifier != row["qualifier"]:
+        raise table.error(line, "qualifier",
+                          f"{row['qualifier']!r} but the mention {row['mention']!r} reads {figure.qualifier!r}")
+    return figure
+
+
+def load_plausibility(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Bands a derived figure must fall in to be plausible (check, low, high, unit, rationale)."""
+    table = read_table(paths.data_dir(data_dir) / PLAUSIBILITY_FILE, list(schemas.PLAUSIBILITY.columns))
+    for column in ("low", "high"):
+        _convert(table, column, "float")
+    return _validate(table, schemas.PLAUSIBILITY).reset_index(drop=True)

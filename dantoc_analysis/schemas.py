@@ -1,0 +1,89 @@
+"""Table schemas (pandera): the documented columns of sources, indicators and facts."""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+from .numbers import QUALIFIERS
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SNAKE = r"^[a-z][a-z0-9_]*$"
+BASES = ("result", "estimate", "plan", "target")  # a target is not a result: keep both, linked
+PERIODS = ("year", "to_date", "point")  # flow in a year | total so far | level at a date
+TARGET_RULES = ("", "at_least", "at_most")
+YES_NO = ("", "yes", "no")
+
+_text = {"dtype": "str", "nullable": False}
+
+SOURCES = pa.DataFrameSchema(
+    {
+        "source_id": pa.Column(**_text, unique=True, checks=pa.Check.str_matches(SLUG)),
+        "path": pa.Column(**_text, unique=True),
+        "province": pa.Column(**_text),  # slug, or "" when the text does not say
+        "title": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+        "publisher": pa.Column(**_text),
+        "published": pa.Column("datetime64[ns]", nullable=True),
+        "event_date": pa.Column("datetime64[ns]", nullable=True),
+        "report_year": pa.Column("Int64", checks=pa.Check.in_range(2000, 2100)),
+        "sha256": pa.Column(**_text, checks=pa.Check.str_matches(r"^[0-9a-f]{64}$")),
+        "notes": pa.Column(**_text),
+    },
+    strict=True,
+    name="sources",
+)
+
+INDICATORS = pa.DataFrameSchema(
+    {
+        "indicator": pa.Column(**_text, unique=True, checks=pa.Check.str_matches(SNAKE)),
+        "name_vi": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+        "name_en": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+        "unit": pa.Column(**_text),
+        "domain": pa.Column(**_text, checks=pa.Check.str_matches(SNAKE)),
+        "project": pa.Column(**_text, checks=pa.Check.str_matches(r"^(DA([1-9]|10))?$")),
+        "sum_of": pa.Column(**_text),
+        "ratio_of": pa.Column(**_text),
+        "target_rule": pa.Column(**_text, checks=pa.Check.isin(TARGET_RULES)),
+        "over_100": pa.Column(**_text, checks=pa.Check.isin(YES_NO)),
+        "usd_equivalent_of": pa.Column(**_text),
+        "requires_vintage": pa.Column(**_text, checks=pa.Check.isin(YES_NO)),
+        "description": pa.Column(**_text),
+    },
+    strict=True,
+    name="indicators",
+)
+
+FACTS = pa.DataFrameSchema(
+    {
+        "fact_id": pa.Column(**_text, unique=True, checks=pa.Check.str_length(min_value=1)),
+        "source_id": pa.Column(**_text),
+        "province": pa.Column(**_text, checks=pa.Check.str_matches(SLUG)),
+        "year": pa.Column("Int64", nullable=True, checks=pa.Check.in_range(2000, 2100)),
+        "indicator": pa.Column(**_text),
+        "value": pa.Column("float64", checks=pa.Check.ge(0)),
+        "unit": pa.Column(**_text),
+        "qualifier": pa.Column(**_text, checks=pa.Check.isin(QUALIFIERS)),
+        "basis": pa.Column(**_text, checks=pa.Check.isin(BASES)),
+        "period": pa.Column(**_text, checks=pa.Check.isin(PERIODS)),
+        "vintage": pa.Column("Int64", nullable=True, checks=pa.Check.in_range(2000, 2100)),
+        "as_of": pa.Column("datetime64[ns]", nullable=True),
+        "mention": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+        "quote": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+        "ambiguity": pa.Column(**_text),
+        # Derived on load from the mention, never typed: one step of the last stated digit.
+        "resolution": pa.Column("float64", checks=pa.Check.gt(0)),
+    },
+    strict=True,
+    name="facts",
+)
+
+PLAUSIBILITY = pa.DataFrameSchema(
+    {
+        "check": pa.Column(**_text, unique=True, checks=pa.Check.str_matches(SNAKE)),
+        "low": pa.Column("float64"),
+        "high": pa.Column("float64"),
+        "unit": pa.Column(**_text),
+        "rationale": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+    },
+    strict=True,
+    name="plausibility",
+)
