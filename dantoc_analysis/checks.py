@@ -1,0 +1,350 @@
+"""Consistency checks generated from the catalogue's relations, with messages in vi and en."""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from itertools import combinations
+
+import pandas as pd
+from babel.dates import format_date
+
+from . import loaders
+from .numbers import format_number, format_quantity, format_stated, parse_figure, to_vnd
+from .paths import RESOURCES_DIR
+
+LANGS = ("vi", "en")
+STATUSES = ("ok", "mismatch", "note", "skipped")
+OUTTURN = ("result", "estimate")  # what happened, as opposed to plan or target
+FINDING_COLUMNS = [
+    "rule", "status", "province", "year", "expected", "observed", "facts", "message_vi", "message_en",
+]
+
+
+@cache
+def messages() -> dict:
+    return tomllib.loads((RESOURCES_DIR / "messages.toml").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One row of facts.csv as the checks need it."""
+
+    fact_id: str
+    source_id: str
+    province: str
+    year: int | None
+    indicator: str
+    value: float
+    unit: str
+    qualifier: str
+    basis: str
+    period: str
+    vintage: int | None
+    as_of: date | None
+    mention: str
+    quote: str
+    resolution: float
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The values the wording allows: ± half a step of the last digit; open above 'trên'."""
+        half = self.resolution / 2
+        lower = -math.inf if self.qualifier == "under" else self.value - half
+        upper = math.inf if self.qualifier == "over" else self.value + half
+        return lower, upper
+
+    @property
+    def key(self) -> tuple:
+        return (self.province, self.year, self.vintage)
+
+    def evidence(self) -> dict:
+        return {"fact_id": self.fact_id, "value": self.value, "unit": self.unit,
+                "quote": self.quote, "source_id": self.source_id}
+
+
+@dataclass
+class Localised:
+    """A message field that reads differently per language."""
+
+    render: callable
+
+    def __call__(self, lang: str) -> str:
+        return self.render(lang)
+
+
+def qty(value: float, unit: str, decimals: int | None = None) -> Localised:
+    return Localised(lambda lang: format_quantity(value, unit, lang, decimals))
+
+
+def stated(fact: Fact) -> Localised:
+    """The figure as the source words it (vi), or re-written with its qualifier (en)."""
+    def render(lang: str) -> str:
+        if lang == "vi" and float(parse_figure(fact.mention).value) == fact.value:
+            return fact.mention
+        return format_stated(fact.value, fact.unit, fact.qualifier, lang)
+    return Localised(render)
+
+
+def phrase(key: str, **fields) -> Localised:
+    return Localised(lambda lang: messages()["phrase"][key][lang].format(**_fill(fields, lang)))
+
+
+def _fill(fields: dict, lang: str) -> dict:
+    return {k: v(lang) if isinstance(v, Localised) else v for k, v in fields.items()}
+
+
+@dataclass
+class Context:
+    facts: list[Fact]
+    names: dict[str, dict[str, str]]  # indicator -> {lang: name}
+    catalogue: pd.DataFrame
+    sources: pd.DataFrame
+    band: pd.Series
+    findings: list[dict] = field(default_factory=list)
+
+    def name(self, indicator: str) -> Localised:
+        return Localised(lambda lang: self.names[indicator][lang])
+
+    def find(self, indicator: str, bases: tuple[str, ...], key: tuple, source_id: str | None = None) -> list[Fact]:
+        return [f for f in self.facts if f.indicator == indicator and f.basis in bases and f.key == key
+                and (source_id is None or f.source_id == source_id)]
+
+    def when(self, fact: Fact) -> Localised:
+        if fact.as_of:
+            return phrase("as_of", date=_date(fact.as_of))
+        reported = self.sources.loc[fact.source_id, ["event_date", "published"]].dropna()
+        if len(reported):
+            return phrase("reported", date=_date(reported.iloc[0].date()))
+        return phrase("undated")
+
+    def add(self, rule: str, status: str, template: str, facts: list[Fact], expected, observed,
+            year: int | None = None, **fields) -> None:
+        text = messages()[rule][template]
+        first = facts[0]
+        year = year if year is not None else first.year
+        fields = {"year": year, **fields}
+        self.findings.append({
+            "rule": rule,
+            "status": status,
+            "province": first.province,
+            "year": year,
+            "expected": expected,
+            "observed": observed,
+            "facts": [f.evidence() for f in facts],
+            **{f"message_{lang}": text[lang].format(**_fill(fields, lang)) for lang in LANGS},
+        })
+
+
+def _date(day: date) -> Localised:
+    return Localised(lambda lang: format_date(day, "dd/MM/yyyy" if lang == "vi" else "d MMM yyyy", locale=lang))
+
+
+def _bases(term: str, default: tuple[str, ...] = OUTTURN) -> tuple[str, str, tuple[str, ...]]:
+    indicator, _, basis = term.partition("@")
+    return term, indicator, (basis,) if basis else default
+
+
+def _gap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """How far apart two intervals are (0 when they overlap)."""
+    return max(a[0] - b[1], b[0] - a[1], 0.0)
+
+
+def check_sums(ctx: Context) -> None:
+    """Every stated total against the sum of its stated parts, within their rounding."""
+    for indicator, expression in ctx.catalogue["sum_of"].items():
+        if not expression:
+            continue
+        parts = loaders.relation_terms(expression)
+        for total in [f for f in ctx.facts if f.indicator == indicator]:
+            found = {p: ctx.find(p, (total.basis,), total.key, total.source_id) for p in parts}
+            fields = dict(source=total.source_id, name=ctx.name(indicator), total=qty(total.value, total.unit))
+            missing = [p for p, hits in found.items() if not hits]
+            if missing:
+                names = Localised(lambda lang: ", ".join(ctx.names[p][lang] for p in missing))
+                ctx.add("sum", "skipped", "skipped", [total], total.value, None, missing=names, **fields)
+                continue
+            components = [hits[0] for hits in found.values()]
+            low = sum(c.interval[0] for c in components)
+            high = sum(c.interval[1] for c in components)
+            observed = sum(c.value for c in components)
+            miss = _gap(total.interval, (low, high))
+            status = "ok" if miss == 0 else "note" if _approximate([total, *components]) else "mismatch"
+            parts_text = Localised(lambda lang, cs=components: " + ".join(format_number(c.value, lang) for c in cs))
+            ctx.add("sum", status, status, [total, *components], total.value, observed,
+                    parts=parts_text, sum=qty(observed, total.unit), miss=qty(abs(observed - total.value), total.unit),
+                    **fields)
+
+
+def _approximate(facts: list[Fact]) -> bool:
+    return any(f.qualifier == "approx" for f in facts)
+
+
+def check_rates(ctx: Context) -> None:
+    """Every stated rate against numerator ÷ denominator, at the precision it is stated with."""
+    for indicator, expression in ctx.catalogue["ratio_of"].items():
+        if not expression:
+            continue
+        numerator_term, denominator_term = loaders.relation_terms(expression)
+        for rate in [f for f in ctx.facts if f.indicator == indicator and f.basis in OUTTURN]:
+            _check_rate(ctx, rate, _bases(numerator_term), _bases(denominator_term))
+
+
+def _check_rate(ctx: Context, rate: Fact, numerator_term, denominator_term) -> None:
+    fields = dict(source=rate.source_id, name=ctx.name(rate.indicator), stated=stated(rate))
+    numerators = ctx.find(numerator_term[1], numerator_term[2], rate.key, rate.source_id)
+    # The denominator (usually the plan) may be stated in another source for the same year.
+    denominators = (ctx.find(denominator_term[1], denominator_term[2], rate.key, rate.source_id)
+                    or ctx.find(denominator_term[1], denominator_term[2], rate.key))
+    missing = [t for t, hits in ((numerator_term, numerators), (denominator_term, denominators)) if not hits]
+    if missing:
+        names = Localised(lambda lang: ", ".join(_term_name(ctx, t, lang) for t in missing))
+        ctx.add("rate", "skipped", "skipped", [rate], rate.value, None, missing=names, **fields)
+        return
+    numerator, denominator = numerators[0], denominators[0]
+    computed = 100 * numerator.value / denominator.value
+    low = 100 * numerator.interval[0] / denominator.interval[1]
+    high = 100 * numerator.interval[1] / denominator.interval[0]
+    miss = _gap(rate.interval, (low, high))
+    involved = [rate, numerator, denominator]
+    status = "ok" if miss == 0 else "note" if _approximate(involved) else "mismatch"
+    via = (phrase("via", source=denominator.source_id) if denominator.source_id != rate.source_id else "")
+    ctx.add("rate", status, status, involved, rate.value, round(computed, 4),
+            numerator=qty(numerator.value, numerator.unit), denominator=qty(denominator.value, denominator.unit),
+            computed=qty(computed, "percent", 2), requirement=_requirement(rate),
+            miss=Localised(lambda lang: format_number(miss, lang, 2)), via=via, **fields)
+
+
+def _term_name(ctx: Context, term, lang: str) -> str:
+    _, indicator, bases = term
+    name = ctx.names[indicator][lang]
+    return f"{name} ({messages()['phrase']['plan'][lang]})" if bases == ("plan",) else name
+
+
+def _requirement(rate: Fact) -> Localised:
+    lower, upper = (qty(bound, "percent", 2) for bound in rate.interval)
+    if rate.qualifier == "over":
+        return phrase("at_least", lower=lower)
+    if rate.qualifier == "under":
+        return phrase("at_most", upper=upper)
+    return phrase("between", lower=lower, upper=upper)
+
+
+def check_cross_source(ctx: Context) -> None:
+    """The same figure for the same province, year and plan year, as two sources state it."""
+    groups: dict[tuple, dict[str, Fact]] = {}
+    for f in ctx.facts:
+        if f.year is None or f.basis not in OUTTURN:
+            continue
+        groups.setdefault((f.indicator, f.period, *f.key), {}).setdefault(f.source_id, f)
+    for (indicator, *_), by_source in groups.items():
+        for a, b in combinations(by_source.values(), 2):
+            same_date = a.as_of is not None and a.as_of == b.as_of
+            agree = _gap(a.interval, b.interval) == 0
+            status = "ok" if agree else "mismatch" if same_date else "note"
+            ctx.add("cross_source", status, status, [a, b], a.value, b.value,
+                    name=ctx.name(indicator), source_a=a.source_id, source_b=b.source_id,
+                    a=stated(a), b=stated(b),
+                    when_a=ctx.when(a), when_b=ctx.when(b))
+
+
+def check_targets(ctx: Context) -> None:
+    """Targets and plans against the results for the same province, indicator and year."""
+    for indicator, rule in ctx.catalogue["target_rule"].items():
+        if not rule:
+            continue
+        for goal in [f for f in ctx.facts if f.indicator == indicator and f.basis in ("target", "plan")]:
+            results = [f for f in ctx.facts if f.indicator == indicator and f.basis in OUTTURN
+                       and f.province == goal.province]
+            same_year = [r for r in results if r.year == goal.year]
+            undated = [r for r in results if r.year is None]
+            fields = dict(name=ctx.name(indicator), year=goal.year, target=stated(goal),
+                          source_t=goal.source_id, target_word=Localised(lambda lang, g=goal: messages()["phrase"][g.basis][lang]))
+            if not same_year and not undated:
+                ctx.add("target", "skipped", "skipped", [goal], goal.value, None, **fields)
+            for result in same_year or undated:
+                fields.update(result=stated(result), source_r=result.source_id)
+                if result.year is None:
+                    ctx.add("target", "note", "undated", [goal, result], goal.value, result.value, **fields)
+                    continue
+                shortfall = goal.value - result.value if rule == "at_least" else result.value - goal.value
+                status = "ok" if shortfall <= 0 else "note"
+                ctx.add("target", status, status, [goal, result], goal.value, result.value,
+                        gap=qty(abs(shortfall), goal.unit), **fields)
+
+
+def check_ranges(ctx: Context) -> None:
+    """Percentages between 0 and 100, unless the indicator measures achievement against a plan."""
+    for f in [f for f in ctx.facts if f.unit == "percent"]:
+        over_allowed = ctx.catalogue.loc[f.indicator, "over_100"] == "yes"
+        upper = math.inf if over_allowed else 100.0
+        status = "ok" if 0 <= f.value <= upper else "mismatch"
+        limits = Localised(lambda lang, u=upper: f"≥ {format_quantity(0, 'percent', lang, 0)}" if math.isinf(u)
+                           else f"0–{format_quantity(u, 'percent', lang, 0)}")
+        ctx.add("range", status, status, [f], upper if math.isfinite(upper) else None, f.value,
+                source=f.source_id, name=ctx.name(f.indicator), value=stated(f),
+                limits=limits)
+
+
+def check_exchange_rates(ctx: Context) -> None:
+    """A money value given in USD in the same source implies an exchange rate: is it plausible?"""
+    low, high = float(ctx.band["low"]), float(ctx.band["high"])
+    for indicator, base in ctx.catalogue["usd_equivalent_of"].items():
+        if not base:
+            continue
+        for usd in [f for f in ctx.facts if f.indicator == indicator]:
+            for money in ctx.find(base, (usd.basis,), usd.key, usd.source_id):
+                implied = to_vnd(money.value, money.unit) / usd.value
+                status = "ok" if low <= implied <= high else "mismatch"
+                band = Localised(lambda lang: f"{format_number(low, lang)}–{format_quantity(high, 'vnd_per_usd', lang)}")
+                ctx.add("exchange", status, status, [usd, money], [low, high], round(implied, 2),
+                        source=usd.source_id, money=stated(money),
+                        usd=stated(usd),
+                        implied=qty(round(implied), "vnd_per_usd", 0), band=band)
+
+
+CHECKS = (check_sums, check_rates, check_cross_source, check_targets, check_ranges, check_exchange_rates)
+
+
+def run_checks(
+    facts: pd.DataFrame,
+    indicators: pd.DataFrame | None = None,
+    sources: pd.DataFrame | None = None,
+    data_dir=None,
+    plausibility: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """All findings about the facts, one row each (columns: FINDING_COLUMNS).
+
+    Status: ok (holds), mismatch (the sources' own arithmetic does not hold), note (differs,
+    but the data cannot call it an error: dates differ, approximate or undated figures, a target
+    missed), skipped (a relation whose other side no source states).
+    """
+    indicators = loaders.load_indicators(data_dir) if indicators is None else indicators
+    sources = loaders.load_sources(data_dir) if sources is None else sources
+    plausibility = loaders.load_plausibility(data_dir) if plausibility is None else plausibility
+    catalogue = indicators.set_index("indicator")
+    ctx = Context(
+        facts=[_fact(row) for row in facts.to_dict("records")],
+        names={i: {"vi": r["name_vi"], "en": r["name_en"]} for i, r in catalogue.iterrows()},
+        catalogue=catalogue,
+        sources=sources.set_index("source_id"),
+        band=plausibility.set_index("check").loc["vnd_per_usd"],
+    )
+    for check in CHECKS:
+        check(ctx)
+    return pd.DataFrame(ctx.findings, columns=FINDING_COLUMNS).astype({"year": "Int64"})
+
+
+def _fact(row: dict) -> Fact:
+    return Fact(
+        **{k: row[k] for k in ("fact_id", "source_id", "province", "indicator", "unit", "qualifier",
+                               "basis", "period", "mention", "quote")},
+        value=float(row["value"]),
+        resolution=float(row["resolution"]),
+        year=None if pd.isna(row["year"]) else int(row["year"]),
+        vintage=None if pd.isna(row["vintage"]) else int(row["vintage"]),
+        as_of=None if pd.isna(row["as_of"]) else row["as_of"].date(),
+    )
