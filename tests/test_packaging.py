@@ -1,0 +1,36 @@
+"""The pinned environment: pyproject ranges, requirements.lock and environment.yml agree."""
+
+import tomllib
+
+from packaging.requirements import Requirement
+
+from dantoc_analysis.environment import PYTHON, environment_yml, pinned
+from dantoc_analysis.paths import REPO_ROOT
+
+
+def lock() -> dict[str, str]:
+    text = (REPO_ROOT / "requirements.lock").read_text(encoding="utf-8")
+    return {p.split("==")[0].lower().replace("_", "-"): p.split("==")[1] for p in pinned(text)}
+
+
+def test_environment_yml_installs_the_lock():
+    text = (REPO_ROOT / "requirements.lock").read_text(encoding="utf-8")
+    assert (REPO_ROOT / "environment.yml").read_text(encoding="utf-8") == environment_yml(text), \
+        "run `make environment`"
+
+
+def test_every_dependency_is_pinned_within_its_range():
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = project["dependencies"] + [d for group in project["optional-dependencies"].values() for d in group]
+    pins = lock()
+    for line in declared:
+        requirement = Requirement(line)
+        name = requirement.name.lower().replace("_", "-")
+        assert name in pins, f"{name} is not in requirements.lock"
+        assert requirement.specifier.contains(pins[name]), f"{name}=={pins[name]} outside {requirement.specifier}"
+
+
+def test_conda_python_satisfies_requires_python():
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    from packaging.specifiers import SpecifierSet
+    assert SpecifierSet(project["requires-python"]).contains(PYTHON + ".0")
