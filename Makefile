@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help test report check environment clean
+.PHONY: help test report check environment browser clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -15,8 +15,16 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-test: $(STAMP) ## create .venv from the lock file and run the whole test suite
+test: $(STAMP) browser ## create .venv from the lock file and run the whole test suite
 	$(BIN)/python -m pytest
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+browser: ## install Debian's chromium if missing (needs root and apt-get)
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium not installed: browser tests will be skipped (CI installs it)"; fi; \
+	fi
 
 report: $(STAMP) ## create .venv and check the data (reports come with the reports issue)
 	$(BIN)/dantoc check
