@@ -13,7 +13,7 @@ import pandas as pd
 from babel.dates import format_date
 
 from . import loaders
-from .numbers import format_number, format_quantity, format_stated, parse_figure, to_vnd
+from .numbers import format_number, format_quantity, format_stated, parse_figure, stated_in, to_vnd
 from .paths import RESOURCES_DIR
 
 LANGS = ("vi", "en")
@@ -81,10 +81,10 @@ def qty(value: float, unit: str, decimals: int | None = None) -> Localised:
 
 
 def stated(fact: Fact) -> Localised:
-    """The figure as the source words it (vi), or re-written with its qualifier (en)."""
+    """The figure in the source's own words (translated for en); a denominator is re-written."""
     def render(lang: str) -> str:
-        if lang == "vi" and float(parse_figure(fact.mention).value) == fact.value:
-            return fact.mention
+        if float(parse_figure(fact.mention).value) == fact.value:
+            return stated_in(fact.mention, lang)
         return format_stated(fact.value, fact.unit, fact.qualifier, lang)
     return Localised(render)
 

@@ -1,15 +1,16 @@
-"""The `dantoc` command: facts, sources and check (exit 2 with one line on unusable data)."""
+"""The `dantoc` command: facts, sources, check and extract (exit 2 with one line on unusable data)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Sequence
 
 import pandas as pd
 
-from . import checks, loaders, paths
+from . import checks, extract, loaders, paths
 from .errors import DataError
 
 
@@ -26,6 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("table", "json"), default="table")
     check.add_argument("--lang", choices=checks.LANGS, default="en", help="language of the table")
     check.add_argument("--strict", action="store_true", help="exit 1 when a check finds a mismatch")
+    ext = commands.add_parser("extract", help="find the figures a Vietnamese text states")
+    ext.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file(s)")
+    ext.add_argument("--format", choices=("table", "json"), default="table")
+    ext.add_argument("--as-facts", action="store_true",
+                     help="print candidate rows in facts.csv's columns for review (never written to data/)")
     return parser
 
 
@@ -62,6 +68,8 @@ def _csv(frame: pd.DataFrame) -> str:
 def cmd_check(args) -> int:
     sources, indicators, facts = _tables(args)
     findings = checks.run_checks(facts, indicators, sources, args.data_dir)
+    coverage = pd.DataFrame(extract.coverage_findings(sources, facts, args.data_dir), columns=checks.FINDING_COLUMNS)
+    findings = pd.concat([findings, coverage.astype({"year": "Int64"})], ignore_index=True)
     if args.province:
         findings = findings[findings["province"].isin(args.province)]
     validation = _validation_summary(sources, indicators, facts, args.data_dir)
@@ -98,4 +106,35 @@ def _table(findings: pd.DataFrame, lang: str, validation: list[dict]) -> str:
     return "\n".join(lines)
 
 
-COMMANDS = {"facts": cmd_table, "sources": cmd_table, "check": cmd_check}
+def cmd_extract(args) -> int:
+    indicators = loaders.load_indicators(args.data_dir)
+    found = []  # (path, text, mentions), every file read before anything is printed
+    for name in args.files:
+        path = Path(name)
+        text = loaders.read_text(path)
+        found.append((path, text, extract.extract(text, paths.display_path(path), indicators)))
+    if args.as_facts:
+        rows = [row for path, text, mentions in found
+                for row in extract.as_fact_rows(text, mentions, extract.source_for(path, args.data_dir))]
+        frame = pd.DataFrame(rows, columns=loaders.fact_columns())
+        if args.format == "json":
+            print(json.dumps(frame.to_dict("records"), ensure_ascii=False, indent=2))
+        else:
+            sys.stdout.write(frame.to_csv(index=False, lineterminator="\n"))
+        return 0
+    mentions = [m.to_dict() for _, _, ms in found for m in ms]
+    if args.format == "json":
+        print(json.dumps(mentions, ensure_ascii=False, indent=2))
+        return 0
+    for m in mentions:
+        where = f"{m['file']}:{m['start']}-{m['end']}"
+        denominator = "" if m["denominator"] is None else f"/{m['denominator']}"
+        upper = "" if m["upper"] is None else f"–{m['upper']}"
+        figure = f"{m['value']}{denominator}{upper} {m['unit']}"
+        proposal = f"{m['indicator']} ({m['confidence']:.2f})" if m["indicator"] else "-"
+        print(f"{where:<28} {m['text']!s:<34} {figure:<24} {m['qualifier']:<7} {proposal}")
+    print(f"{len(mentions)} figure(s) in {len(found)} file(s)")
+    return 0
+
+
+COMMANDS = {"facts": cmd_table, "sources": cmd_table, "check": cmd_check, "extract": cmd_extract}

@@ -18,7 +18,7 @@ from .errors import DataError
 from .numbers import FigureError, parse_figure, vocabulary
 
 SOURCES_FILE, INDICATORS_FILE, FACTS_FILE = "sources.csv", "indicators.csv", "facts.csv"
-PLAUSIBILITY_FILE = "plausibility.csv"
+PLAUSIBILITY_FILE, PROJECTS_FILE = "plausibility.csv", "projects.csv"
 RELATION_TERM = re.compile(r"^(?P<indicator>[a-z][a-z0-9_]*)(?:@(?P<basis>[a-z]+))?$")
 
 
@@ -71,7 +71,7 @@ def read_table(path: Path, columns: list[str]) -> Table:
     return Table(path, frame)
 
 
-def _convert(table: Table, column: str, kind: str) -> None:
+def convert_column(table: Table, column: str, kind: str) -> None:
     """Turn a text column into Int64 / float64 / datetime64, naming the first bad cell."""
     converted = []
     for line, raw in table.frame[column].items():
@@ -126,8 +126,8 @@ def load_sources(data_dir: str | Path | None = None) -> pd.DataFrame:
     root = paths.data_dir(data_dir)
     table = read_table(root / SOURCES_FILE, list(schemas.SOURCES.columns))
     for column in ("published", "event_date"):
-        _convert(table, column, "date")
-    _convert(table, "report_year", "int")
+        convert_column(table, column, "date")
+    convert_column(table, "report_year", "int")
     frame = _validate(table, schemas.SOURCES)
     known = provinces.known_slugs()
     for line, row in frame.iterrows():
@@ -187,11 +187,11 @@ def load_facts(
     """
     sources = load_sources(data_dir) if sources is None else sources
     indicators = load_indicators(data_dir) if indicators is None else indicators
-    table = read_table(paths.data_dir(data_dir) / FACTS_FILE, _fact_columns())
+    table = read_table(paths.data_dir(data_dir) / FACTS_FILE, fact_columns())
     for column in ("year", "vintage"):
-        _convert(table, column, "int")
-    _convert(table, "value", "float")
-    _convert(table, "as_of", "date")
+        convert_column(table, column, "int")
+    convert_column(table, "value", "float")
+    convert_column(table, "as_of", "date")
     table.frame["resolution"] = 1.0  # replaced row by row below, from the mention
     texts = source_texts(sources, data_dir)
     source_rows = sources.set_index("source_id")
@@ -203,7 +203,7 @@ def load_facts(
     return _validate(table, schemas.FACTS).reset_index(drop=True)
 
 
-def _fact_columns() -> list[str]:
+def fact_columns() -> list[str]:
     return [c for c in schemas.FACTS.columns if c != "resolution"]
 
 
@@ -255,5 +255,11 @@ def load_plausibility(data_dir: str | Path | None = None) -> pd.DataFrame:
     """Bands a derived figure must fall in to be plausible (check, low, high, unit, rationale)."""
     table = read_table(paths.data_dir(data_dir) / PLAUSIBILITY_FILE, list(schemas.PLAUSIBILITY.columns))
     for column in ("low", "high"):
-        _convert(table, column, "float")
+        convert_column(table, column, "float")
     return _validate(table, schemas.PLAUSIBILITY).reset_index(drop=True)
+
+
+def load_projects(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """The ten projects (DA1–DA10) of Programme 1719, named in vi and en."""
+    table = read_table(paths.data_dir(data_dir) / PROJECTS_FILE, list(schemas.PROJECTS.columns))
+    return _validate(table, schemas.PROJECTS).reset_index(drop=True)

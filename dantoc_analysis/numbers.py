@@ -38,6 +38,7 @@ class Vocabulary:
     units: dict[str, Unit]  # noun -> unit
     display: dict[str, dict[str, str]]  # unit -> {lang: how a sentence writes it}
     qualifier_display: dict[str, dict[str, str]]  # qualifier -> {lang: word}
+    english: dict[str, dict[str, str]]  # qualifier/scale/noun/suffix word -> English word
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ def vocabulary() -> Vocabulary:
         noun: Unit(spec["unit"], Decimal(str(spec.get("factor", 1))))
         for noun, spec in raw["units"].items()
     }
-    return Vocabulary(qualifiers, scales, units, raw["display"], raw["qualifier_display"])
+    english = {kind: raw[f"{kind}_words_en"] for kind in ("qualifier", "scale", "noun", "suffix")}
+    return Vocabulary(qualifiers, scales, units, raw["display"], raw["qualifier_display"], english)
 
 
 def _alternation(words) -> str:
@@ -105,26 +107,51 @@ def parse_figure(text: str) -> Figure:
         raise FigureError(f"no figure at the start of {text!r}")
     voc = vocabulary()
     scale = math.prod((voc.scales[w.lower()] for w in (match["scale"] or "").split()), start=Decimal(1))
-    unit = _lookup_unit(match["unit"]) if match["unit"] else None
+    unit = lookup_unit(match["unit"]) if match["unit"] else None
     factor = scale * (unit.factor if unit else Decimal(1))
     number = parse_number(match["number"])
     denominator = parse_number(match["denominator"]) if match["denominator"] else None
     return Figure(
         text=text,
-        value=_normal(number * factor),
+        value=normalise(number * factor),
         unit=unit.unit if unit else None,
         qualifier=voc.qualifiers[match["qualifier"].lower()] if match["qualifier"] else "exact",
-        resolution=_normal(Decimal(1).scaleb(-_decimals(match["number"])) * factor),
-        denominator=_normal(denominator * factor) if denominator is not None else None,
+        resolution=normalise(Decimal(1).scaleb(-_decimals(match["number"])) * factor),
+        denominator=normalise(denominator * factor) if denominator is not None else None,
     )
 
 
-def _lookup_unit(word: str) -> Unit:
+def stated_in(text: str, lang: str) -> str:
+    """A figure as the source words it, in `lang`: vi is verbatim; en keeps the qualifier and
+    scale the source chose ("gần 548 tỷ đồng" -> "nearly 548 billion VND")."""
+    if lang == "vi":
+        return text
+    match = _figure_regex().match(text.strip())
+    if not match:
+        raise FigureError(f"no figure at the start of {text!r}")
+    english = vocabulary().english
+    words = []
+    if match["qualifier"]:
+        words.append(english["qualifier"][match["qualifier"].lower()])
+    number = format_number(parse_number(match["number"]), "en")
+    if match["denominator"]:
+        number += "/" + format_number(parse_number(match["denominator"]), "en")
+    words.append(number)
+    words += [english["scale"][w.lower()] for w in (match["scale"] or "").split()]
+    if match["unit"]:
+        noun = match["unit"]
+        words.append(english["noun"].get(noun) or vocabulary().display[lookup_unit(noun).unit]["en"])
+    suffix = next((en for vi, en in english["suffix"].items() if match["rest"].startswith(vi)), None)
+    words += [suffix] if suffix else []
+    return " ".join(words).replace(" %", "%")
+
+
+def lookup_unit(word: str) -> Unit:
     units = vocabulary().units
     return units.get(word) or next(u for noun, u in units.items() if noun.lower() == word.lower())
 
 
-def _normal(value: Decimal) -> Decimal:
+def normalise(value: Decimal) -> Decimal:
     # 548 × 1e9 × 1e-6 should compare and print as 548000, not 5.48000E+5.
     value = value.normalize()
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value

@@ -37,6 +37,8 @@ INDICATORS = pa.DataFrameSchema(
         "indicator": pa.Column(**_text, unique=True, checks=pa.Check.str_matches(SNAKE)),
         "name_vi": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
         "name_en": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+        "short_vi": pa.Column(**_text),  # the phrase a sentence uses, where the name is too long
+        "short_en": pa.Column(**_text),
         "unit": pa.Column(**_text),
         "domain": pa.Column(**_text, checks=pa.Check.str_matches(SNAKE)),
         "project": pa.Column(**_text, checks=pa.Check.str_matches(r"^(DA([1-9]|10))?$")),
@@ -86,4 +88,14 @@ PLAUSIBILITY = pa.DataFrameSchema(
     },
     strict=True,
     name="plausibility",
+)
+
+PROJECTS = pa.DataFrameSchema(
+    {
+        "project": pa.Column(**_text, unique=True, checks=pa.Check.str_matches(r"^DA([1-9]|10)$")),
+        "name_vi": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+        "name_en": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+    },
+    strict=True,
+    name="projects",
 )
