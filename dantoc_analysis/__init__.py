@@ -5,23 +5,36 @@
     da.run_checks(facts)
 """
 
-from .checks import run_checks
-from .errors import DataError
-from .loaders import load_facts, load_indicators, load_sources
-from .numbers import format_number, format_percent, format_quantity, parse_figure, parse_number
-from .provinces import province, provinces
+from importlib import import_module
 
-__all__ = [
-    "DataError",
-    "format_number",
-    "format_percent",
-    "format_quantity",
-    "load_facts",
-    "load_indicators",
-    "load_sources",
-    "parse_figure",
-    "parse_number",
-    "province",
-    "provinces",
-    "run_checks",
-]
+# Public names and the module each lives in. They load on first use, so that the command line
+# starts without pandas when it has nothing to compute (a no-change `dantoc report`).
+_EXPORTS = {
+    "DataError": "errors",
+    "format_number": "numbers",
+    "format_percent": "numbers",
+    "format_quantity": "numbers",
+    "load_facts": "loaders",
+    "load_indicators": "loaders",
+    "load_projects": "loaders",
+    "load_sources": "loaders",
+    "parse_figure": "numbers",
+    "parse_number": "numbers",
+    "province": "admin",
+    "provinces": "admin",
+    "run_checks": "checks",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'dantoc_analysis' has no attribute {name!r}")
+    value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.errors
 
-from . import paths, provinces, schemas
+from . import admin, paths, schemas
 from .errors import DataError
 from .numbers import FigureError, parse_figure, vocabulary
 
@@ -129,7 +129,7 @@ def load_sources(data_dir: str | Path | None = None) -> pd.DataFrame:
         convert_column(table, column, "date")
     convert_column(table, "report_year", "int")
     frame = _validate(table, schemas.SOURCES)
-    known = provinces.known_slugs()
+    known = admin.known_slugs()
     for line, row in frame.iterrows():
         if row["province"] and row["province"] not in known:
             raise table.error(line, "province", f"unknown province slug {row['province']!r}")
@@ -219,10 +219,10 @@ def _check_references(table, line, row, source_rows, catalogue) -> None:
         raise table.error(line, "vintage", f"{row['indicator']} needs the plan year its capital belongs to")
     if pd.isna(row["year"]) and not row["ambiguity"]:
         raise table.error(line, "year", "empty year needs an ambiguity note saying why")
-    if row["province"] not in provinces.known_slugs():
+    if row["province"] not in admin.known_slugs():
         raise table.error(line, "province", f"unknown province slug {row['province']!r}")
     source_province = source_rows.loc[row["source_id"], "province"]
-    if row["province"] not in (source_province, provinces.COUNTRY["slug"]):
+    if row["province"] not in (source_province, admin.COUNTRY["slug"]):
         said = f"says {source_province!r}" if source_province else "does not say its province"
         raise table.error(line, "province", f"{row['province']!r} but source {row['source_id']} {said}")
 

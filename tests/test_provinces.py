@@ -1,6 +1,6 @@
 from datetime import date
 
-from dantoc_analysis.provinces import CURRENT, LEGACY, province, provinces, slugify
+from dantoc_analysis.admin import CURRENT, LEGACY, province, provinces, slugify
 
 
 def test_both_boundary_versions_are_complete():

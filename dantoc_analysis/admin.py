@@ -1,4 +1,4 @@
-"""Provinces: slugs, names and GSO codes from vietnamadminunits, both boundary versions."""
+"""Administrative units (provinces): slugs, names and GSO codes from vietnamadminunits, both boundary versions."""
 
 from __future__ import annotations
 
