@@ -348,3 +348,13 @@ def _fact(row: dict) -> Fact:
         vintage=None if pd.isna(row["vintage"]) else int(row["vintage"]),
         as_of=None if pd.isna(row["as_of"]) else row["as_of"].date(),
     )
+
+
+def run_all_checks(facts: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame,
+                   data_dir=None) -> pd.DataFrame:
+    """run_checks, then the coverage of every registered source by the curated facts."""
+    from .extract import coverage_findings  # extract builds on this module's messages
+
+    coverage = pd.DataFrame(coverage_findings(sources, facts, data_dir), columns=FINDING_COLUMNS)
+    found = run_checks(facts, indicators, sources, data_dir)
+    return pd.concat([found, coverage.astype({"year": "Int64"})], ignore_index=True)

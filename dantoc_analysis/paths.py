@@ -9,6 +9,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 RESOURCES_DIR = PACKAGE_DIR / "resources"
 REPO_ROOT = PACKAGE_DIR.parent
 DATA_ENV = "DANTOC_DATA_DIR"
+FIGURES_ENV = "DANTOC_FIGURES_DIR"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -28,3 +29,8 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def figures_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The figures folder: the argument, else $DANTOC_FIGURES_DIR, else the repository's figures/."""
+    return Path(override or os.environ.get(FIGURES_ENV) or REPO_ROOT / "figures").resolve()
