@@ -26,8 +26,8 @@ browser: ## install Debian's chromium if missing (needs root and apt-get)
 	  else echo "chromium not installed: browser tests will be skipped (CI installs it)"; fi; \
 	fi
 
-report: $(STAMP) ## create .venv and check the data (reports come with the reports issue)
-	$(BIN)/dantoc check
+report: $(STAMP) ## create .venv, run every report notebook, write reports/index.html
+	$(BIN)/dantoc report --all
 
 environment: $(STAMP) ## rewrite environment.yml from requirements.lock (conda users)
 	$(BIN)/python -m dantoc_analysis.environment > environment.yml

@@ -85,3 +85,10 @@ def province(slug: str, on: date | None = None) -> dict[str, str]:
 def province_name(slug: str, lang: str = "vi") -> str:
     info = province(slug)
     return info["name"] if lang == "vi" else info["name_en"]
+
+
+def absorbed_by(slug: str) -> list[str]:
+    """The other legacy provinces that became part of `slug` on 1/7/2025 (Thái Nguyên: Bắc Kạn)."""
+    table = provinces()
+    legacy = table[(table["boundary"] == LEGACY) & (table["successor"] == slug) & (table["slug"] != slug)]
+    return sorted(legacy["slug"])

@@ -13,10 +13,9 @@ import pandas as pd
 from babel.dates import format_date
 
 from . import loaders
-from .numbers import format_number, format_quantity, format_stated, parse_figure, stated_in, to_vnd
+from .numbers import LANGS, format_number, format_quantity, format_stated, parse_figure, stated_in, to_vnd
 from .paths import RESOURCES_DIR
 
-LANGS = ("vi", "en")
 STATUSES = ("ok", "mismatch", "note", "skipped")
 OUTTURN = ("result", "estimate")  # what happened, as opposed to plan or target
 FINDING_COLUMNS = [
@@ -262,7 +261,8 @@ def check_targets(ctx: Context) -> None:
             same_year = [r for r in results if r.year == goal.year]
             undated = [r for r in results if r.year is None]
             fields = dict(name=ctx.name(indicator), year=goal.year, target=stated(goal),
-                          source_t=goal.source_id, target_word=Localised(lambda lang, g=goal: messages()["phrase"][g.basis][lang]))
+                          source_t=goal.source_id,
+                          target_word=Localised(lambda lang, g=goal: messages()["phrase"][g.basis][lang]))
             if not same_year and not undated:
                 ctx.add("target", "skipped", "skipped", [goal], goal.value, None, **fields)
             for result in same_year or undated:
@@ -299,7 +299,8 @@ def check_exchange_rates(ctx: Context) -> None:
             for money in ctx.find(base, (usd.basis,), usd.key, usd.source_id):
                 implied = to_vnd(money.value, money.unit) / usd.value
                 status = "ok" if low <= implied <= high else "mismatch"
-                band = Localised(lambda lang: f"{format_number(low, lang)}–{format_quantity(high, 'vnd_per_usd', lang)}")
+                band = Localised(
+                    lambda lang: f"{format_number(low, lang)}–{format_quantity(high, 'vnd_per_usd', lang)}")
                 ctx.add("exchange", status, status, [usd, money], [low, high], round(implied, 2),
                         source=usd.source_id, money=stated(money),
                         usd=stated(usd),

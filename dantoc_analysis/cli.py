@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-import pandas as pd
-
-from . import checks, extract, loaders, paths
+from . import paths
 from .errors import DataError
+from .numbers import LANGS
+
+# Commands import what they use: `dantoc report` with nothing to do must not load pandas.
+STATUSES = ("ok", "mismatch", "note", "skipped")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,13 +27,21 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validation and consistency checks")
     check.add_argument("--province", action="append", help="only this province (slug); repeatable")
     check.add_argument("--format", choices=("table", "json"), default="table")
-    check.add_argument("--lang", choices=checks.LANGS, default="en", help="language of the table")
+    check.add_argument("--lang", choices=LANGS, default="en", help="language of the table")
     check.add_argument("--strict", action="store_true", help="exit 1 when a check finds a mismatch")
     ext = commands.add_parser("extract", help="find the figures a Vietnamese text states")
     ext.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file(s)")
     ext.add_argument("--format", choices=("table", "json"), default="table")
     ext.add_argument("--as-facts", action="store_true",
                      help="print candidate rows in facts.csv's columns for review (never written to data/)")
+    rep = commands.add_parser("report", help="run the report notebooks and write shareable HTML")
+    rep.add_argument("--province", nargs="+", action="extend", metavar="P", help="these provinces (slugs)")
+    rep.add_argument("--all", action="store_true", help="every province that has facts (the default)")
+    rep.add_argument("--lang", choices=("vi", "en", "all"), default="all")
+    rep.add_argument("--jobs", type=int, default=None, help="reports run at once (default: cores)")
+    rep.add_argument("--force", action="store_true", help="re-run reports whose inputs did not change")
+    rep.add_argument("--output", type=Path, default=paths.REPO_ROOT / "reports", help="default: reports/")
+    rep.add_argument("--figures", type=Path, default=paths.REPO_ROOT / "figures", help="default: figures/")
     return parser
 
 
@@ -44,7 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def _tables(args) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _tables(args):
+    from . import loaders
+
     sources = loaders.load_sources(args.data_dir)
     indicators = loaders.load_indicators(args.data_dir)
     return sources, indicators, loaders.load_facts(args.data_dir, sources, indicators)
@@ -60,21 +72,22 @@ def cmd_table(args) -> int:
     return 0
 
 
-def _csv(frame: pd.DataFrame) -> str:
+def _csv(frame) -> str:
     dates = frame.select_dtypes("datetime").columns
     return frame.assign(**{c: frame[c].dt.strftime("%Y-%m-%d") for c in dates}).to_csv(index=False, lineterminator="\n")
 
 
 def cmd_check(args) -> int:
+    from . import checks
+
     sources, indicators, facts = _tables(args)
-    findings = checks.run_checks(facts, indicators, sources, args.data_dir)
-    coverage = pd.DataFrame(extract.coverage_findings(sources, facts, args.data_dir), columns=checks.FINDING_COLUMNS)
-    findings = pd.concat([findings, coverage.astype({"year": "Int64"})], ignore_index=True)
+    findings = checks.run_all_checks(facts, indicators, sources, args.data_dir)
     if args.province:
         findings = findings[findings["province"].isin(args.province)]
     validation = _validation_summary(sources, indicators, facts, args.data_dir)
     if args.format == "json":
-        payload = {"validation": validation, "checks": json.loads(findings.to_json(orient="records", force_ascii=False))}
+        records = json.loads(findings.to_json(orient="records", force_ascii=False))
+        payload = {"validation": validation, "checks": records}
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         print(_table(findings, args.lang, validation))
@@ -83,6 +96,8 @@ def cmd_check(args) -> int:
 
 
 def _validation_summary(sources, indicators, facts, data_dir) -> list[dict]:
+    from . import loaders
+
     root = paths.data_dir(data_dir)
     return [
         {"file": paths.display_path(root / loaders.SOURCES_FILE), "rows": len(sources), "status": "ok",
@@ -94,7 +109,9 @@ def _validation_summary(sources, indicators, facts, data_dir) -> list[dict]:
     ]
 
 
-def _table(findings: pd.DataFrame, lang: str, validation: list[dict]) -> str:
+def _table(findings, lang: str, validation: list[dict]) -> str:
+    import pandas as pd
+
     lines = [f"{v['status']:<8} {v['file']} ({v['rows']} rows): {v['detail']}" for v in validation]
     lines.append("")
     for row in findings.itertuples():
@@ -102,11 +119,15 @@ def _table(findings: pd.DataFrame, lang: str, validation: list[dict]) -> str:
         lines.append(f"{row.status:<8} {row.rule:<12} {row.province:<12} {year:<4}  {getattr(row, 'message_' + lang)}")
     counts = findings["status"].value_counts()
     lines.append("")
-    lines.append("  ".join(f"{status}: {counts.get(status, 0)}" for status in checks.STATUSES))
+    lines.append("  ".join(f"{status}: {counts.get(status, 0)}" for status in STATUSES))
     return "\n".join(lines)
 
 
 def cmd_extract(args) -> int:
+    import pandas as pd
+
+    from . import extract, loaders
+
     indicators = loaders.load_indicators(args.data_dir)
     found = []  # (path, text, mentions), every file read before anything is printed
     for name in args.files:
@@ -137,4 +158,39 @@ def cmd_extract(args) -> int:
     return 0
 
 
-COMMANDS = {"facts": cmd_table, "sources": cmd_table, "check": cmd_check, "extract": cmd_extract}
+def cmd_report(args) -> int:
+    from . import batch
+
+    notebooks = batch.report_notebooks()
+    if not notebooks:
+        raise DataError(batch.REPORT_NOTEBOOKS, "no report notebooks (*.ipynb) found")
+    output, figures = args.output.resolve(), args.figures.resolve()
+    settings = {"provinces": sorted(args.province or []), "all": args.all, "lang": args.lang, "figures": str(figures)}
+    batch_fingerprint = batch.fingerprint(notebooks, paths.data_dir(args.data_dir), settings)
+    unchanged = None if args.force else batch.unchanged_batch(output, batch_fingerprint)
+    if unchanged is not None:
+        print(f"0 ran, {len(unchanged) - 1} unchanged, 0 failed")
+        print(f"open {paths.display_path(output / 'index.html')}")
+        return 0
+    from . import loaders, publish, report
+
+    data = report.load(None, "vi", args.data_dir)
+    known = report.provinces_with_facts(data.facts)
+    chosen = known if args.all or not args.province else args.province
+    unknown = [p for p in chosen if p not in known]
+    if unknown:
+        raise DataError(paths.data_dir(args.data_dir) / loaders.FACTS_FILE,
+                        f"no facts for province(s) {', '.join(unknown)}; known: {', '.join(known)}")
+    langs = list(LANGS) if args.lang == "all" else [args.lang]
+    outcomes = publish.run(data, chosen, langs, output, figures, args.jobs, args.force, batch_fingerprint)
+    for outcome in outcomes:
+        if outcome.status == "failed":
+            print(f"dantoc: report failed: {outcome.job.label}: {outcome.message}", file=sys.stderr)
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("ran", "cached", "failed")}
+    print(f"{counts['ran']} ran, {counts['cached']} unchanged, {counts['failed']} failed")
+    print(f"open {paths.display_path(output / 'index.html')}")
+    return 1 if counts["failed"] else 0
+
+
+COMMANDS = {"facts": cmd_table, "sources": cmd_table, "check": cmd_check, "extract": cmd_extract,
+            "report": cmd_report}

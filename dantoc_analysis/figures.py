@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -48,12 +49,14 @@ def capital_chart(table: pd.DataFrame, year: int, lang: str, names: dict[str, st
 
 
 def _capital_bars(rows: pd.DataFrame, year: int, lang: str, names: dict[str, str]) -> Figure:
-    labels = [text(f"{names[r.capital]}\n{LABELS['vintage'][lang].format(vintage=r.vintage)}") for r in rows.itertuples()]
+    vintage = LABELS["vintage"][lang]
+    labels = [text(f"{names[r.capital]}\n{vintage.format(vintage=r.vintage)}") for r in rows.itertuples()]
     fig = Figure(figsize=(8, 3.2))  # no pyplot: nothing global, no backend switched
     ax = fig.subplots()
     positions = range(len(rows))
     ax.barh([p + 0.2 for p in positions], rows["plan"], height=0.4, label=LABELS["plan"][lang], color="#9bb7d4")
-    ax.barh([p - 0.2 for p in positions], rows["disbursed"], height=0.4, label=LABELS["disbursed"][lang], color="#1f4e79")
+    ax.barh([p - 0.2 for p in positions], rows["disbursed"], height=0.4, label=LABELS["disbursed"][lang],
+            color="#1f4e79")
     for p, r in zip(positions, rows.itertuples()):
         ax.text(r.disbursed, p - 0.2, f" {format_number(r.computed_rate, lang, 1)}%", va="center", fontsize=8)
     ax.set_yticks(list(positions), labels, fontsize=8)
@@ -76,7 +79,7 @@ def save_png(data: bytes, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_file() and path.read_bytes() == data:
         return path
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
     temporary.write_bytes(data)
     os.replace(temporary, path)
     return path

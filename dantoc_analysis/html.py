@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-import nbformat
-from nbconvert import HTMLExporter
+import jinja2
 
 from .paths import RESOURCES_DIR
 
@@ -16,7 +15,9 @@ LABELS = {
 }
 
 
-def exporter(lang: str) -> HTMLExporter:
+def exporter(lang: str):
+    from nbconvert import HTMLExporter  # loads only when a notebook is converted
+
     # exclude_input hides the code itself; --report-mode alone does not (a known nbconvert trap).
     return HTMLExporter(
         template_name="dantoc",
@@ -29,7 +30,7 @@ def exporter(lang: str) -> HTMLExporter:
 
 
 def notebook_html(
-    notebook: nbformat.NotebookNode,
+    notebook,
     *,
     lang: str,
     parameters: dict,
@@ -53,3 +54,13 @@ def notebook_html(
     }
     body, _ = exporter(lang).from_notebook_node(notebook, resources=resources)
     return body
+
+
+def index_html(rows: list[dict], *, title: dict, lead: dict, data_version: str, failed_label: str,
+               data_label: str) -> str:
+    """The page that links every report; autoescape keeps every value text."""
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                                     keep_trailing_newline=True)
+    return environment.get_template("index.html.j2").render(
+        rows=rows, title=title, lead=lead, data_version=data_version, failed_label=failed_label,
+        data_label=data_label)

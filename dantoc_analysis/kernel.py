@@ -15,7 +15,7 @@ KERNEL_NAME = "dantoc-analysis"
 
 def kernel_spec() -> dict:
     return {
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}", "--log-level=ERROR"],
         "display_name": "Python (dantoc-analysis)",
         "language": "python",
         "metadata": {"debugger": False},

@@ -15,7 +15,7 @@ from babel.dates import format_date
 from markupsafe import Markup
 
 from . import capital
-from .admin import COUNTRY, province_name
+from .admin import COUNTRY, MERGER_DATE, absorbed_by, province_name
 from .numbers import format_number, format_quantity, format_stated, parse_figure, stated_in
 from .paths import RESOURCES_DIR
 
@@ -159,6 +159,11 @@ class Writer:
         count = len(set(self.facts["source_id"]))
         intro.sentences.insert(0, Sentence(say("intro.sources", self.lang, province=self.place(), count=count,
                                                 years=", ".join(map(str, years)))))
+        absorbed = absorbed_by(self.province)
+        if absorbed and years and years[-1] < MERGER_DATE.year:
+            intro.sentences.insert(1, Sentence(say(
+                "intro.boundary", self.lang, province=self.place(), merger=format_day(MERGER_DATE, self.lang),
+                absorbed=", ".join(province_name(a, self.lang) for a in absorbed))))
         return self.narrative()
 
     def place(self) -> str:
@@ -175,7 +180,8 @@ class Writer:
         for vintage in sorted(rows["vintage"].dropna().unique(), key=lambda v: (v != year, -v)):
             block.sentences += self.plan_sentences(year, int(vintage), kinds, total_id)
             # The dated figure first; an undated one from another source follows it.
-            for row in rows[rows["vintage"] == vintage].sort_values("as_of", na_position="last", kind="stable").itertuples():
+            ordered = rows[rows["vintage"] == vintage].sort_values("as_of", na_position="last", kind="stable")
+            for row in ordered.itertuples():
                 if present(row.disbursed_fact):
                     block.sentences.append(self.disbursed_sentence(row, year))
         block.sentences += self.comparisons(table, year, kinds)
@@ -283,10 +289,12 @@ class Writer:
             same_year = list(results[results["year"] == year].itertuples())
             undated = list(results[results["year"].isna()].itertuples())
             for result in same_year:
-                shortfall = goal.value - result.value if rules[goal.indicator] == "at_least" else result.value - goal.value
+                at_least = rules[goal.indicator] == "at_least"
+                shortfall = goal.value - result.value if at_least else result.value - goal.value
                 key = "targets.met" if shortfall <= 0 else "targets.missed"
                 block.sentences.append(self.sentence(key, [result], year=year, stated=stated(result, self.lang),
-                                                     goal_word=word, gap=format_quantity(abs(shortfall), goal.unit, self.lang)))
+                                                     goal_word=word,
+                                                     gap=format_quantity(abs(shortfall), goal.unit, self.lang)))
             for result in [] if same_year else undated:
                 block.sentences.append(self.sentence("targets.undated", [result], stated=stated(result, self.lang),
                                                      goal_word=word))
@@ -294,9 +302,11 @@ class Writer:
                 block.sentences.append(Sentence(say("targets.no_result", self.lang)))
 
     def items_blocks(self, facts: pd.DataFrame) -> None:
-        remaining = facts[~facts["fact_id"].isin(self.used) & (facts["indicator"].map(self.catalogue["domain"]) != "finance")]
+        domains = facts["indicator"].map(self.catalogue["domain"])
+        remaining = facts[~facts["fact_id"].isin(self.used) & (domains != "finance")]
         by_project = remaining.assign(project=remaining["indicator"].map(self.catalogue["project"]))
-        for project, group in sorted(by_project.groupby("project"), key=lambda kv: (kv[0] == "", _project_order(kv[0]))):
+        groups = sorted(by_project.groupby("project"), key=lambda kv: (kv[0] == "", _project_order(kv[0])))
+        for project, group in groups:
             heading = (f"{project}. {self.projects.loc[project, f'name_{self.lang}']}" if project
                        else say("heading.other", self.lang))
             block = Block(heading, 4)

@@ -13,7 +13,8 @@ from .paths import RESOURCES_DIR
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 from babel.numbers import format_percent as babel_format_percent
 
-LOCALES = {"vi": "vi", "en": "en"}
+LOCALES = {"vi": "vi", "en": "en"}  # report language -> Babel locale
+LANGS = tuple(LOCALES)
 QUALIFIERS = ("exact", "approx", "over", "under")
 
 # A Vietnamese numeral: "1.188.600" (dot groups thousands), "59,8" (comma is the decimal mark),

@@ -80,3 +80,13 @@ def test_figures_are_embedded_and_load(browser, pages):
     result = open_offline(browser, pages[1])
     assert result["images"] and all(result["images"])
     assert result["external"] == [] and result["errors"] == []
+
+
+@pytest.mark.parametrize("name", ["lang-son/narrative.vi.html", "lang-son/trends.en.html",
+                                  "lang-son/data-quality.en.html", "all/comparison.vi.html", "index.html"])
+def test_real_reports_open_offline_without_errors(browser, built_reports, name):
+    result = open_offline(browser, built_reports / "reports" / name)
+    assert result["external"] == [] and result["errors"] == []
+    assert all(result["images"])
+    if name != "index.html":
+        assert result["lang"] == name.split(".")[-2]

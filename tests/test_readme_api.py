@@ -13,7 +13,8 @@ def test_readme_example_runs_in_a_notebook():
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
     code = re.search(r"```python\n(.*?)```", readme, re.S).group(1)
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
-    NotebookClient(notebook, kernel_name=ensure_kernel(), timeout=120, resources={"metadata": {"path": str(REPO_ROOT)}}).execute()
+    resources = {"metadata": {"path": str(REPO_ROOT)}}
+    NotebookClient(notebook, kernel_name=ensure_kernel(), timeout=120, resources=resources).execute()
     outputs = notebook.cells[0].outputs
     assert not [o for o in outputs if o.output_type == "error"]
     text = "".join(o.get("text", "") + str(o.get("data", {}).get("text/plain", "")) for o in outputs)

@@ -1,0 +1,85 @@
+"""`dantoc report`: the province × language fan-out from the data, the batch, and the index page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from . import batch, html, paths
+from .batch import Job, Outcome
+from .admin import province
+from .report import ReportData, provinces_with_facts, texts
+
+def plan_jobs(notebooks: list[Path], output_dir: Path, provinces: list[str], langs: list[str]) -> list[Job]:
+    """One job per province and language for notebooks that take `province`, per language else."""
+    jobs = []
+    for notebook in notebooks:
+        per_province = "province" in batch.declared_parameters(notebook)
+        for place in provinces if per_province else [None]:
+            jobs += [Job(notebook, lang, output_dir, place) for lang in langs]
+    return jobs
+
+
+def run(data: ReportData, provinces: list[str], langs: list[str], output_dir: Path, figures_dir: Path,
+        workers: int | None, force: bool, batch_fingerprint: str, progress: bool = True) -> list[Outcome]:
+    """Run the batch and write the index; a failed report is in the outcomes, never raised.
+
+    A batch without failures is recorded with its fingerprint, so that the next run with the
+    same inputs can stop before loading anything.
+    """
+    jobs = plan_jobs(batch.report_notebooks(), output_dir, provinces, langs)
+    with batch.environment(**{paths.FIGURES_ENV: str(figures_dir)}):
+        outcomes = batch.run_batch(jobs, workers=workers, force=force, data_dir=data.data_dir, progress=progress)
+    index = write_index(data, outcomes, output_dir)
+    if all(o.status != "failed" for o in outcomes):
+        batch.record_batch(output_dir, batch_fingerprint, [index, *(o.job.path("html") for o in outcomes)])
+    return outcomes
+
+
+def write_index(data: ReportData, outcomes: list[Outcome], output_dir: Path) -> Path:
+    """index.html, rewritten only when its content changes."""
+    strings = texts()
+    failed = {o.job for o in outcomes if o.status == "failed"}
+    rows = [_province_row(data, slug, [o for o in outcomes if o.job.province == slug], failed)
+            for slug in provinces_with_facts(data.facts)]
+    shared = [o for o in outcomes if o.job.province is None]
+    if shared:
+        rows.append({"name": f"{strings['index']['all']['vi']} / {strings['index']['all']['en']}", "slug": "",
+                     "gso_code": "", "badge": None, "links": _links(shared, failed)})
+    page = html.index_html(
+        [r for r in rows if r["links"]], title=strings["title"]["index"], lead=strings["index"]["lead"],
+        data_version=batch.data_version(paths.data_dir(data.data_dir)),
+        failed_label=strings["index"]["failed"]["en"], data_label=strings["index"]["data"]["en"])
+    target = output_dir / "index.html"
+    if not target.is_file() or target.read_text(encoding="utf-8") != page:
+        batch.write_atomic(target, page)
+    return target
+
+
+def _province_row(data: ReportData, slug: str, outcomes: list[Outcome], failed: set[Job]) -> dict:
+    found = data.findings[data.findings["province"] == slug]["status"].value_counts()
+    mismatch, note = int(found.get("mismatch", 0)), int(found.get("note", 0))
+    badge = {lang: texts()["index"]["badge"][lang].format(mismatch=mismatch, note=note) for lang in ("vi", "en")}
+    info = province(slug, _latest_day(data, slug))
+    return {"name": info["name"], "slug": slug, "gso_code": info["gso_code"], "badge": badge,
+            "badge_class": "problem" if mismatch else "attention" if note else "clean",
+            "links": _links(outcomes, failed)}
+
+
+def _latest_day(data: ReportData, slug: str):
+    # The boundary the figures are about: Thái Nguyên 2021 is the 63-province territory.
+    years = data.facts[data.facts["province"] == slug]["year"].dropna()
+    return pd.Timestamp(int(years.max()), 12, 31).date() if len(years) else None
+
+
+def _links(outcomes: list[Outcome], failed: set[Job]) -> list[dict]:
+    """A link per report; a failed one still links its previous good page when there is one."""
+    links = []
+    for outcome in outcomes:
+        job = outcome.job
+        href = job.path("html").relative_to(job.output_dir).as_posix()
+        label = f"{job.notebook.stem} ({job.lang})"
+        links.append({"href": href, "lang": job.lang, "label": label,
+                      "ok": job not in failed or job.path("html").is_file()})
+    return links
