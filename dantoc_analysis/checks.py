@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from itertools import combinations
 
 import pandas as pd
@@ -14,7 +12,7 @@ from babel.dates import format_date
 
 from . import loaders
 from .numbers import LANGS, format_number, format_quantity, format_stated, parse_figure, stated_in, to_vnd
-from .paths import RESOURCES_DIR
+from .wording import resource
 
 STATUSES = ("ok", "mismatch", "note", "skipped")
 OUTTURN = ("result", "estimate")  # what happened, as opposed to plan or target
@@ -23,9 +21,8 @@ FINDING_COLUMNS = [
 ]
 
 
-@cache
 def messages() -> dict:
-    return tomllib.loads((RESOURCES_DIR / "messages.toml").read_text(encoding="utf-8"))
+    return resource("messages.toml")
 
 
 @dataclass(frozen=True)

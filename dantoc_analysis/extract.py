@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from bisect import bisect_right
 from dataclasses import asdict, dataclass
 from decimal import Decimal
@@ -24,6 +23,7 @@ import pandas as pd
 
 from . import loaders, paths, schemas
 from .checks import messages
+from .wording import resource
 from .numbers import NUMBER_PATTERN, lookup_unit, normalise, parse_figure, parse_number, vocabulary
 
 IGNORED_FILE = "ignored_mentions.csv"
@@ -112,8 +112,7 @@ def _patterns() -> _Patterns:
 
 @cache
 def _extract_words() -> dict[str, list[str]]:
-    raw = tomllib.loads((paths.RESOURCES_DIR / "vocabulary.toml").read_text(encoding="utf-8"))
-    return raw["extract"]
+    return resource("vocabulary.toml")["extract"]
 
 
 # --- extraction -------------------------------------------------------------------------------

@@ -6,9 +6,7 @@ facts.csv and escaped, so text from a source can never act as HTML.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
-from functools import cache
 
 import pandas as pd
 from babel.dates import format_date
@@ -17,21 +15,15 @@ from markupsafe import Markup
 from . import capital
 from .admin import COUNTRY, MERGER_DATE, absorbed_by, province_name
 from .numbers import format_number, format_quantity, format_stated, parse_figure, stated_in
-from .paths import RESOURCES_DIR
+from .wording import sentence
 
 OUTTURN = ("result", "estimate")
 GOALS = ("target", "plan")
 
 
-@cache
-def templates() -> dict:
-    return tomllib.loads((RESOURCES_DIR / "narrative.toml").read_text(encoding="utf-8"))
-
-
-def say(key: str, lang: str, **fields) -> Markup:
-    """A sentence template filled in; Markup.format escapes every field that is not Markup."""
-    group, name = key.split(".")
-    return Markup(templates()[group][name][lang]).format(**fields)
+def say(key: str, lang: str, /, **fields) -> Markup:
+    """A sentence of narrative.toml filled in and escaped."""
+    return sentence("narrative.toml", key, lang, **fields)
 
 
 def format_day(day, lang: str) -> str:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from .paths import RESOURCES_DIR
+from .wording import resource
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 from babel.numbers import format_percent as babel_format_percent
@@ -56,9 +55,7 @@ class Figure:
 
 @cache
 def vocabulary() -> Vocabulary:
-    raw = tomllib.loads(
-        (RESOURCES_DIR / "vocabulary.toml").read_text(encoding="utf-8")
-    )
+    raw = resource("vocabulary.toml")
     qualifiers = {word: kind for kind, words in raw["qualifiers"].items() for word in words}
     scales = {word: Decimal(str(v)) for word, v in raw["scales"].items()}
     units = {

@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 import base64
-import tomllib
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
 import pandas as pd
 from markupsafe import Markup
 
 from . import capital, checks, loaders, narrative, paths
 from .numbers import format_number, format_quantity, stated_in
-from .paths import RESOURCES_DIR
+from .wording import resource, sentence
 from .admin import COUNTRY, province_name
 
 
-@cache
 def texts() -> dict:
-    return tomllib.loads((RESOURCES_DIR / "report.toml").read_text(encoding="utf-8"))
+    return resource("report.toml")
 
 
-def t(key: str, lang: str, **fields) -> Markup:
-    group, name = key.split(".")
-    return Markup(texts()[group][name][lang]).format(**fields)
+def t(key: str, lang: str, /, **fields) -> Markup:
+    """A heading or explanation of report.toml filled in and escaped."""
+    return sentence("report.toml", key, lang, **fields)
 
 
 class Html(Markup):

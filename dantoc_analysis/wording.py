@@ -1,0 +1,22 @@
+"""Words kept as data: the TOML files under resources/, and sentences filled in with escaping."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+
+from markupsafe import Markup
+
+from .paths import RESOURCES_DIR
+
+
+@cache
+def resource(name: str) -> dict:
+    """A TOML file of resources/ (vocabulary, messages, sentences), parsed once."""
+    return tomllib.loads((RESOURCES_DIR / name).read_text(encoding="utf-8"))
+
+
+def sentence(file: str, key: str, lang: str, /, **fields) -> Markup:
+    """Template `group.name` of a resource in `lang`; Markup.format escapes every non-Markup field."""
+    group, item = key.split(".")
+    return Markup(resource(file)[group][item][lang]).format(**fields)
