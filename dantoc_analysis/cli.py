@@ -1,4 +1,4 @@
-"""The `dantoc` command: facts, sources, check and extract (exit 2 with one line on unusable data)."""
+"""The `dantoc` command: facts, sources, check, extract, report (exit 2 with one line on unusable data)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from .errors import DataError
 from .numbers import LANGS
 
 # Commands import what they use: `dantoc report` with nothing to do must not load pandas.
-STATUSES = ("ok", "mismatch", "note", "skipped")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep = commands.add_parser("report", help="run the report notebooks and write shareable HTML")
     rep.add_argument("--province", nargs="+", action="extend", metavar="P", help="these provinces (slugs)")
     rep.add_argument("--all", action="store_true", help="every province that has facts (the default)")
-    rep.add_argument("--lang", choices=("vi", "en", "all"), default="all")
+    rep.add_argument("--lang", choices=(*LANGS, "all"), default="all")
     rep.add_argument("--jobs", type=int, default=None, help="reports run at once (default: cores)")
     rep.add_argument("--force", action="store_true", help="re-run reports whose inputs did not change")
     rep.add_argument("--output", type=Path, default=paths.REPO_ROOT / "reports", help="default: reports/")
@@ -112,6 +111,8 @@ def _validation_summary(sources, indicators, facts, data_dir) -> list[dict]:
 def _table(findings, lang: str, validation: list[dict]) -> str:
     import pandas as pd
 
+    from . import checks
+
     lines = [f"{v['status']:<8} {v['file']} ({v['rows']} rows): {v['detail']}" for v in validation]
     lines.append("")
     for row in findings.itertuples():
@@ -119,7 +120,7 @@ def _table(findings, lang: str, validation: list[dict]) -> str:
         lines.append(f"{row.status:<8} {row.rule:<12} {row.province:<12} {year:<4}  {getattr(row, 'message_' + lang)}")
     counts = findings["status"].value_counts()
     lines.append("")
-    lines.append("  ".join(f"{status}: {counts.get(status, 0)}" for status in STATUSES))
+    lines.append("  ".join(f"{status}: {counts.get(status, 0)}" for status in checks.STATUSES))
     return "\n".join(lines)
 
 

@@ -23,8 +23,8 @@ import pandas as pd
 
 from . import loaders, paths, schemas
 from .checks import messages
-from .wording import resource
 from .numbers import NUMBER_PATTERN, lookup_unit, normalise, parse_figure, parse_number, vocabulary
+from .wording import resource
 
 IGNORED_FILE = "ignored_mentions.csv"
 IGNORED_COLUMNS = ["source_id", "text", "start", "reason"]

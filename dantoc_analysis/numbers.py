@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from .wording import resource
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 from babel.numbers import format_percent as babel_format_percent
+
+from .wording import resource
 
 LOCALES = {"vi": "vi", "en": "en"}  # report language -> Babel locale
 LANGS = tuple(LOCALES)

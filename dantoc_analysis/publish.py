@@ -7,9 +7,11 @@ from pathlib import Path
 import pandas as pd
 
 from . import batch, html, paths
-from .batch import Job, Outcome
 from .admin import province
+from .batch import Job, Outcome
+from .numbers import LANGS
 from .report import ReportData, provinces_with_facts, texts
+
 
 def plan_jobs(notebooks: list[Path], output_dir: Path, provinces: list[str], langs: list[str]) -> list[Job]:
     """One job per province and language for notebooks that take `province`, per language else."""
@@ -60,7 +62,7 @@ def write_index(data: ReportData, outcomes: list[Outcome], output_dir: Path) -> 
 def _province_row(data: ReportData, slug: str, outcomes: list[Outcome], failed: set[Job]) -> dict:
     found = data.findings[data.findings["province"] == slug]["status"].value_counts()
     mismatch, note = int(found.get("mismatch", 0)), int(found.get("note", 0))
-    badge = {lang: texts()["index"]["badge"][lang].format(mismatch=mismatch, note=note) for lang in ("vi", "en")}
+    badge = {lang: texts()["index"]["badge"][lang].format(mismatch=mismatch, note=note) for lang in LANGS}
     info = province(slug, _latest_day(data, slug))
     return {"name": info["name"], "slug": slug, "gso_code": info["gso_code"], "badge": badge,
             "badge_class": "problem" if mismatch else "attention" if note else "clean",

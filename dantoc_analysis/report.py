@@ -10,9 +10,9 @@ import pandas as pd
 from markupsafe import Markup
 
 from . import capital, checks, loaders, narrative, paths
+from .admin import COUNTRY, province_name
 from .numbers import format_number, format_quantity, stated_in
 from .wording import resource, sentence
-from .admin import COUNTRY, province_name
 
 
 def texts() -> dict:

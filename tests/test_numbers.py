@@ -5,7 +5,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dantoc_analysis.numbers import (
-    FigureError, format_number, format_percent, format_quantity, parse_figure, parse_number,
+    FigureError,
+    format_number,
+    format_percent,
+    format_quantity,
+    parse_figure,
+    parse_number,
 )
 
 # text, value (storage unit), unit, qualifier, denominator
