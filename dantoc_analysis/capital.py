@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import loaders
+from .schemas import OUTTURN
 
-OUTTURN = ("result", "estimate")
 CAPITAL_COLUMNS = [
     "year", "vintage", "capital", "plan", "plan_fact", "disbursed", "disbursed_fact", "disbursed_mention",
     "disbursed_qualifier", "as_of", "computed_rate", "stated_rate", "stated_rate_fact", "stated_rate_mention",

@@ -8,14 +8,13 @@ from datetime import date
 from itertools import combinations
 
 import pandas as pd
-from babel.dates import format_date
 
 from . import loaders
-from .numbers import LANGS, format_number, format_quantity, format_stated, parse_figure, stated_in, to_vnd
+from .numbers import LANGS, format_day, format_number, format_quantity, stated_figure, to_vnd
+from .schemas import OUTTURN
 from .wording import resource
 
 STATUSES = ("ok", "mismatch", "note", "skipped")
-OUTTURN = ("result", "estimate")  # what happened, as opposed to plan or target
 FINDING_COLUMNS = [
     "rule", "status", "province", "year", "expected", "observed", "facts", "message_vi", "message_en",
 ]
@@ -47,11 +46,7 @@ class Fact:
 
     @property
     def interval(self) -> tuple[float, float]:
-        """The values the wording allows: ± half a step of the last digit; open above 'trên'."""
-        half = self.resolution / 2
-        lower = -math.inf if self.qualifier == "under" else self.value - half
-        upper = math.inf if self.qualifier == "over" else self.value + half
-        return lower, upper
+        return interval(self)
 
     @property
     def key(self) -> tuple:
@@ -77,12 +72,7 @@ def qty(value: float, unit: str, decimals: int | None = None) -> Localised:
 
 
 def stated(fact: Fact) -> Localised:
-    """The figure in the source's own words (translated for en); a denominator is re-written."""
-    def render(lang: str) -> str:
-        if float(parse_figure(fact.mention).value) == fact.value:
-            return stated_in(fact.mention, lang)
-        return format_stated(fact.value, fact.unit, fact.qualifier, lang)
-    return Localised(render)
+    return Localised(lambda lang: stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang))
 
 
 def phrase(key: str, **fields) -> Localised:
@@ -136,12 +126,28 @@ class Context:
 
 
 def _date(day: date) -> Localised:
-    return Localised(lambda lang: format_date(day, "dd/MM/yyyy" if lang == "vi" else "d MMM yyyy", locale=lang))
+    return Localised(lambda lang: format_day(day, lang))
 
 
 def _bases(term: str, default: tuple[str, ...] = OUTTURN) -> tuple[str, str, tuple[str, ...]]:
     indicator, _, basis = term.partition("@")
     return term, indicator, (basis,) if basis else default
+
+
+def interval(fact) -> tuple[float, float]:
+    """The values a stated figure allows: ± half a step of its last digit; open above 'trên'."""
+    half = fact.resolution / 2
+    lower = -math.inf if fact.qualifier == "under" else fact.value - half
+    upper = math.inf if fact.qualifier == "over" else fact.value + half
+    return lower, upper
+
+
+def rate_miss(rate, numerator, denominator) -> float:
+    """By how many points a stated rate misses numerator ÷ denominator, all at their stated precision
+    (0 when it holds). Takes anything with value, resolution and qualifier."""
+    low = 100 * interval(numerator)[0] / interval(denominator)[1]
+    high = 100 * interval(numerator)[1] / interval(denominator)[0]
+    return _gap(interval(rate), (low, high))
 
 
 def _gap(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -202,9 +208,7 @@ def _check_rate(ctx: Context, rate: Fact, numerator_term, denominator_term) -> N
         return
     numerator, denominator = numerators[0], denominators[0]
     computed = 100 * numerator.value / denominator.value
-    low = 100 * numerator.interval[0] / denominator.interval[1]
-    high = 100 * numerator.interval[1] / denominator.interval[0]
-    miss = _gap(rate.interval, (low, high))
+    miss = rate_miss(rate, numerator, denominator)
     involved = [rate, numerator, denominator]
     status = "ok" if miss == 0 else "note" if _approximate(involved) else "mismatch"
     via = (phrase("via", source=denominator.source_id) if denominator.source_id != rate.source_id else "")

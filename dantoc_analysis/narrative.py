@@ -9,15 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
-from babel.dates import format_date
 from markupsafe import Markup
 
 from . import capital
 from .admin import COUNTRY, MERGER_DATE, absorbed_by, province_name
-from .numbers import format_number, format_quantity, format_stated, parse_figure, stated_in
+from .checks import rate_miss
+from .numbers import format_day, format_number, format_quantity, stated_figure
+from .schemas import OUTTURN
 from .wording import sentence
 
-OUTTURN = ("result", "estimate")
 GOALS = ("target", "plan")
 
 
@@ -26,15 +26,8 @@ def say(key: str, lang: str, /, **fields) -> Markup:
     return sentence("narrative.toml", key, lang, **fields)
 
 
-def format_day(day, lang: str) -> str:
-    return format_date(day, "dd/MM/yyyy" if lang == "vi" else "d MMMM yyyy", locale=lang)
-
-
 def stated(fact, lang: str) -> str:
-    """A fact in its source's words (translated for en); a denominator is re-written."""
-    if float(parse_figure(fact.mention).value) == fact.value:
-        return stated_in(fact.mention, lang)
-    return format_stated(fact.value, fact.unit, fact.qualifier, lang)
+    return stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang)
 
 
 def present(fact_id) -> bool:
@@ -218,9 +211,8 @@ class Writer:
         if not present(row.stated_rate_fact):
             return ""
         rate = self.fact(row.stated_rate_fact)
-        half = rate.resolution / 2
-        holds = rate.value - half <= row.computed_rate < rate.value + half or (
-            rate.qualifier == "over" and row.computed_rate >= rate.value - half)
+        # The same verdict as the rate check, at the same precision.
+        holds = rate_miss(rate, self.fact(row.disbursed_fact), self.fact(row.plan_fact)) == 0
         return say("capital.stated_same" if holds else "capital.stated_differs", self.lang,
                    stated=stated(rate, self.lang))
 

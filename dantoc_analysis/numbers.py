@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from babel.dates import format_date
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 from babel.numbers import format_percent as babel_format_percent
 
@@ -182,6 +183,18 @@ def format_stated(value: float, unit: str, qualifier: str, lang: str = "vi") -> 
     """A figure re-written with its qualifier: ("approx", 548000 million_vnd) -> "about 548,000 million VND"."""
     word = vocabulary().qualifier_display[qualifier][lang]
     return f"{word} {format_quantity(value, unit, lang)}".strip()
+
+
+def stated_figure(mention: str, value: float, unit: str, qualifier: str, lang: str = "vi") -> str:
+    """A figure in its source's words (translated for en); a denominator ("7" of "28/7") is re-written."""
+    if float(parse_figure(mention).value) == value:
+        return stated_in(mention, lang)
+    return format_stated(value, unit, qualifier, lang)
+
+
+def format_day(day, lang: str = "vi") -> str:
+    """31/12/2023 (vi) / 31 December 2023 (en)."""
+    return format_date(day, "dd/MM/yyyy" if lang == "vi" else "d MMMM yyyy", locale=LOCALES[lang])
 
 
 def _stated_decimals(value: float | Decimal) -> int:

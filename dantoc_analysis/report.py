@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from . import capital, checks, loaders, narrative, paths
 from .admin import COUNTRY, province_name
-from .numbers import format_number, format_quantity, stated_in
+from .numbers import format_day, format_number, format_quantity, stated_in
 from .wording import resource, sentence
 
 
@@ -114,7 +114,7 @@ def capital_section(data: ReportData) -> Html:
         t("column.computed_rate", lang): [format_quantity(v, "percent", lang, 1) if pd.notna(v) else ""
                                           for v in table["computed_rate"]],
         t("column.stated_rate", lang): table["stated_rate_mention"].fillna(""),
-        t("column.as_of", lang): [narrative.format_day(d, lang) if pd.notna(d) else "" for d in table["as_of"]],
+        t("column.as_of", lang): [format_day(d, lang) if pd.notna(d) else "" for d in table["as_of"]],
         t("column.source", lang): table["source_id"],
     })
     parts.append(_table(shown))

@@ -9,6 +9,7 @@ from .numbers import QUALIFIERS
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SNAKE = r"^[a-z][a-z0-9_]*$"
 BASES = ("result", "estimate", "plan", "target")  # a target is not a result: keep both, linked
+OUTTURN = ("result", "estimate")  # what happened, as opposed to a plan or a target
 PERIODS = ("year", "to_date", "point")  # flow in a year | total so far | level at a date
 TARGET_RULES = ("", "at_least", "at_most")
 YES_NO = ("", "yes", "no")

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 import statsmodels.api as sm
 
-OUTTURN = ("result", "estimate")
+from .schemas import OUTTURN
+
 MIN_POINTS_FOR_TREND = 3
 SERIES_COLUMNS = ["indicator", "vintage", "unit", "year", "value", "qualifier", "fact_id", "source_id"]
 
