@@ -85,7 +85,7 @@ def data_version(data_dir: Path) -> str:
 
 
 # What every report reads whichever province it is about.
-SHARED_DATA = ("indicators.csv", "projects.csv", "plausibility.csv")
+SHARED_DATA = ("indicators.csv", "projects.csv", "plausibility.csv", "area_levels.csv")
 
 
 def province_data_version(data_dir: Path, province: str) -> str:
@@ -106,7 +106,7 @@ def province_data_version(data_dir: Path, province: str) -> str:
             if row.get("source_id") in used:
                 digest.update(table.encode() + json.dumps(row, sort_keys=True).encode())
     for row in sources:
-        raw = paths.project_root(data_dir) / row.get("path", "")
+        raw = data_dir / row.get("path", "")
         if row.get("source_id") in used and raw.is_file():
             digest.update(raw.read_bytes())
     return digest.hexdigest()[:16]

@@ -423,7 +423,7 @@ def source_for(path: Path, data_dir=None) -> dict | None:
     frame = loaders.read_table(registry, list(schemas.SOURCES.columns)).frame
     resolved = path.resolve()
     for row in frame.to_dict("records"):
-        if (paths.project_root(root) / row["path"]).resolve() == resolved:
+        if loaders.raw_path(root, row["path"]) == resolved:
             return row
     return None
 

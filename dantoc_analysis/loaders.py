@@ -18,7 +18,8 @@ from .errors import DataError
 from .numbers import FigureError, parse_figure, vocabulary
 
 SOURCES_FILE, INDICATORS_FILE, FACTS_FILE = "sources.csv", "indicators.csv", "facts.csv"
-PLAUSIBILITY_FILE, PROJECTS_FILE = "plausibility.csv", "projects.csv"
+PLAUSIBILITY_FILE, PROJECTS_FILE, AREA_LEVELS_FILE = "plausibility.csv", "projects.csv", "area_levels.csv"
+RAW_FOLDER = "raw"
 RELATION_TERM = re.compile(r"^(?P<indicator>[a-z][a-z0-9_]*)(?:@(?P<basis>[a-z]+))?$")
 
 
@@ -120,8 +121,9 @@ def _check_unique(table: Table, schema) -> None:
 def load_sources(data_dir: str | Path | None = None) -> pd.DataFrame:
     """The source registry, with each raw file checked against its sha256 and read as UTF-8.
 
-    Columns: source_id, path, province, title, publisher, published, event_date,
-    report_year, sha256, notes (see DESIGN.md).
+    Columns: source_id, path (relative to the data folder, inside raw/), province, area,
+    area_level, title, publisher, published, event_date, report_year, url, sha256, notes
+    (see DESIGN.md). Every column but source_id, path and sha256 may be empty.
     """
     root = paths.data_dir(data_dir)
     table = read_table(root / SOURCES_FILE, list(schemas.SOURCES.columns))
@@ -130,10 +132,14 @@ def load_sources(data_dir: str | Path | None = None) -> pd.DataFrame:
     convert_column(table, "report_year", "int")
     frame = _validate(table, schemas.SOURCES)
     known = admin.known_slugs()
+    levels = set(load_area_levels(data_dir)["level"])
     for line, row in frame.iterrows():
         if row["province"] and row["province"] not in known:
             raise table.error(line, "province", f"unknown province slug {row['province']!r}")
-        raw = paths.project_root(root) / row["path"]
+        _check_area(table, line, row, levels)
+        raw = raw_path(root, row["path"])
+        if raw is None:
+            raise table.error(line, "path", f"{row['path']!r} is outside the data folder's {RAW_FOLDER}/")
         if not raw.is_file():
             raise table.error(line, "path", f"raw file {row['path']} not found")
         digest = hashlib.sha256(raw.read_bytes()).hexdigest()
@@ -144,8 +150,25 @@ def load_sources(data_dir: str | Path | None = None) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def raw_path(data: Path, registered: str) -> Path | None:
+    """A registry path resolved inside the data folder's raw/, or None when it points elsewhere
+    (an absolute path, '..', or a symlink out): the registry may only name files it holds."""
+    raw = (data / RAW_FOLDER).resolve()
+    candidate = (data / registered).resolve()
+    return candidate if candidate.is_relative_to(raw) and candidate != raw else None
+
+
+def _check_area(table: Table, line: int, row, levels: set[str]) -> None:
+    if bool(row["area"]) != bool(row["area_level"]):
+        raise table.error(line, "area_level" if row["area"] else "area",
+                          "area and area_level go together: name the district or commune and its level")
+    if row["area_level"] and row["area_level"] not in levels:
+        raise table.error(line, "area_level", f"unknown area level {row['area_level']!r}; "
+                          f"known: {', '.join(sorted(levels))} ({AREA_LEVELS_FILE})")
+
+
 def source_texts(sources: pd.DataFrame, data_dir: str | Path | None = None) -> dict[str, str]:
-    root = paths.project_root(paths.data_dir(data_dir))
+    root = paths.data_dir(data_dir)
     return {row.source_id: read_text(root / row.path) for row in sources.itertuples()}
 
 
@@ -181,8 +204,8 @@ def load_facts(
 ) -> pd.DataFrame:
     """The curated figures, each proven against the words it came from.
 
-    Columns: fact_id, source_id, province, year, indicator, value, unit, qualifier, basis,
-    period, vintage, as_of, mention, quote, ambiguity, and `resolution` (one step of the last
+    Columns: fact_id, source_id, province, area, area_level, year, indicator, value, unit,
+    qualifier, basis, period, vintage, as_of, mention, quote, ambiguity, review, and `resolution` (one step of the last
     stated digit, derived from the mention). Raises DataError on the first unusable row.
     """
     sources = load_sources(data_dir) if sources is None else sources
@@ -196,8 +219,10 @@ def load_facts(
     texts = source_texts(sources, data_dir)
     source_rows = sources.set_index("source_id")
     catalogue = indicators.set_index("indicator")
+    levels = set(load_area_levels(data_dir)["level"])
     for line, row in table.frame.iterrows():
         _check_references(table, line, row, source_rows, catalogue)
+        _check_area(table, line, row, levels)
         figure = _check_provenance(table, line, row, texts[row["source_id"]])
         table.frame.loc[line, "resolution"] = float(figure.resolution)
     return _validate(table, schemas.FACTS).reset_index(drop=True)
@@ -263,3 +288,9 @@ def load_projects(data_dir: str | Path | None = None) -> pd.DataFrame:
     """The ten projects (DA1–DA10) of Programme 1719, named in vi and en."""
     table = read_table(paths.data_dir(data_dir) / PROJECTS_FILE, list(schemas.PROJECTS.columns))
     return _validate(table, schemas.PROJECTS).reset_index(drop=True)
+
+
+def load_area_levels(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """The levels an area below the province can have (district, commune, ...), named in vi and en."""
+    table = read_table(paths.data_dir(data_dir) / AREA_LEVELS_FILE, list(schemas.AREA_LEVELS.columns))
+    return _validate(table, schemas.AREA_LEVELS).reset_index(drop=True)

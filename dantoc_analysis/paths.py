@@ -18,11 +18,6 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen).resolve()
 
 
-def project_root(data: Path) -> Path:
-    """Paths in sources.csv are relative to the folder that holds the data folder."""
-    return data.parent
-
-
 def display_path(path: Path) -> str:
     """A path as a user would type it: relative to the working directory when inside it."""
     try:

@@ -13,6 +13,7 @@ OUTTURN = ("result", "estimate")  # what happened, as opposed to a plan or a tar
 PERIODS = ("year", "to_date", "point")  # flow in a year | total so far | level at a date
 TARGET_RULES = ("", "at_least", "at_most")
 YES_NO = ("", "yes", "no")
+REVIEWS = ("checked", "draft")  # curated by a person | drafted by `dantoc add`, not yet reviewed
 
 _text = {"dtype": "str", "nullable": False}
 
@@ -21,11 +22,14 @@ SOURCES = pa.DataFrameSchema(
         "source_id": pa.Column(**_text, unique=True, checks=pa.Check.str_matches(SLUG)),
         "path": pa.Column(**_text, unique=True),
         "province": pa.Column(**_text),  # slug, or "" when the text does not say
-        "title": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+        "area": pa.Column(**_text),  # the district or commune the document is about, "" = the province
+        "area_level": pa.Column(**_text),  # a level of area_levels.csv when area is given
+        "title": pa.Column(**_text),
         "publisher": pa.Column(**_text),
         "published": pa.Column("datetime64[ns]", nullable=True),
         "event_date": pa.Column("datetime64[ns]", nullable=True),
-        "report_year": pa.Column("Int64", checks=pa.Check.in_range(2000, 2100)),
+        "report_year": pa.Column("Int64", nullable=True, checks=pa.Check.in_range(2000, 2100)),
+        "url": pa.Column(**_text),
         "sha256": pa.Column(**_text, checks=pa.Check.str_matches(r"^[0-9a-f]{64}$")),
         "notes": pa.Column(**_text),
     },
@@ -60,6 +64,8 @@ FACTS = pa.DataFrameSchema(
         "fact_id": pa.Column(**_text, unique=True, checks=pa.Check.str_length(min_value=1)),
         "source_id": pa.Column(**_text),
         "province": pa.Column(**_text, checks=pa.Check.str_matches(SLUG)),
+        "area": pa.Column(**_text),  # "" = the whole province, else a district or commune inside it
+        "area_level": pa.Column(**_text),
         "year": pa.Column("Int64", nullable=True, checks=pa.Check.in_range(2000, 2100)),
         "indicator": pa.Column(**_text),
         "value": pa.Column("float64", checks=pa.Check.ge(0)),
@@ -72,6 +78,7 @@ FACTS = pa.DataFrameSchema(
         "mention": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
         "quote": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
         "ambiguity": pa.Column(**_text),
+        "review": pa.Column(**_text, checks=pa.Check.isin(REVIEWS)),
         # Derived on load from the mention, never typed: one step of the last stated digit.
         "resolution": pa.Column("float64", checks=pa.Check.gt(0)),
     },
@@ -89,6 +96,17 @@ PLAUSIBILITY = pa.DataFrameSchema(
     },
     strict=True,
     name="plausibility",
+)
+
+AREA_LEVELS = pa.DataFrameSchema(
+    {
+        "level": pa.Column(**_text, unique=True, checks=pa.Check.str_matches(SNAKE)),
+        "tier": pa.Column(**_text, checks=pa.Check.isin(("district", "commune"))),
+        "name_vi": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+        "name_en": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+    },
+    strict=True,
+    name="area_levels",
 )
 
 PROJECTS = pa.DataFrameSchema(

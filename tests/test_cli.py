@@ -1,6 +1,7 @@
 """The dantoc command: output contracts, and the bad-input matrix (exit 2, one line, no traceback)."""
 
 import csv
+import hashlib
 import json
 import subprocess
 import sys
@@ -21,11 +22,11 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def edit_csv(path: Path, line: int, **changes) -> None:
-    with path.open(encoding="utf-8", newline="") as f:
+def edit_csv(table: Path, line: int, /, **changes) -> None:
+    with table.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     rows[line - 2].update(changes)
-    with path.open("w", encoding="utf-8", newline="") as f:
+    with table.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
@@ -118,6 +119,18 @@ def _unknown_source_province(d):
     edit_csv(d / "sources.csv", 2, province="bac-kan-city")
 
 
+def _path_outside_raw(d):
+    # A registry row that points out of the data folder, with the right sha256: still refused.
+    outside = d.parent / "elsewhere.txt"
+    outside.write_text("Hỗ trợ 12 hộ", encoding="utf-8")
+    digest = hashlib.sha256(outside.read_bytes()).hexdigest()
+    edit_csv(d / "sources.csv", 3, path="../elsewhere.txt", sha256=digest)
+
+
+def _unknown_area_level(d):
+    edit_csv(d / "facts.csv", 8, area="Bình Gia", area_level="canton")
+
+
 def _missing_column(d):
     rows = (d / "indicators.csv").read_text(encoding="utf-8").splitlines()
     (d / "indicators.csv").write_text("\n".join(r.rsplit(",", 1)[0] for r in rows) + "\n", encoding="utf-8")
@@ -135,6 +148,8 @@ BAD_INPUTS = {
     "empty facts file": (_empty_facts, "facts.csv: file is empty"),
     "unknown province": (_unknown_province, "facts.csv, line 7, column province"),
     "unknown source province": (_unknown_source_province, "sources.csv, line 2, column province"),
+    "raw path outside raw/": (_path_outside_raw, "sources.csv, line 3, column path"),
+    "unknown area level": (_unknown_area_level, "facts.csv, line 8, column area_level"),
     "missing column": (_missing_column, "indicators.csv, line 1: missing column(s): description"),
 }
 
@@ -160,3 +175,12 @@ def test_a_real_process_prints_no_traceback(data_copy):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("dantoc: error: ") and "facts.csv, line 3, column value" in result.stderr
+
+
+def test_any_data_folder_name_and_empty_optional_registry_fields(capsys, data_copy):
+    renamed = data_copy.rename(data_copy.parent / "my-province-data")
+    edit_csv(renamed / "sources.csv", 4, title="", publisher="", report_year="", url="")
+    code, out, err = run(capsys, "--data-dir", str(renamed), "sources", "--format", "json")
+    assert (code, err) == (0, "")
+    row = next(s for s in json.loads(out) if s["source_id"] == "lsn-bkto-2024")
+    assert row["title"] == "" and row["report_year"] is None

@@ -32,7 +32,7 @@ def test_seeds_are_in_data_raw_byte_for_byte():
 def test_registry_hashes_match(tables):
     sources, _, _ = tables
     for row in sources.itertuples():
-        assert hashlib.sha256((paths.REPO_ROOT / row.path).read_bytes()).hexdigest() == row.sha256
+        assert hashlib.sha256((paths.REPO_ROOT / "data" / row.path).read_bytes()).hexdigest() == row.sha256
 
 
 def test_every_quote_is_verbatim_and_every_value_re_parses(tables):
@@ -61,7 +61,7 @@ def test_page_furniture_and_document_numbers_are_not_facts(tables, furniture):
 def test_unknown_province_is_recorded_not_guessed(tables):
     sources, facts, _ = tables
     unnamed = sources[sources["province"] == ""]
-    assert list(unnamed["path"]) == ["data/raw/001_0973ce4f1e4b4ba9.txt"]
+    assert list(unnamed["path"]) == ["raw/001_0973ce4f1e4b4ba9.txt"]
     assert not facts["source_id"].isin(unnamed["source_id"]).any()
 
 
