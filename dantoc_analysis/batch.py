@@ -7,19 +7,22 @@ from __future__ import annotations
 
 import ast
 import csv
+import fcntl
 import hashlib
 import json
 import logging
 import os
+import queue
+import signal
+import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
-
-from tqdm import tqdm
+from typing import Callable, Iterator
 
 from . import paths
 from .kernel import ensure_kernel
@@ -30,13 +33,32 @@ from .numbers import LANGS
 
 log = logging.getLogger(__name__)
 MANIFEST = ".dantoc-manifest.json"
+LOCK = ".dantoc.lock"
 REPORT_NOTEBOOKS = paths.REPO_ROOT / "notebooks" / "reports"
 NOTEBOOK_ORDER = ("narrative", "trends", "data-quality", "comparison")
 KERNEL_START_ATTEMPTS = 3
+CELL_TIMEOUT = 120  # seconds a cell may run; the slowest real cell takes about 3 s
+TEMPORARY_SUFFIX = ".tmp"
 
 
 class ParameterError(ValueError):
     """The notebook's parameters cell does not accept what the runner passes."""
+
+
+class OutputError(Exception):
+    """An output folder cannot be written (read-only, out of space): the batch stops."""
+
+
+class Busy(Exception):
+    """Another run holds the output folder."""
+
+
+@dataclass
+class Interrupted(Exception):
+    """The batch was stopped (Ctrl-C, SIGTERM, or an OutputError); `outcomes` are the finished reports."""
+
+    outcomes: list = field(default_factory=list)
+    cause: BaseException | None = None
 
 
 @dataclass(frozen=True)
@@ -71,9 +93,10 @@ class Job:
 @dataclass(frozen=True)
 class Outcome:
     job: Job
-    status: str  # ran | cached | failed
+    status: str  # ran | cached | failed | stopped (not run: the batch was interrupted)
     message: str = ""
     seconds: float = 0.0
+    current: bool = True  # the page on disk matches this run's inputs (False: missing or stale)
 
 
 def data_version(data_dir: Path) -> str:
@@ -139,6 +162,20 @@ def report_notebooks(folder: Path | None = None) -> list[Path]:
     return sorted(found, key=lambda p: (NOTEBOOK_ORDER.index(p.stem) if p.stem in NOTEBOOK_ORDER else 99, p.stem))
 
 
+def template_problem(notebook: Path) -> str | None:
+    """Why a notebook cannot serve as a report template (None when it can): the contract is a
+    readable notebook with a cell tagged 'parameters' that declares at least `lang`."""
+    try:
+        declared = declared_parameters(notebook)
+    except (OSError, ValueError, KeyError, TypeError, SyntaxError) as exc:
+        return f"not a readable notebook ({type(exc).__name__}: {exc})".splitlines()[0]
+    if not declared:
+        return "no cell tagged 'parameters'"
+    if "lang" not in declared:
+        return "its parameters cell does not declare `lang`"
+    return None
+
+
 def fingerprint(notebooks: list[Path], data_dir: Path, settings: dict) -> str:
     """Everything a whole batch depends on: data, package code, notebooks and the options."""
     digest = hashlib.sha256()
@@ -151,13 +188,20 @@ def fingerprint(notebooks: list[Path], data_dir: Path, settings: dict) -> str:
 
 def unchanged_batch(output_dir: Path, batch_fingerprint: str) -> list[str] | None:
     """The outputs of the last clean batch, if it had the same fingerprint and they all exist."""
-    manifest = output_dir / MANIFEST
-    if not manifest.is_file():
-        return None
-    recorded = json.loads(manifest.read_text(encoding="utf-8"))
-    outputs = recorded.get("outputs", [])
-    current = recorded.get("fingerprint") == batch_fingerprint and all((output_dir / o).is_file() for o in outputs)
+    try:
+        recorded = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
+        outputs = [str(o) for o in recorded["outputs"]]
+        fingerprint_ = recorded["fingerprint"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing, corrupt or foreign: the run goes on and writes a fresh one
+    current = fingerprint_ == batch_fingerprint and all((output_dir / o).is_file() for o in outputs)
     return outputs if current else None
+
+
+def forget_batch(output_dir: Path) -> None:
+    """Remove the record of the last clean batch before a run writes its first page: if this run
+    stops half-way, the next one must not trust a record its pages no longer match."""
+    (output_dir / MANIFEST).unlink(missing_ok=True)
 
 
 def record_batch(output_dir: Path, batch_fingerprint: str, outputs: list[Path]) -> None:
@@ -169,7 +213,10 @@ def record_batch(output_dir: Path, batch_fingerprint: str, outputs: list[Path]) 
 
 
 def is_current(job: Job, key: str) -> bool:
-    return job.path("html").is_file() and job.key_path.is_file() and job.key_path.read_text() == key
+    try:
+        return job.path("html").is_file() and job.key_path.read_text(encoding="utf-8") == key
+    except (OSError, ValueError):
+        return False  # no key, or an unreadable one: the page is not known to be current
 
 
 def declared_parameters(notebook: Path) -> list[str]:
@@ -195,12 +242,61 @@ def check_parameters(job: Job) -> None:
         raise ParameterError(f"{job.notebook.name} does not declare parameter(s) {', '.join(unknown)}")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write beside the target, then rename: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write beside the target, then rename: a reader never sees half a file, and a failed write
+    (a full disk, a read-only folder) leaves no temporary file behind."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}{TEMPORARY_SUFFIX}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise OutputError(f"cannot write {paths.display_path(path)}: {exc.strerror or exc}") from None
+
+
+def remove_temporaries(*folders: Path) -> int:
+    """Delete temporary files a stopped run left (ours are '.NAME.PID-THREAD.tmp'); the lock
+    guarantees no other run is writing them."""
+    removed = 0
+    for folder in folders:
+        for temporary in folder.rglob(f".*{TEMPORARY_SUFFIX}") if folder.is_dir() else ():
+            temporary.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def check_writable(*folders: Path) -> None:
+    """Create each folder and prove a file can be written there, before any report is computed."""
+    for folder in folders:
+        probe = folder / f".probe.{os.getpid()}{TEMPORARY_SUFFIX}"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise OutputError(f"cannot write to {paths.display_path(folder)}: {exc.strerror or exc}") from None
+
+
+@contextmanager
+def output_lock(output_dir: Path) -> Iterator[None]:
+    """One run at a time per output folder; a second one stops at once instead of interleaving.
+    The lock file is only opened, never rewritten, so a no-change run leaves every mtime alone."""
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        handle = os.open(output_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise OutputError(f"cannot write to {paths.display_path(output_dir)}: {exc.strerror or exc}") from None
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Busy(f"another `dantoc report` is writing to {paths.display_path(output_dir)}; "
+                       "wait for it to finish or use another --output") from None
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock, and so does the death of the process
 
 
 class KernelPool:
@@ -250,31 +346,75 @@ class KernelPool:
 
     @staticmethod
     def _reset(km) -> None:
+        """Clear the user namespace; also proves the kernel answers. Every wait here notices
+        within a second that the kernel died (a Ctrl-C kills kernels), so nothing hangs on it."""
         from jupyter_core.utils import run_sync
 
         client = km.client()
         client.start_channels()
         try:
             run_sync(client.wait_for_ready)(timeout=60)
-            run_sync(client.execute_interactive)("%reset -f", store_history=False, timeout=60)
+            msg_id = client.execute("%reset -f", store_history=False)
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                try:
+                    reply = run_sync(client.get_shell_msg)(timeout=0.5)
+                except queue.Empty:
+                    if not run_sync(km.is_alive)():
+                        raise RuntimeError("the kernel died while being reset") from None
+                    continue
+                if reply["parent_header"].get("msg_id") == msg_id:
+                    return
+            raise TimeoutError("the kernel did not answer a reset within 60 s")
         finally:
             client.stop_channels()
 
+    def discard(self) -> None:
+        """Drop this worker's kernel after a failure: it may still be busy with a cell that timed out."""
+        km = getattr(self.local, "km", None)
+        self.local.km = None
+        if km is not None:
+            self._stop(km)
+
+    def kill_all(self) -> None:
+        """Stop every kernel at once, from any thread: a running cell ends and its report fails
+        within about a second (nbclient polls the kernel)."""
+        with self.lock:
+            kernels = list(self.started)
+        for km in kernels:
+            process = getattr(km.provisioner, "process", None)
+            if process is not None and process.poll() is None:
+                try:
+                    os.killpg(process.pid, signal.SIGKILL)  # the kernel leads its own session
+                except (ProcessLookupError, PermissionError):
+                    pass
+
     def shutdown(self) -> None:
+        with self.lock:
+            kernels, self.started = list(self.started), []
+        for km in kernels:
+            self._stop(km)
+
+    def _stop(self, km) -> None:
         from jupyter_core.utils import run_sync
 
-        for km in self.started:
+        with self.lock:
+            if km in self.started:
+                self.started.remove(km)
+        try:
             run_sync(km.shutdown_kernel)(now=True)
+        except Exception as exc:  # a kernel already killed may not answer; its files are cleaned up anyway
+            log.debug("kernel shutdown: %s", exc)
 
 
-def execute(job: Job, pool: KernelPool):
-    """Run the notebook in a warm kernel; a cell error fails the report, never retried."""
+def execute(job: Job, pool: KernelPool, timeout: float):
+    """Run the notebook in a warm kernel; a cell error or a timeout fails the report, never retried."""
     import papermill
 
     km = pool.kernel()
     notebook = papermill.execute_notebook(
         str(job.notebook), None, parameters=job.parameters, kernel_name=pool.kernel_name, km=km,
-        progress_bar=False, start_timeout=60,
+        progress_bar=False, start_timeout=60, execution_timeout=timeout,
     )  # no cwd=: papermill would chdir the whole process, which races between threads
     return _deterministic(notebook)
 
@@ -302,26 +442,37 @@ def _deterministic(notebook):
     return notebook
 
 
-def run_job(job: Job, key: str, data_hash: str, pool: KernelPool) -> Outcome:
+def run_job(job: Job, key: str, data_hash: str, pool: KernelPool, timeout: float,
+            stop: threading.Event) -> Outcome:
     """Execute one report and write its .ipynb and .html; runs in a worker thread."""
     import nbformat
 
     from . import html
 
     started = time.perf_counter()
+    if stop.is_set():
+        return Outcome(job, "stopped")
     try:
         check_parameters(job)
-        notebook = execute(job, pool)
+        notebook = execute(job, pool, timeout)
         page = html.notebook_html(
             notebook, lang=job.lang, parameters=job.parameters, data_version=data_hash,
             title=f"{job.notebook.stem} · {job.province or 'all'} · {job.lang}",
             other_language_href=_other_language(job),
         )
     except Exception as exc:  # one report's failure is reported, never raised into the batch
-        return Outcome(job, "failed", _one_line(exc), time.perf_counter() - started)
+        pool.discard()
+        if stop.is_set():
+            return Outcome(job, "stopped", "", time.perf_counter() - started)
+        return Outcome(job, "failed", _one_line(exc, timeout), time.perf_counter() - started)
+    if stop.is_set():
+        return Outcome(job, "stopped", "", time.perf_counter() - started)
+    # The key goes first and comes back last: a run stopped in between leaves a page without a
+    # key, which the next run re-makes, never a new page beside an old key that vouches for it.
+    job.key_path.unlink(missing_ok=True)
     write_atomic(job.path("ipynb"), nbformat.writes(notebook))
     write_atomic(job.path("html"), page)
-    write_atomic(job.key_path, key)  # last: only a complete report counts as current
+    write_atomic(job.key_path, key)
     return Outcome(job, "ran", "", time.perf_counter() - started)
 
 
@@ -330,11 +481,14 @@ def _other_language(job: Job) -> str | None:
     return job.path("html", other[0]).name if other else None
 
 
-def _one_line(exc: Exception) -> str:
+def _one_line(exc: Exception, timeout: float) -> str:
+    from nbclient.exceptions import CellTimeoutError
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
         return f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}".splitlines()[0]
+    if isinstance(exc, CellTimeoutError):
+        return f"a cell ran longer than {timeout:g} s (--timeout)"
     return f"{type(exc).__name__}: {exc}".splitlines()[0]
 
 
@@ -354,25 +508,102 @@ def environment(**variables: str):
 
 
 def run_batch(jobs: list[Job], *, workers: int | None = None, force: bool = False,
-              data_dir: Path | None = None, progress: bool = True) -> list[Outcome]:
-    """Run every job that is not current; return one outcome per job, in the given order."""
+              data_dir: Path | None = None, progress: bool | None = None, timeout: float = CELL_TIMEOUT,
+              on_start: Callable[[], None] | None = None) -> list[Outcome]:
+    """Run every job that is not current; return one outcome per job, in the given order.
+
+    `on_start` is called once before the first report runs (the caller forgets its batch record
+    there). Ctrl-C or SIGTERM stops the batch within seconds: queued reports never start, running
+    kernels are killed, and Interrupted carries the outcomes of the reports that finished.
+    """
     data = paths.data_dir(data_dir)
     data_hash = data_version(data)
     versions = {p: province_data_version(data, p) for p in {job.province for job in jobs} if p}
     keys = {job: cache_key(job, versions.get(job.province, data_hash)) for job in jobs}
     outcomes = {job: Outcome(job, "cached") for job in jobs if not force and is_current(job, keys[job])}
     todo = [job for job in jobs if job not in outcomes]
-    if todo:
-        pool = KernelPool(ensure_kernel())
-        workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
-        # Threads suffice: each kernel is its own process; the threads only wait on them.
-        try:
-            with environment(**{paths.DATA_ENV: str(data)}), ThreadPoolExecutor(workers) as threads:
-                futures = {threads.submit(run_job, job, keys[job], versions.get(job.province, data_hash), pool): job
-                           for job in todo}
-                for future in tqdm(as_completed(futures), total=len(futures), disable=None if progress else True,
-                                   unit="report"):  # None: only on a terminal
-                    outcomes[futures[future]] = future.result()
-        finally:
-            pool.shutdown()
-    return [outcomes[job] for job in jobs]
+    if not todo:
+        return [outcomes[job] for job in jobs]
+    if on_start:
+        on_start()
+    pool = KernelPool(ensure_kernel())
+    stop = threading.Event()
+    show = Progress(len(todo), progress)
+    threads = ThreadPoolExecutor(max(1, min(workers or os.cpu_count() or 1, len(todo))))
+    # Threads suffice: each kernel is its own process; the threads only wait on them.
+    try:
+        with environment(**{paths.DATA_ENV: str(data)}), terminate_as_interrupt():
+            futures = {threads.submit(run_job, job, keys[job], versions.get(job.province, data_hash), pool,
+                                      timeout, stop): job for job in todo}
+            pending = set(futures)
+            while pending:
+                # A short wait keeps the main thread responsive to Ctrl-C.
+                done, pending = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
+                for future in done:
+                    outcome = future.result()
+                    outcomes[futures[future]] = outcome
+                    show.finished(outcome)
+    except (KeyboardInterrupt, OutputError) as exc:
+        stop.set()
+        threads.shutdown(wait=False, cancel_futures=True)
+        pool.kill_all()
+        threads.shutdown(wait=True)  # quick: every kernel is gone, so every running cell has failed
+        raise Interrupted(_settled(jobs, outcomes, keys), exc) from None
+    finally:
+        threads.shutdown(wait=True)
+        pool.shutdown()
+        show.close()
+    return _settled(jobs, outcomes, keys)
+
+
+def _settled(jobs: list[Job], outcomes: dict[Job, Outcome], keys: dict[Job, str]) -> list[Outcome]:
+    """One outcome per job in order; a report that did not run says whether its old page still holds."""
+    settled = []
+    for job in jobs:
+        outcome = outcomes.get(job) or Outcome(job, "stopped")
+        if outcome.status in ("failed", "stopped"):
+            outcome = Outcome(job, outcome.status, outcome.message, outcome.seconds, is_current(job, keys[job]))
+        settled.append(outcome)
+    return settled
+
+
+@contextmanager
+def terminate_as_interrupt():
+    """SIGTERM (a scheduler's kill) stops the batch the way Ctrl-C does."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class Progress:
+    """A tqdm bar on a terminal; elsewhere (a log file, CI) one line per finished report."""
+
+    def __init__(self, total: int, enabled: bool | None):
+        self.total, self.done = total, 0
+        self.enabled = enabled is not False
+        self.bar = None
+        if self.enabled and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="report", file=sys.stderr)
+
+    def finished(self, outcome: Outcome) -> None:
+        self.done += 1
+        if self.bar is not None:
+            self.bar.update(1)
+        elif self.enabled:
+            print(f"[{self.done}/{self.total}] {outcome.status} {outcome.job.label} ({outcome.seconds:.1f} s)",
+                  file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()

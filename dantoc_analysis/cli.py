@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -41,7 +43,21 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--force", action="store_true", help="re-run reports whose inputs did not change")
     rep.add_argument("--output", type=Path, default=paths.REPO_ROOT / "reports", help="default: reports/")
     rep.add_argument("--figures", type=Path, default=paths.REPO_ROOT / "figures", help="default: figures/")
+    rep.add_argument("--notebooks", type=Path, default=None, metavar="DIR",
+                     help="your own report templates (default: the package's notebooks/reports/)")
+    rep.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
+                     help="longest a cell may run; a report that exceeds it fails (default: 120)")
     return parser
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, not {text!r}")
+    return value
+
+
+INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped with Ctrl-C
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -51,6 +67,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as exc:
         print(f"dantoc: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("dantoc: interrupted; nothing was written", file=sys.stderr)
+        return INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`dantoc facts | head -1`): stop quietly, as Unix tools do.
+        _silence_stdout()
+        return 1
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def say(*lines: str) -> None:
+    """Print the closing lines of a command whose work is done: a closed pipe is not an error."""
+    try:
+        for line in lines:
+            print(line, flush=True)
+    except BrokenPipeError:
+        _silence_stdout()
 
 
 def _tables(args):
@@ -162,18 +199,59 @@ def cmd_extract(args) -> int:
 def cmd_report(args) -> int:
     from . import batch
 
-    notebooks = batch.report_notebooks()
-    if not notebooks:
-        raise DataError(batch.REPORT_NOTEBOOKS, "no report notebooks (*.ipynb) found")
+    # papermill and nbclient log what our one-line outcomes already say ("Kernel died ..." after
+    # a Ctrl-C, cell tracebacks): the command's own lines are the whole story.
+    for noisy in ("papermill", "traitlets", "nbclient"):
+        logging.getLogger(noisy).setLevel(logging.CRITICAL)
+    notebooks = _templates(args.notebooks.resolve() if args.notebooks else batch.REPORT_NOTEBOOKS)
     output, figures = args.output.resolve(), args.figures.resolve()
     settings = {"provinces": sorted(args.province or []), "all": args.all, "lang": args.lang, "figures": str(figures)}
-    batch_fingerprint = batch.fingerprint(notebooks, paths.data_dir(args.data_dir), settings)
-    unchanged = None if args.force else batch.unchanged_batch(output, batch_fingerprint)
-    if unchanged is not None:
-        print(f"0 ran, {len(unchanged) - 1} unchanged, 0 failed")
-        print(f"open {paths.display_path(output / 'index.html')}")
-        return 0
-    from . import loaders, publish, report
+    try:
+        with batch.output_lock(output):
+            batch_fingerprint = batch.fingerprint(notebooks, paths.data_dir(args.data_dir), settings)
+            unchanged = None if args.force else batch.unchanged_batch(output, batch_fingerprint)
+            if unchanged is not None:
+                say(f"0 ran, {len(unchanged) - 1} unchanged, 0 failed",
+                    f"open {paths.display_path(output / 'index.html')}")
+                return 0
+            batch.check_writable(output, figures)
+            batch.remove_temporaries(output, figures)  # left by a run that was killed
+            try:
+                return _run_reports(args, notebooks, output, figures, batch_fingerprint)
+            finally:
+                batch.remove_temporaries(output, figures)
+    except batch.Busy as exc:
+        print(f"dantoc: error: {exc}", file=sys.stderr)
+        return 1
+    except batch.OutputError as exc:
+        print(f"dantoc: error: {exc}; nothing else was written", file=sys.stderr)
+        return 2
+    except batch.Interrupted as stopped:
+        if isinstance(stopped.cause, batch.OutputError):
+            print(f"dantoc: error: {stopped.cause}; the batch stopped, earlier pages are kept", file=sys.stderr)
+            return 2
+        counts = _counts(stopped.outcomes)
+        print(f"dantoc: interrupted: {counts['ran']} ran, {counts['cached']} unchanged, {counts['failed']} failed, "
+              f"{counts['stopped']} not run; index updated, pages not run keep their previous version",
+              file=sys.stderr)
+        return INTERRUPTED
+
+
+def _templates(folder: Path) -> list[Path]:
+    """The report templates of a folder, each checked against the notebook contract."""
+    from . import batch
+
+    notebooks = batch.report_notebooks(folder) if folder.is_dir() else []
+    if not notebooks:
+        raise DataError(folder, "no report notebooks (*.ipynb) found")
+    for notebook in notebooks:
+        if problem := batch.template_problem(notebook):
+            raise DataError(notebook, problem)
+    return notebooks
+
+
+def _run_reports(args, notebooks: list[Path], output: Path, figures: Path, batch_fingerprint: str) -> int:
+    from . import batch, loaders, publish, report
 
     data = report.load(None, "vi", args.data_dir)
     known = report.provinces_with_facts(data.facts)
@@ -183,14 +261,19 @@ def cmd_report(args) -> int:
         raise DataError(paths.data_dir(args.data_dir) / loaders.FACTS_FILE,
                         f"no facts for province(s) {', '.join(unknown)}; known: {', '.join(known)}")
     langs = list(LANGS) if args.lang == "all" else [args.lang]
-    outcomes = publish.run(data, chosen, langs, output, figures, args.jobs, args.force, batch_fingerprint)
+    outcomes = publish.run(data, chosen, langs, output, figures, args.jobs, args.force, batch_fingerprint,
+                           timeout=args.timeout or batch.CELL_TIMEOUT, notebooks=notebooks)
     for outcome in outcomes:
         if outcome.status == "failed":
             print(f"dantoc: report failed: {outcome.job.label}: {outcome.message}", file=sys.stderr)
-    counts = {s: sum(o.status == s for o in outcomes) for s in ("ran", "cached", "failed")}
-    print(f"{counts['ran']} ran, {counts['cached']} unchanged, {counts['failed']} failed")
-    print(f"open {paths.display_path(output / 'index.html')}")
+    counts = _counts(outcomes)
+    say(f"{counts['ran']} ran, {counts['cached']} unchanged, {counts['failed']} failed",
+        f"open {paths.display_path(output / 'index.html')}")
     return 1 if counts["failed"] else 0
+
+
+def _counts(outcomes) -> dict[str, int]:
+    return {s: sum(o.status == s for o in outcomes) for s in ("ran", "cached", "failed", "stopped")}
 
 
 COMMANDS = {"facts": cmd_table, "sources": cmd_table, "check": cmd_check, "extract": cmd_extract,

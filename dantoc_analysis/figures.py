@@ -80,6 +80,10 @@ def save_png(data: bytes, path: Path) -> Path:
     if path.is_file() and path.read_bytes() == data:
         return path
     temporary = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)  # a full disk must not stay full of our leftovers
+        raise
     return path

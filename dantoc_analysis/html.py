@@ -56,11 +56,9 @@ def notebook_html(
     return body
 
 
-def index_html(rows: list[dict], *, title: dict, lead: dict, data_version: str, failed_label: str,
-               data_label: str) -> str:
+def index_html(rows: list[dict], *, title: dict, lead: dict, data_version: str, labels: dict) -> str:
     """The page that links every report; autoescape keeps every value text."""
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                      keep_trailing_newline=True)
     return environment.get_template("index.html.j2").render(
-        rows=rows, title=title, lead=lead, data_version=data_version, failed_label=failed_label,
-        data_label=data_label)
+        rows=rows, title=title, lead=lead, data_version=data_version, labels=labels)

@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import batch, html, paths
 from .admin import province
-from .batch import Job, Outcome
+from .batch import Job, Outcome  # noqa: F401 (Job: plan_jobs' type)
 from .numbers import LANGS
 from .report import ReportData, provinces_with_facts, texts
 
@@ -24,17 +24,28 @@ def plan_jobs(notebooks: list[Path], output_dir: Path, provinces: list[str], lan
 
 
 def run(data: ReportData, provinces: list[str], langs: list[str], output_dir: Path, figures_dir: Path,
-        workers: int | None, force: bool, batch_fingerprint: str, progress: bool = True) -> list[Outcome]:
+        workers: int | None, force: bool, batch_fingerprint: str, progress: bool | None = None,
+        timeout: float = batch.CELL_TIMEOUT, notebooks: list[Path] | None = None) -> list[Outcome]:
     """Run the batch and write the index; a failed report is in the outcomes, never raised.
 
-    A batch without failures is recorded with its fingerprint, so that the next run with the
-    same inputs can stop before loading anything.
+    The record of the last clean batch is removed before the first page is written and written
+    again only when a whole batch has finished without failure, so that the next run with the
+    same inputs can stop before loading anything — and never trusts a record that pages written
+    since (by a run that stopped or failed half-way) no longer match. An interrupted batch
+    still writes the index of what it finished, then raises batch.Interrupted.
     """
-    jobs = plan_jobs(batch.report_notebooks(), output_dir, provinces, langs)
+    jobs = plan_jobs(notebooks or batch.report_notebooks(), output_dir, provinces, langs)
     with batch.environment(**{paths.FIGURES_ENV: str(figures_dir)}):
-        outcomes = batch.run_batch(jobs, workers=workers, force=force, data_dir=data.data_dir, progress=progress)
+        try:
+            outcomes = batch.run_batch(jobs, workers=workers, force=force, data_dir=data.data_dir,
+                                       progress=progress, timeout=timeout,
+                                       on_start=lambda: batch.forget_batch(output_dir))
+        except batch.Interrupted as stopped:
+            if not isinstance(stopped.cause, batch.OutputError):
+                write_index(data, stopped.outcomes, output_dir)
+            raise
     index = write_index(data, outcomes, output_dir)
-    if all(o.status != "failed" for o in outcomes):
+    if all(o.current for o in outcomes):
         batch.record_batch(output_dir, batch_fingerprint, [index, *(o.job.path("html") for o in outcomes)])
     return outcomes
 
@@ -42,31 +53,29 @@ def run(data: ReportData, provinces: list[str], langs: list[str], output_dir: Pa
 def write_index(data: ReportData, outcomes: list[Outcome], output_dir: Path) -> Path:
     """index.html, rewritten only when its content changes."""
     strings = texts()
-    failed = {o.job for o in outcomes if o.status == "failed"}
-    rows = [_province_row(data, slug, [o for o in outcomes if o.job.province == slug], failed)
+    rows = [_province_row(data, slug, [o for o in outcomes if o.job.province == slug])
             for slug in provinces_with_facts(data.facts)]
     shared = [o for o in outcomes if o.job.province is None]
     if shared:
         rows.append({"name": f"{strings['index']['all']['vi']} / {strings['index']['all']['en']}", "slug": "",
-                     "gso_code": "", "badge": None, "links": _links(shared, failed)})
+                     "gso_code": "", "badge": None, "links": _links(shared)})
     page = html.index_html(
         [r for r in rows if r["links"]], title=strings["title"]["index"], lead=strings["index"]["lead"],
-        data_version=batch.data_version(paths.data_dir(data.data_dir)),
-        failed_label=strings["index"]["failed"]["en"], data_label=strings["index"]["data"]["en"])
+        data_version=batch.data_version(paths.data_dir(data.data_dir)), labels=strings["index"])
     target = output_dir / "index.html"
     if not target.is_file() or target.read_text(encoding="utf-8") != page:
         batch.write_atomic(target, page)
     return target
 
 
-def _province_row(data: ReportData, slug: str, outcomes: list[Outcome], failed: set[Job]) -> dict:
+def _province_row(data: ReportData, slug: str, outcomes: list[Outcome]) -> dict:
     found = data.findings[data.findings["province"] == slug]["status"].value_counts()
     mismatch, note = int(found.get("mismatch", 0)), int(found.get("note", 0))
     badge = {lang: texts()["index"]["badge"][lang].format(mismatch=mismatch, note=note) for lang in LANGS}
     info = province(slug, _latest_day(data, slug))
     return {"name": info["name"], "slug": slug, "gso_code": info["gso_code"], "badge": badge,
             "badge_class": "problem" if mismatch else "attention" if note else "clean",
-            "links": _links(outcomes, failed)}
+            "links": _links(outcomes)}
 
 
 def _latest_day(data: ReportData, slug: str):
@@ -75,13 +84,16 @@ def _latest_day(data: ReportData, slug: str):
     return pd.Timestamp(int(years.max()), 12, 31).date() if len(years) else None
 
 
-def _links(outcomes: list[Outcome], failed: set[Job]) -> list[dict]:
-    """A link per report; a failed one still links its previous good page when there is one."""
+def _links(outcomes: list[Outcome]) -> list[dict]:
+    """A link per report. One that failed or was not run still links its previous page when there
+    is one, marked stale with the reason unless that page still matches the inputs."""
     links = []
     for outcome in outcomes:
         job = outcome.job
         href = job.path("html").relative_to(job.output_dir).as_posix()
         label = f"{job.notebook.stem} ({job.lang})"
-        links.append({"href": href, "lang": job.lang, "label": label,
-                      "ok": job not in failed or job.path("html").is_file()})
+        state = "current" if outcome.current else "stale" if job.path("html").is_file() else "missing"
+        reason = outcome.message or texts()["index"]["not_run"]["en"]
+        links.append({"href": href, "lang": job.lang, "label": label, "state": state, "reason": reason,
+                      "status": outcome.status})
     return links

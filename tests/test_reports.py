@@ -128,8 +128,10 @@ def test_a_failing_report_is_listed_and_exits_non_zero(tmp_path, monkeypatch, ca
                  "--figures", str(tmp_path / "figures")])
     out, err = capsys.readouterr()
     assert code == 1
-    assert err.strip().splitlines() == [
+    progress = [line for line in err.splitlines() if line.startswith("[")]  # one per finished report
+    assert [line for line in err.splitlines() if line not in progress] == [
         "dantoc: report failed: lang-son/raises.vi: cell 3: ValueError: dữ liệu hỏng: lang-son"]
+    assert sorted(progress)[-1].startswith("[2/2] ")
     assert (tmp_path / "out" / "lang-son" / "ok.vi.html").is_file()
     assert "report failed" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert not (tmp_path / "out" / batch.MANIFEST).exists()  # a failed batch is never "unchanged"
