@@ -215,6 +215,11 @@ class Relation:
     base: str = ""
     message: dict = field(default_factory=dict)  # lang -> text
 
+    @property
+    def anchor(self) -> int:
+        """The figure the relation is about: the stated total or rate."""
+        return self.roles.get("total", self.roles.get("stated"))
+
     def figures(self) -> list[int]:
         return [i for i in (*self.roles.values(), *self.parts) if i is not None]
 
@@ -241,7 +246,7 @@ def audit(text: str, file: str = "") -> Audit:
     relations = find_sums(text, figures, spans)
     _mark_numerators(text, figures)
     relations += find_rates(text, figures, spans)
-    relations.sort(key=lambda r: (STATUS_ORDER[r.status], min(r.figures())))
+    relations.sort(key=lambda r: (STATUS_ORDER[r.status], r.anchor))
     return Audit(file, text, figures, relations)
 
 

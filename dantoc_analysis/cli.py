@@ -196,7 +196,7 @@ def _audit_table(result, lang: str) -> str:
     lines = [f"{result.file}: {len(result.figures)} figure(s), {len(result.relations)} relation(s) "
              f"({', '.join(f'{n} {s}' for s, n in counts.items())})"]
     for r in result.relations:
-        where = result.figures[min(r.figures())].mention.start
+        where = result.figures[r.anchor].mention.start
         lines.append(f"  {r.status:<8} {r.kind:<4} @{where:<6} {r.message[lang]}")
     return "\n".join(lines)
 
