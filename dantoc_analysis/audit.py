@@ -345,24 +345,49 @@ def _sum_relation(text, figures, total: Figure, parts: list[int], of_which: bool
     stated = interval(total.stated)
     miss = gap(stated, (low, high))
     computed = sum(m.stated.value for m in members)
-    status = "ok"
+    status, template = "ok", "sum_ok"
     if miss > 0:
-        short = high < stated[0]
-        status = "unclear" if short and of_which and not _exhaustive(text, figures, parts, start, end) else "mismatch"
+        status, template = "mismatch", "sum_mismatch"
+        if of_which and not _exhaustive(text, figures, parts, start, end):
+            if high < stated[0]:
+                status, template = "unclear", "sum_unclear"
+            elif not _parallel(text, figures, parts, start, end):
+                status, template = "unclear", "sum_overlap"
     relation = Relation("sum", status, {"total": total.index}, parts, computed, (low, high), miss)
-    relation.message = _sum_message(relation, total, members)
+    relation.message = _sum_message(relation, total, members, template)
     return relation
+
+
+def _descriptions(text, figures, parts: list[int], start: int, end: int) -> list[str]:
+    """Each part's item of the list, without its figures: what the part is a figure of."""
+    out = []
+    for s, e in _items(text, start, end):
+        if any(s <= figures[p].mention.start < e for p in parts):
+            item = text[s:e]
+            for f in figures:
+                if s <= f.mention.start < e:
+                    item = item.replace(f.mention.text, " ")
+            out.append(item)
+    return out
 
 
 def _exhaustive(text, figures, parts: list[int], start: int, end: int) -> bool:
     """The parts name every member of a known partition (investment and recurrent capital, …)."""
-    items = [(s, e) for s, e in _items(text, start, end)
-             if any(s <= figures[p].mention.start < e for p in parts)]
-    described = [text[s:e] for s, e in items]
+    described = _descriptions(text, figures, parts, start, end)
     for members in _patterns().partitions:
         if len(members) == len(parts) and all(any(m.search(d) for d in described) for m in members):
             return True
     return False
+
+
+def _parallel(text, figures, parts: list[int], start: int, end: int) -> bool:
+    """Parts described alike ("Dự án 1 …; Dự án 3 …") split one total one way, so they cannot
+    overlap; "845 hộ nghèo, 620 hộ DTTS" are two ways of counting the same households."""
+    firsts = set()
+    for description in _descriptions(text, figures, parts, start, end):
+        ordered = [t for t in _TOKEN.findall(description.lower()) if t in tokens(t)]
+        firsts.add(ordered[0] if ordered else "")
+    return len(firsts) == 1 and "" not in firsts
 
 
 # --- rates -------------------------------------------------------------------------------------
@@ -415,11 +440,11 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
         if _patterns().elsewhere.search(base_text):
             out.append(_unclear_rate(rate, numerator, base_text, "rate_elsewhere"))
             continue
-        denominator = _denominator(text, figures, spans, rate, numerator, base_text)
-        if denominator is None:
+        chosen = _denominator(text, figures, spans, rate, numerator, base_text)
+        if chosen is None:
             out.append(_unclear_rate(rate, numerator, base_text, "rate_unnamed"))
         else:
-            out.append(_rate_relation(rate, numerator, denominator, base_text))
+            out.append(_rate_relation(rate, numerator, chosen.figure, base_text, chosen.named))
     return out
 
 
@@ -441,57 +466,71 @@ def _pair_after(text: str, figures: list[Figure], rate: Figure) -> Figure | None
     return None
 
 
-def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_text: str) -> Figure | None:
+@dataclass(frozen=True)
+class _Base:
+    """A candidate denominator and how well the words name it."""
+
+    figure: Figure
+    score: float
+    named: bool  # stated right after the rate, or sharing the rate's subject and base words
+
+
+def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_text: str) -> _Base | None:
     """The figure the base words name: scored on the words they share, nearest sentences first."""
     base = tokens(base_text)
     concepts = [c for c in _patterns().concepts if c.search(base_text)]
+    named = base | {c.pattern for c in concepts}
     share = any(re.match(_phrases([c]), _cue_of(text, numerator, rate), re.IGNORECASE)
                 for c in words()["rate"]["share_cues"])
     subject = set() if share else tokens(numerator.label, ("stopwords", "results"))
     sentence = spans[rate.sentence]
-    candidates = [f for f in figures if f.index not in (numerator.index, rate.index)
-                  and f.mention.unit == numerator.mention.unit and f.per_unit == numerator.per_unit and f.numerator_of is None
-                  and not (f.parent is not None and f.parent == numerator.parent)]
-    near, far = [], []
-    for f in candidates:
-        same = f.sentence == rate.sentence
-        in_base = same and rate.mention.end <= f.mention.start <= rate.mention.end + len(base_text) + 3
-        if (same and f.index < numerator.index) or in_base:
-            near.append((f, True, in_base))
-        elif f.sentence == rate.sentence - 1 and spans[f.sentence].paragraph == sentence.paragraph:
-            near.append((f, False, False))
-        elif f.sentence < rate.sentence and spans[f.sentence].paragraph == sentence.paragraph:
-            far.append((f, False, False))
 
-    def score(entry) -> float:
-        f, same, in_base = entry
+    def weigh(f: Figure, same: bool, in_base: bool) -> _Base:
         words_before = base_text[:f.mention.start - rate.mention.end] if in_base else f.label
         label = tokens(words_before) | {c.pattern for c in concepts if c.search(words_before)}
         parent_words = figures[f.parent].label if f.parent is not None else ""
         parent = tokens(parent_words) | {c.pattern for c in concepts if c.search(parent_words)}
-        named = base | {c.pattern for c in concepts}
-        return (2 * len(subject & label) + len(named & label) + 0.5 * len(named & parent)
-                + 1.5 * (numerator.parent == f.index) + 0.5 * same + 2 * in_base)
+        whole = numerator.parent == f.index
+        score = (2 * len(subject & label) + len(named & label) + 0.5 * len(named & parent)
+                 + 1.5 * whole + 0.5 * same + 2 * in_base)
+        if share:
+            clear = bool(named & label) or whole
+        else:
+            clear = bool(subject & label) and bool(named & (label | parent))
+        return _Base(f, score, in_base or clear)
 
+    near, far = [], []
+    for f in figures:
+        if (f.index in (numerator.index, rate.index) or f.mention.unit != numerator.mention.unit
+                or f.per_unit != numerator.per_unit or f.numerator_of is not None
+                or (f.parent is not None and f.parent == numerator.parent)):
+            continue
+        same = f.sentence == rate.sentence
+        in_base = same and rate.mention.end <= f.mention.start <= rate.mention.end + len(base_text) + 3
+        if (same and f.index < numerator.index) or in_base:
+            near.append(weigh(f, True, in_base))
+        elif f.sentence == rate.sentence - 1 and spans[f.sentence].paragraph == sentence.paragraph:
+            near.append(weigh(f, False, False))
+        elif f.sentence < rate.sentence and spans[f.sentence].paragraph == sentence.paragraph:
+            far.append(weigh(f, False, False))
     for pool, floor in ((near, 0.0), (far, 0.99)):
-        chosen = _best(pool, score, floor)
+        chosen = _best(pool, floor)
         if chosen is not None:
             return chosen
-    if not near:
-        return None
+    # Nothing shares a word with the base: take the only figure it can be, never a guess.
     if not base:
-        before = [f for f, same, _ in near if same]
+        before = [b for b in near if b.figure.sentence == rate.sentence]
         return before[0] if len(before) == 1 else None
-    return near[0][0] if len(near) == 1 else None
+    return near[0] if len(near) == 1 else None
 
 
-def _best(pool, score, floor: float) -> Figure | None:
-    ranked = sorted(((score(e), e[0]) for e in pool), key=lambda p: -p[0])
-    if not ranked or ranked[0][0] <= floor:
+def _best(pool: list[_Base], floor: float) -> _Base | None:
+    ranked = sorted(pool, key=lambda b: -b.score)
+    if not ranked or ranked[0].score <= floor:
         return None
-    if len(ranked) > 1 and ranked[1][0] == ranked[0][0] and ranked[1][1].stated.value != ranked[0][1].stated.value:
+    if len(ranked) > 1 and ranked[1].score == ranked[0].score and ranked[1].figure.stated.value != ranked[0].figure.stated.value:
         return None  # two bases fit the words equally well: the text does not say which
-    return ranked[0][1]
+    return ranked[0]
 
 
 def _cue_of(text: str, numerator: Figure, rate: Figure) -> str:
@@ -500,7 +539,9 @@ def _cue_of(text: str, numerator: Figure, rate: Figure) -> str:
     return found.group().strip() if found else ""
 
 
-def _rate_relation(rate: Figure, numerator: Figure, denominator: Figure, base_text: str) -> Relation:
+def _rate_relation(rate: Figure, numerator: Figure, denominator: Figure, base_text: str,
+                   named: bool = True) -> Relation:
+    """The verdict; a miss against a base the words do not clearly name is unclear, not an error."""
     top = numerator.stated
     bottom = denominator.stated
     if denominator is numerator:  # an achieved/target pair: "41/46 công trình"
@@ -510,8 +551,10 @@ def _rate_relation(rate: Figure, numerator: Figure, denominator: Figure, base_te
     miss = gap(interval(rate.stated), (low, high))
     computed = 100 * top.value / bottom.value if bottom.value else math.inf
     roles = {"stated": rate.index, "numerator": numerator.index, "denominator": denominator.index}
-    relation = Relation("rate", "ok" if miss == 0 else "mismatch", roles, [], computed, (low, high), miss, base_text)
-    relation.message = _rate_message(relation, rate, top, bottom, numerator, denominator)
+    status = "ok" if miss == 0 else "mismatch" if named else "unclear"
+    relation = Relation("rate", status, roles, [], computed, (low, high), miss, base_text)
+    template = "rate_weak" if status == "unclear" else f"rate_{status}"
+    relation.message = _rate_message(relation, rate, top, bottom, numerator, template)
     return relation
 
 
@@ -543,6 +586,8 @@ def _as_stated(f: Figure, lang: str) -> str:
 
 def quantity(value: float, unit: str, lang: str, decimals: int | None = None) -> str:
     """A computed amount in a sentence; units the vocabulary cannot display are named as they are."""
+    if not math.isfinite(value):
+        return "∞"
     if unit == "percent":
         return f"{format_number(round(value, 2), lang)}%"
     display = vocabulary().display.get(unit, {}).get(lang, unit)
@@ -550,10 +595,12 @@ def quantity(value: float, unit: str, lang: str, decimals: int | None = None) ->
 
 
 def _round(value: float) -> float:
+    if not math.isfinite(value):
+        return value
     return round(value, 4) if value != int(value) else int(value)
 
 
-def _sum_message(relation: Relation, total: Figure, members: list[Figure]) -> dict:
+def _sum_message(relation: Relation, total: Figure, members: list[Figure], template: str) -> dict:
     unit = total.mention.unit
     out = {}
     for lang in ("vi", "en"):
@@ -563,7 +610,7 @@ def _sum_message(relation: Relation, total: Figure, members: list[Figure]) -> di
                       miss=quantity(abs(relation.computed - total.stated.value), unit, lang), hint="")
         if relation.status == "mismatch":
             fields["hint"] = _slip_hint(total, members, lang)
-        out[lang] = _say(f"sum_{relation.status}", lang, **fields)
+        out[lang] = _say(template, lang, **fields)
     return out
 
 
@@ -580,14 +627,14 @@ def _slip_hint(total: Figure, members: list[Figure], lang: str) -> str:
 
 
 def _rate_message(relation: Relation, rate: Figure, top: Stated, bottom: Stated, numerator: Figure,
-                  denominator: Figure) -> dict:
+                  template: str) -> dict:
     out = {}
     low, high = interval(rate.stated)
     unit = numerator.mention.unit
     for lang in ("vi", "en"):
         requirement = (f"{quantity(low, 'percent', lang)} – "
                        f"{quantity(high, 'percent', lang) if math.isfinite(high) else '∞'}")
-        out[lang] = _say(f"rate_{relation.status}", lang, stated=_as_stated(rate, lang),
+        out[lang] = _say(template, lang, stated=_as_stated(rate, lang),
                          against=_against(relation.base, lang),
                          numerator=quantity(top.value, unit, lang),
                          denominator=quantity(bottom.value, unit, lang),
