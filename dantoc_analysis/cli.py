@@ -182,7 +182,7 @@ def cmd_audit(args) -> int:
 
         for path, result in results:
             target = args.output / f"{path.stem}.audit.html"
-            write_atomic(target, audit_html(result))
+            write_atomic(target, audit_html(result, path.name))
             print(paths.display_path(target))
     else:
         for _, result in results:

@@ -69,9 +69,10 @@ def index_html(rows: list[dict], *, title: dict, lead: dict, data_version: str, 
         data_label=data_label)
 
 
-def audit_html(result) -> str:
+def audit_html(result, name: str) -> str:
     """One offline page for an audited text: the text (escaped) with every figure marked and
-    linked to the relations it takes part in, the relations listed mismatches first, vi and en."""
+    linked to the relations it takes part in, the relations listed mismatches first, vi and en.
+    `name` titles the page (a file name, never a local path: the page is shared)."""
     from .audit import STATUS_ORDER, words
 
     labels = words()["html"]
@@ -102,4 +103,4 @@ def audit_html(result) -> str:
     summary = {lang: labels["summary"][lang].format(figures=len(result.figures), relations=len(result.relations),
                                                     **counts) for lang in ("vi", "en")}
     return _environment().get_template("audit.html.j2").render(
-        file=result.file, labels=labels, summary=summary, relations=relations, segments=segments)
+        file=name, labels=labels, summary=summary, relations=relations, segments=segments)
