@@ -71,7 +71,8 @@ def score(folder: Path) -> dict:
         "texts": len(list(folder.glob("*.txt"))), "labelled": len(relations), "found": len(predicted),
         "relation_precision": _ratio(len(hits), len(predicted)), "relation_recall": _ratio(len(hits), len(relations)),
         "verdict_accuracy": _ratio(len(right), len(hits)),
-        "mismatch_precision": _ratio(len(said & true), len(said)), "mismatch_recall": _ratio(len(said & true), len(true)),
+        "mismatch_precision": _ratio(len(said & true), len(said)),
+        "mismatch_recall": _ratio(len(said & true), len(true)),
         "false_mismatches": sorted(said - true),
         "missed": sorted(relations - set(predicted)), "extra": sorted(set(predicted) - relations), "wrong": wrong,
     }

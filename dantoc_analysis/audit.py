@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -39,6 +40,7 @@ def _phrases(items) -> str:
 @dataclass(frozen=True)
 class _Patterns:
     opener: re.Pattern
+    joiner: re.Pattern
     list_word: re.Pattern
     partial: re.Pattern
     not_partial: re.Pattern
@@ -56,6 +58,7 @@ def _patterns() -> _Patterns:
         # Words (no figure, no sentence end) between a total and what opens its parts.
         opener=re.compile(rf"(?P<lead>[\s,;]*[^\d.;:()\n]{{0,60}}?)(?P<open>{openers})(?P<colon>\s*:)?",
                           re.IGNORECASE),
+        joiner=re.compile(rf",|{_phrases(w['sum']['joiners'])}", re.IGNORECASE),
         list_word=re.compile(_phrases([o for o in w["sum"]["of_which"] + w["sum"]["whole"] if o[0].isalnum()]),
                              re.IGNORECASE),
         partial=re.compile(_phrases(w["sum"]["partial"]), re.IGNORECASE),
@@ -70,7 +73,7 @@ def _patterns() -> _Patterns:
 
 # --- the text's shape: sentences, paragraphs, labels ------------------------------------------
 
-_BULLET = re.compile(r"[ \t]*(?:[-+•*–]|[a-zđ]\)|\d+\))[ \t]")
+_BULLET = re.compile(r"[ \t]*(?:[-+•*–]|[^\W\d_]\)|\d+\))[ \t]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[ \t]+(?=\S)")
 _TOKEN = re.compile(r"[^\W\d_]+")
 _PER_UNIT = re.compile(r"/\s*[^\W\d_]")  # "triệu đồng/người/năm" is per head, not an amount
@@ -164,24 +167,13 @@ def _figures(text: str, mentions: list[Mention], spans: list[Sentence]) -> list[
     starts = [s.start for s in spans]
     out = []
     for i, m in enumerate(mentions):
-        sentence = max(0, _bisect(starts, m.start))
+        sentence = max(0, bisect_right(starts, m.start) - 1)
         stated = Stated(float(m.value), resolution(m), m.qualifier, m.text,
                         float(m.upper) if m.upper is not None else None)
         out.append(Figure(i, m, stated, sentence))
     for f in out:
         f.label = _label(text, out, f, spans[f.sentence])
     return out
-
-
-def _bisect(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo - 1
 
 
 def _label(text: str, figures: list[Figure], f: Figure, sentence: Sentence) -> str:
@@ -316,8 +308,8 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The list's items: split at ';' (or, when there is none, at ',' and 'và'), outside brackets."""
     top = [pos for pos in range(start, end) if text[pos] == ";" and _depth(text, start, pos) == 0]
     if not top:
-        top = [m.start() for m in re.finditer(r",|\svà\s", text[start:end])]
-        top = [start + p for p in top if _depth(text, start, start + p) == 0]
+        top = [m.start() for m in _patterns().joiner.finditer(text, start, end)]
+        top = [p for p in top if _depth(text, start, p) == 0]
     bounds = [start, *top, end]
     return list(zip(bounds[:-1], bounds[1:]))
 
@@ -528,9 +520,10 @@ def _best(pool: list[_Base], floor: float) -> _Base | None:
     ranked = sorted(pool, key=lambda b: -b.score)
     if not ranked or ranked[0].score <= floor:
         return None
-    if len(ranked) > 1 and ranked[1].score == ranked[0].score and ranked[1].figure.stated.value != ranked[0].figure.stated.value:
+    first, second = ranked[0], ranked[1] if len(ranked) > 1 else None
+    if second and second.score == first.score and second.figure.stated.value != first.figure.stated.value:
         return None  # two bases fit the words equally well: the text does not say which
-    return ranked[0]
+    return first
 
 
 def _cue_of(text: str, numerator: Figure, rate: Figure) -> str:
