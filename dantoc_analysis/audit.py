@@ -642,12 +642,19 @@ def _bound(value: float) -> float | None:
     return value if math.isfinite(value) else None  # JSON has no infinity: null is "open"
 
 
+def _number(value) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == int(value) else float(value)
+
+
 def mention_dict(f: Figure) -> dict:
-    m = f.mention.to_dict()
-    keep = ("start", "end", "text", "value", "unit", "qualifier", "denominator", "upper")
+    """A figure in JSON: where it stands, its words and value, and the interval it allows."""
+    m = f.mention
     low, high = interval(f.stated)
-    return {**{k: m[k] for k in keep}, "resolution": f.stated.resolution,
-            "interval": [_bound(low), _bound(high)]}
+    return {"start": m.start, "end": m.end, "text": m.text, "value": _number(m.value), "unit": m.unit,
+            "qualifier": m.qualifier, "denominator": _number(m.denominator), "upper": _number(m.upper),
+            "resolution": f.stated.resolution, "interval": [_bound(low), _bound(high)]}
 
 
 def relation_dict(r: Relation, figures: list[Figure]) -> dict:

@@ -114,6 +114,14 @@ def test_json_has_the_contract_fields(capsys):
     assert statuses == sorted(statuses, key=audit.STATUS_ORDER.get)
 
 
+def test_the_table_lists_mismatches_first_in_the_chosen_language(capsys):
+    assert main(["audit", str(FIXTURES / "02_huyen_sket_6thang.txt"), "--lang", "vi"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    statuses = [line.split()[0] for line in lines[1:]]
+    assert statuses[0] == "mismatch" and statuses == sorted(statuses, key=audit.STATUS_ORDER.get)
+    assert "lệch" in lines[1]
+
+
 def test_several_files_give_a_list_and_strict_fails_on_a_mismatch(capsys):
     files = [str(FIXTURES / "01_tinh_von_2023.txt"), str(FIXTURES / "02_huyen_sket_6thang.txt")]
     assert main(["audit", *files, "--format", "json", "--strict"]) == 1
