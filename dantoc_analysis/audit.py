@@ -256,7 +256,7 @@ def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[R
         start, end = _scope(text, figures, total, opened, spans[total.sentence])
         if _partial(text[start:end]):
             continue
-        parts = _parts(text, figures, total, start, end)
+        parts = _parts(text, figures, total, start, end, opened["open"] == "(")
         for p in parts:
             figures[p].parent = total.index
         if len(parts) >= 2:
@@ -297,11 +297,26 @@ def _closing(text: str, start: int, end: int) -> int:
     return end
 
 
-def _compatible(total: Figure, part: Figure) -> bool:
+def noun(mention: Mention) -> str:
+    """The words after the number ("cán bộ" of "2.105 cán bộ"): what a generic count counts."""
+    return re.sub(r"^\D*[\d.,/\s]*", "", mention.text).strip().lower()
+
+
+def same_unit(a: Figure, b: Figure) -> bool:
+    """Two figures of one unit; generic counts only when they count the same noun."""
+    if a.mention.unit != b.mention.unit:
+        return False
+    return a.mention.unit != words()["sum"]["generic_count"] or noun(a.mention) == noun(b.mention)
+
+
+def _compatible(total: Figure, part: Figure, bracket: bool) -> bool:
+    """A part in the total's unit; in a bracket right after a count, a count of any noun may split
+    it ("2.105 cán bộ (1.870 nam, 235 nữ)")."""
     s = words()["sum"]
-    if part.mention.unit == total.mention.unit:
+    if same_unit(total, part):
         return True
-    return part.mention.unit == s["generic_count"] and total.mention.unit not in s["measures"]
+    return (bracket and part.mention.unit == s["generic_count"]
+            and total.mention.unit not in s["measures"])
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -314,12 +329,12 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(zip(bounds[:-1], bounds[1:]))
 
 
-def _parts(text, figures, total: Figure, start: int, end: int) -> list[int]:
+def _parts(text, figures, total: Figure, start: int, end: int, bracket: bool) -> list[int]:
     pat = _patterns()
     parts = []
     for item_start, item_end in _items(text, start, end):
         inside = [f for f in figures if item_start <= f.mention.start < item_end and f.is_amount
-                  and _compatible(total, f) and _depth(text, start, f.mention.start) == 0]
+                  and _compatible(total, f, bracket) and _depth(text, start, f.mention.start) == 0]
         if not inside:
             continue
         first = inside[0]
@@ -493,7 +508,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
 
     near, far = [], []
     for f in figures:
-        if (f.index in (numerator.index, rate.index) or f.mention.unit != numerator.mention.unit
+        if (f.index in (numerator.index, rate.index) or not same_unit(f, numerator)
                 or f.per_unit != numerator.per_unit or f.numerator_of is not None
                 or (f.parent is not None and f.parent == numerator.parent)):
             continue

@@ -3,6 +3,7 @@
 import csv
 import json
 import math
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -95,6 +96,23 @@ def test_a_mistyped_scale_is_named_in_the_message():
     (relation,) = _relations(_audited("05_sai_don_vi.txt"), "sum", "215,6 tỷ đồng")
     assert relation.status == "mismatch"
     assert "17,3 triệu đồng" in relation.message["vi"] and "1.000" in relation.message["vi"]
+
+
+def test_counts_of_any_noun_split_a_count_in_brackets_and_only_the_same_noun_elsewhere(monkeypatch):
+    # What the figure grammar will give for nouns the vocabulary does not know: unit "count".
+    text = ("Toàn tỉnh có 2.105 cán bộ (1.870 nam, 235 nữ). "
+            "Huyện có 1.300 cán bộ, gồm 900 cán bộ cấp xã, 40 đơn vị và 400 cán bộ cấp huyện.")
+    generic = resource("audit.toml")["sum"]["generic_count"]
+
+    def figures(text, file=""):
+        spans = [("2.105 cán bộ", 2105), ("1.870 nam", 1870), ("235 nữ", 235), ("1.300 cán bộ", 1300),
+                 ("900 cán bộ", 900), ("40 đơn vị", 40), ("400 cán bộ", 400)]
+        return [audit.Mention(file, text.index(words), text.index(words) + len(words), words, Decimal(value),
+                              generic, "exact") for words, value in spans]
+
+    monkeypatch.setattr(audit, "extract", figures)
+    sums = audit.audit(text).relations
+    assert sorted((len(r.parts), r.status) for r in sums) == [(2, "ok"), (2, "ok")]
 
 
 def test_json_has_the_contract_fields(capsys):
