@@ -121,11 +121,13 @@ def _lines(text: str):
 
 def tokens(text: str, drop: tuple[str, ...] = ("stopwords",)) -> set[str]:
     """The words of a phrase that can tell one figure from another."""
+    return set(_TOKEN.findall(text.lower())) - _dropped(drop)
+
+
+@cache
+def _dropped(keys: tuple[str, ...]) -> frozenset[str]:
     label = words()["label"]
-    out = {t for t in _TOKEN.findall(text.lower())}
-    for key in drop:
-        out -= {t for phrase in label[key] for t in phrase.split()}
-    return out
+    return frozenset(t for key in keys for phrase in label[key] for t in phrase.split())
 
 
 # --- figures as the audit reads them -----------------------------------------------------------
