@@ -10,6 +10,7 @@ from itertools import combinations
 import pandas as pd
 
 from . import loaders
+from .intervals import gap, interval, rate_miss, sum_interval
 from .numbers import LANGS, format_day, format_number, format_quantity, stated_figure, to_vnd
 from .schemas import OUTTURN
 from .wording import resource
@@ -47,6 +48,10 @@ class Fact:
     @property
     def interval(self) -> tuple[float, float]:
         return interval(self)
+
+    @property
+    def text(self) -> str:
+        return self.mention
 
     @property
     def key(self) -> tuple:
@@ -134,27 +139,6 @@ def _bases(term: str, default: tuple[str, ...] = OUTTURN) -> tuple[str, str, tup
     return term, indicator, (basis,) if basis else default
 
 
-def interval(fact) -> tuple[float, float]:
-    """The values a stated figure allows: ± half a step of its last digit; open above 'trên'."""
-    half = fact.resolution / 2
-    lower = -math.inf if fact.qualifier == "under" else fact.value - half
-    upper = math.inf if fact.qualifier == "over" else fact.value + half
-    return lower, upper
-
-
-def rate_miss(rate, numerator, denominator) -> float:
-    """By how many points a stated rate misses numerator ÷ denominator, all at their stated precision
-    (0 when it holds). Takes anything with value, resolution and qualifier."""
-    low = 100 * interval(numerator)[0] / interval(denominator)[1]
-    high = 100 * interval(numerator)[1] / interval(denominator)[0]
-    return _gap(interval(rate), (low, high))
-
-
-def _gap(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """How far apart two intervals are (0 when they overlap)."""
-    return max(a[0] - b[1], b[0] - a[1], 0.0)
-
-
 def check_sums(ctx: Context) -> None:
     """Every stated total against the sum of its stated parts, within their rounding."""
     for indicator, expression in ctx.catalogue["sum_of"].items():
@@ -170,10 +154,8 @@ def check_sums(ctx: Context) -> None:
                 ctx.add("sum", "skipped", "skipped", [total], total.value, None, missing=names, **fields)
                 continue
             components = [hits[0] for hits in found.values()]
-            low = sum(c.interval[0] for c in components)
-            high = sum(c.interval[1] for c in components)
             observed = sum(c.value for c in components)
-            miss = _gap(total.interval, (low, high))
+            miss = gap(total.interval, sum_interval(components))
             status = "ok" if miss == 0 else "note" if _approximate([total, *components]) else "mismatch"
             parts_text = Localised(lambda lang, cs=components: " + ".join(format_number(c.value, lang) for c in cs))
             ctx.add("sum", status, status, [total, *components], total.value, observed,
@@ -243,7 +225,7 @@ def check_cross_source(ctx: Context) -> None:
     for (indicator, *_), by_source in groups.items():
         for a, b in combinations(by_source.values(), 2):
             same_date = a.as_of is not None and a.as_of == b.as_of
-            agree = _gap(a.interval, b.interval) == 0
+            agree = gap(a.interval, b.interval) == 0
             status = "ok" if agree else "mismatch" if same_date else "note"
             ctx.add("cross_source", status, status, [a, b], a.value, b.value,
                     name=ctx.name(indicator), source_a=a.source_id, source_b=b.source_id,

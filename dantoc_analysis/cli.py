@@ -1,4 +1,4 @@
-"""The `dantoc` command: facts, sources, check, extract, report (exit 2 with one line on unusable data)."""
+"""The `dantoc` command: facts, sources, check, extract, audit, report (exit 2 with one line on unusable data)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,13 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--format", choices=("table", "json"), default="table")
     ext.add_argument("--as-facts", action="store_true",
                      help="print candidate rows in facts.csv's columns for review (never written to data/)")
+    aud = commands.add_parser("audit", help="check the sums and rates a report text states, from the text alone")
+    aud.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file(s)")
+    aud.add_argument("--format", choices=("table", "json", "html"), default="table")
+    aud.add_argument("--lang", choices=LANGS, default="en", help="language of the table")
+    aud.add_argument("--output", type=Path, default=Path("."),
+                     help="folder for the html pages, <stem>.audit.html (default: the current folder)")
+    aud.add_argument("--strict", action="store_true", help="exit 1 when a relation is a mismatch")
     rep = commands.add_parser("report", help="run the report notebooks and write shareable HTML")
     rep.add_argument("--province", nargs="+", action="extend", metavar="P", help="these provinces (slugs)")
     rep.add_argument("--all", action="store_true", help="every province that has facts (the default)")
@@ -196,6 +203,41 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def cmd_audit(args) -> int:
+    from . import audit, loaders
+
+    results = []  # every file read before anything is printed or written
+    for name in args.files:
+        path = Path(name)
+        results.append((path, audit.audit(loaders.read_text(path), paths.display_path(path))))
+    if args.format == "json":
+        payload = [result.to_dict() for _, result in results]
+        print(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
+    elif args.format == "html":
+        from .batch import write_atomic
+        from .html import audit_html
+
+        for path, result in results:
+            target = args.output / f"{path.stem}.audit.html"
+            write_atomic(target, audit_html(result, path.name))
+            print(paths.display_path(target))
+    else:
+        for _, result in results:
+            print(_audit_table(result, args.lang))
+    mismatches = sum(r.status == "mismatch" for _, result in results for r in result.relations)
+    return 1 if args.strict and mismatches else 0
+
+
+def _audit_table(result, lang: str) -> str:
+    counts = {s: sum(r.status == s for r in result.relations) for s in ("mismatch", "unclear", "ok")}
+    lines = [f"{result.file}: {len(result.figures)} figure(s), {len(result.relations)} relation(s) "
+             f"({', '.join(f'{n} {s}' for s, n in counts.items())})"]
+    for r in result.relations:
+        where = result.figures[r.anchor].mention.start
+        lines.append(f"  {r.status:<8} {r.kind:<4} @{where:<6} {r.message[lang]}")
+    return "\n".join(lines)
+
+
 def cmd_report(args) -> int:
     from . import batch
 
@@ -277,4 +319,4 @@ def _counts(outcomes) -> dict[str, int]:
 
 
 COMMANDS = {"facts": cmd_table, "sources": cmd_table, "check": cmd_check, "extract": cmd_extract,
-            "report": cmd_report}
+            "audit": cmd_audit, "report": cmd_report}

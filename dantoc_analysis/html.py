@@ -56,9 +56,49 @@ def notebook_html(
     return body
 
 
+def _environment() -> jinja2.Environment:
+    """Templates of resources/templates; autoescape keeps every value text."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
+
+
 def index_html(rows: list[dict], *, title: dict, lead: dict, data_version: str, labels: dict) -> str:
     """The page that links every report; autoescape keeps every value text."""
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                                     keep_trailing_newline=True)
-    return environment.get_template("index.html.j2").render(
+    return _environment().get_template("index.html.j2").render(
         rows=rows, title=title, lead=lead, data_version=data_version, labels=labels)
+
+
+def audit_html(result, name: str) -> str:
+    """One offline page for an audited text: the text (escaped) with every figure marked and
+    linked to the relations it takes part in, the relations listed mismatches first, vi and en.
+    `name` titles the page (a file name, never a local path: the page is shared)."""
+    from .audit import STATUS_ORDER, words
+
+    labels = words()["html"]
+    status_words, kinds = words()["status"], {k: labels[k] for k in ("sum", "rate")}
+    numbers: dict[int, list[int]] = {}
+    relations = []
+    for number, relation in enumerate(result.relations, 1):
+        for index in relation.figures():
+            numbers.setdefault(index, []).append(number)
+        relations.append({
+            "number": number, "status": relation.status,
+            "status_vi": status_words[relation.status]["vi"], "status_en": status_words[relation.status]["en"],
+            "kind_vi": kinds[relation.kind]["vi"], "kind_en": kinds[relation.kind]["en"],
+            "message_vi": relation.message["vi"], "message_en": relation.message["en"],
+            "figures": [{"index": i, "text": result.figures[i].mention.text} for i in relation.figures()],
+        })
+    segments, cursor = [], 0
+    for figure in result.figures:
+        m = figure.mention
+        segments.append({"figure": None, "text": result.text[cursor:m.start]})
+        involved = numbers.get(figure.index, [])
+        worst = min((result.relations[n - 1].status for n in involved), key=STATUS_ORDER.get, default="")
+        segments.append({"figure": figure.index, "text": result.text[m.start:m.end], "status": worst,
+                         "relations": involved})
+        cursor = m.end
+    segments.append({"figure": None, "text": result.text[cursor:]})
+    counts = {s: sum(r.status == s for r in result.relations) for s in STATUS_ORDER}
+    summary = {lang: labels["summary"][lang].format(figures=len(result.figures), relations=len(result.relations),
+                                                    **counts) for lang in ("vi", "en")}
+    return _environment().get_template("audit.html.j2").render(
+        file=name, labels=labels, summary=summary, relations=relations, segments=segments)

@@ -1,0 +1,114 @@
+"""How well and how fast `dantoc audit` finds a text's sums and rates and judges them.
+
+    .venv/bin/python bench/audit.py [--mb 2]
+
+Texts: tests/fixtures/audit/*.txt (the development set the audit was built on) and
+tests/fixtures/audit/holdout/*.txt (written and labelled last, never tuned on), each folder with a
+labels.csv of the relations a reader finds: file, kind (sum|rate), anchor (the stated total or
+rate, as written), status (ok|mismatch|unclear, or none: must not be reported), base (a rate's
+denominator as written, a sum's number of parts).
+
+Scores per set:
+- relations: precision and recall of (file, kind, anchor) against the labels (status none is a
+  relation that must not be found);
+- verdicts: of the relations found and labelled, the share with the labelled status (and, for
+  rates, the labelled denominator; for sums, the labelled number of parts);
+- mismatches: precision and recall of status mismatch — a false mismatch is the costly error.
+Throughput: every text repeated to at least --mb megabytes, audited in one go.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dantoc_analysis import audit, loaders  # noqa: E402
+
+DEV = ROOT / "tests" / "fixtures" / "audit"
+HOLDOUT = DEV / "holdout"
+
+
+def _ratio(hit: int, total: int) -> float:
+    return hit / total if total else 1.0
+
+
+def found(folder: Path) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """(file, kind, anchor) -> (status, base) for every relation the audit reports."""
+    out = {}
+    for path in sorted(folder.glob("*.txt")):
+        result = audit.audit(loaders.read_text(path), path.name)
+        for r in result.relations:
+            anchor = result.figures[r.anchor].mention.text
+            if r.kind == "sum":
+                base = str(len(r.parts))
+            else:
+                index = r.roles["denominator"]
+                base = "" if index is None or r.status == "unclear" else result.figures[index].mention.text
+            out[(path.name, r.kind, anchor)] = (r.status, base)
+    return out
+
+
+def labels(folder: Path) -> dict[tuple[str, str, str], tuple[str, str]]:
+    with (folder / "labels.csv").open(encoding="utf-8", newline="") as handle:
+        return {(r["file"], r["kind"], r["anchor"]): (r["status"], r["base"]) for r in csv.DictReader(handle)}
+
+
+def score(folder: Path) -> dict:
+    gold, predicted = labels(folder), found(folder)
+    relations = {k for k, (status, _) in gold.items() if status != "none"}
+    hits = relations & set(predicted)
+    right = [k for k in hits if predicted[k] == gold[k]]
+    wrong = sorted((k, gold[k], predicted[k]) for k in hits if predicted[k] != gold[k])
+    said = {k for k, (status, _) in predicted.items() if status == "mismatch"}
+    true = {k for k in relations if gold[k][0] == "mismatch"}
+    return {
+        "texts": len(list(folder.glob("*.txt"))), "labelled": len(relations), "found": len(predicted),
+        "relation_precision": _ratio(len(hits), len(predicted)), "relation_recall": _ratio(len(hits), len(relations)),
+        "verdict_accuracy": _ratio(len(right), len(hits)),
+        "mismatch_precision": _ratio(len(said & true), len(said)),
+        "mismatch_recall": _ratio(len(said & true), len(true)),
+        "false_mismatches": sorted(said - true),
+        "missed": sorted(relations - set(predicted)), "extra": sorted(set(predicted) - relations), "wrong": wrong,
+    }
+
+
+def throughput(folders: list[Path], megabytes: float) -> float:
+    texts = [loaders.read_text(p) for folder in folders for p in sorted(folder.glob("*.txt"))]
+    corpus = "\n\n".join(texts)
+    repeats = max(1, int(megabytes * 1_000_000 / len(corpus.encode("utf-8"))) + 1)
+    big = "\n\n".join([corpus] * repeats)
+    # Audit paragraph-sized chunks, as reports are: the cost that matters is per document.
+    chunks = big.split("\n\n")
+    started = time.perf_counter()
+    for chunk in chunks:
+        audit.audit(chunk)
+    elapsed = time.perf_counter() - started
+    return len(big.encode("utf-8")) / 1000 / elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=0.5, help="megabytes of text for the throughput run")
+    args = parser.parse_args()
+    for name, folder in (("development", DEV), ("held-out", HOLDOUT)):
+        s = score(folder)
+        print(f"{name}: {s['texts']} texts, {s['labelled']} labelled relations, {s['found']} found")
+        print(f"  relations  precision {s['relation_precision']:.3f}  recall {s['relation_recall']:.3f}")
+        print(f"  verdicts   accuracy {s['verdict_accuracy']:.3f} (status and base of the relations found)")
+        print(f"  mismatch   precision {s['mismatch_precision']:.3f}  recall {s['mismatch_recall']:.3f}"
+              f"  false mismatches {len(s['false_mismatches'])}")
+        for key in ("missed", "extra", "wrong", "false_mismatches"):
+            for item in s[key]:
+                print(f"    {key}: {item}")
+    print(f"throughput: {throughput([DEV, HOLDOUT], args.mb):.0f} KB/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

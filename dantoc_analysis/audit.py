@@ -1,0 +1,689 @@
+"""A report's own sums and rates, found in its text alone and checked by interval arithmetic.
+
+Sums: a figure followed by words that open a list of its parts ("… X, trong đó: … A; … B",
+"gồm", ":", "(") and at least two parts in its unit. Rates: a percentage after a cue ("đạt",
+"bằng", "chiếm") that follows a figure (the numerator) or an achieved/target pair ("41/46"); its
+denominator is the figure that the words after it name ("kế hoạch", "tổng nguồn vốn"), looked for
+in the same sentence, then the one before, then the paragraph. Words live in resources/audit.toml.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+from .extract import Mention, extract
+from .intervals import Stated, gap, interval, ratio_interval, sum_interval
+from .numbers import FigureError, format_number, parse_figure, stated_in, vocabulary
+from .wording import resource
+
+STATUS_ORDER = {"mismatch": 0, "unclear": 1, "ok": 2}
+
+
+@cache
+def words() -> dict:
+    return resource("audit.toml")
+
+
+def _phrases(items) -> str:
+    """Alternation of phrases, longest first, whole words (punctuation phrases as they are)."""
+    parts = []
+    for item in sorted(set(items), key=len, reverse=True):
+        escaped = re.escape(item)
+        parts.append(rf"(?<!\w){escaped}(?!\w)" if item[0].isalnum() else escaped)
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    opener: re.Pattern
+    joiner: re.Pattern
+    list_word: re.Pattern
+    partial: re.Pattern
+    not_partial: re.Pattern
+    cue: re.Pattern
+    elsewhere: re.Pattern
+    partitions: list[list[re.Pattern]]
+    concepts: list[re.Pattern]
+
+
+@cache
+def _patterns() -> _Patterns:
+    w = words()
+    openers = _phrases(w["sum"]["of_which"] + w["sum"]["whole"])
+    return _Patterns(
+        # Words (no figure, no sentence end) between a total and what opens its parts.
+        opener=re.compile(rf"(?P<lead>[\s,;]*[^\d.;:()\n]{{0,60}}?)(?P<open>{openers})(?P<colon>\s*:)?",
+                          re.IGNORECASE),
+        joiner=re.compile(rf",|{_phrases(w['sum']['joiners'])}", re.IGNORECASE),
+        list_word=re.compile(_phrases([o for o in w["sum"]["of_which"] + w["sum"]["whole"] if o[0].isalnum()]),
+                             re.IGNORECASE),
+        partial=re.compile(_phrases(w["sum"]["partial"]), re.IGNORECASE),
+        not_partial=re.compile(_phrases(w["sum"]["not_partial"]), re.IGNORECASE),
+        cue=re.compile(rf"(?:{_phrases(w['rate']['cues'])})\s*$", re.IGNORECASE),
+        elsewhere=re.compile(_phrases(w["rate"]["elsewhere"]), re.IGNORECASE),
+        partitions=[[re.compile(_phrases([member]), re.IGNORECASE) for member in members]
+                    for members in w["sum"]["partitions"]],
+        concepts=[re.compile(_phrases(group), re.IGNORECASE) for group in w["rate"]["concepts"]],
+    )
+
+
+# --- the text's shape: sentences, paragraphs, labels ------------------------------------------
+
+_BULLET = re.compile(r"[ \t]*(?:[-+•*–]|[^\W\d_]\)|\d+\))[ \t]")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[ \t]+(?=\S)")
+_TOKEN = re.compile(r"[^\W\d_]+")
+_PER_UNIT = re.compile(r"/\s*[^\W\d_]")  # "triệu đồng/người/năm" is per head, not an amount
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences with their paragraph; a bulleted line after ':' or ';' continues its sentence."""
+    out: list[Sentence] = []
+    paragraph = 0
+    spans: list[tuple[int, int, int]] = []  # (start, end, paragraph) of logical lines
+    for start, end in _lines(text):
+        line = text[start:end]
+        if not line.strip():
+            paragraph += 1
+            continue
+        previous = spans[-1] if spans else None
+        if (previous and previous[2] == paragraph and _BULLET.match(line)
+                and text[previous[0]:previous[1]].rstrip()[-1:] in (":", ";", ",")):
+            spans[-1] = (previous[0], end, paragraph)
+        else:
+            spans.append((start, end, paragraph))
+    for start, end, para in spans:
+        cut = start
+        for m in _SENTENCE_END.finditer(text, start, end):
+            out.append(Sentence(cut, m.start(), para))
+            cut = m.end()
+        out.append(Sentence(cut, end, para))
+    return out
+
+
+def _lines(text: str):
+    start = 0
+    for m in re.finditer(r"\n", text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def tokens(text: str, drop: tuple[str, ...] = ("stopwords",)) -> set[str]:
+    """The words of a phrase that can tell one figure from another."""
+    return set(_TOKEN.findall(text.lower())) - _dropped(drop)
+
+
+@cache
+def _dropped(keys: tuple[str, ...]) -> frozenset[str]:
+    label = words()["label"]
+    return frozenset(t for key in keys for phrase in label[key] for t in phrase.split())
+
+
+# --- figures as the audit reads them -----------------------------------------------------------
+
+@dataclass
+class Figure:
+    index: int
+    mention: Mention
+    stated: Stated
+    sentence: int
+    label: str = ""  # the words before it in its clause: what it is a figure of
+    parent: int | None = None  # the total whose list it stands in
+    numerator_of: int | None = None  # the percentage it is the numerator of
+
+    @property
+    def per_unit(self) -> bool:
+        return bool(_PER_UNIT.search(self.mention.text))
+
+    @property
+    def is_amount(self) -> bool:
+        return self.mention.unit != "percent" and not self.per_unit
+
+
+def resolution(mention: Mention) -> float:
+    """One step of the figure's last stated digit, in its storage unit. Where the figure grammar
+    reads the words differently from the extractor, the last non-zero digit of the value is taken:
+    never narrower than what the text states, so it cannot make a false mismatch."""
+    try:
+        figure = parse_figure(mention.text)
+        if figure.value == mention.value:
+            return float(figure.resolution)
+    except FigureError:
+        pass
+    digits = mention.value.normalize().as_tuple().exponent
+    return float(10 ** digits)
+
+
+def _figures(text: str, mentions: list[Mention], spans: list[Sentence]) -> list[Figure]:
+    starts = [s.start for s in spans]
+    out = []
+    for i, m in enumerate(mentions):
+        sentence = max(0, bisect_right(starts, m.start) - 1)
+        stated = Stated(float(m.value), resolution(m), m.qualifier, m.text,
+                        float(m.upper) if m.upper is not None else None)
+        out.append(Figure(i, m, stated, sentence))
+    for f in out:
+        f.label = _label(text, out, f, spans[f.sentence])
+    return out
+
+
+def _label(text: str, figures: list[Figure], f: Figure, sentence: Sentence) -> str:
+    """The clause before a figure: from the previous figure or clause mark, at least a few words."""
+    begin = sentence.start
+    if f.index and figures[f.index - 1].sentence == f.sentence:
+        begin = max(begin, figures[f.index - 1].mention.end)
+    before = text[begin:f.mention.start]
+    marks = [m.end() for m in re.finditer(r"[,;(]", before)]
+    for cut in reversed(marks):
+        if tokens(before[cut:]):
+            return before[cut:]
+    return before
+
+
+def _depth(text: str, start: int, end: int) -> int:
+    return text.count("(", start, end) - text.count(")", start, end)
+
+
+# --- relations ---------------------------------------------------------------------------------
+
+@dataclass
+class Relation:
+    kind: str  # sum | rate
+    status: str  # ok | mismatch | unclear
+    roles: dict  # total / stated / numerator / denominator -> figure index (or None)
+    parts: list[int] = field(default_factory=list)
+    computed: float | None = None
+    interval: tuple[float, float] | None = None
+    miss: float = 0.0
+    base: str = ""
+    message: dict = field(default_factory=dict)  # lang -> text
+
+    @property
+    def anchor(self) -> int:
+        """The figure the relation is about: the stated total or rate."""
+        return self.roles.get("total", self.roles.get("stated"))
+
+    def figures(self) -> list[int]:
+        return [i for i in (*self.roles.values(), *self.parts) if i is not None]
+
+
+@dataclass
+class Audit:
+    file: str
+    text: str
+    figures: list[Figure]
+    relations: list[Relation]
+
+    def to_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "figures": [mention_dict(f) for f in self.figures],
+            "relations": [relation_dict(r, self.figures) for r in self.relations],
+        }
+
+
+def audit(text: str, file: str = "") -> Audit:
+    """Every sum and rate the text states, with its verdict; mismatches first."""
+    spans = sentences(text)
+    figures = _figures(text, extract(text, file), spans)
+    relations = find_sums(text, figures, spans)
+    _mark_numerators(text, figures)
+    relations += find_rates(text, figures, spans)
+    relations.sort(key=lambda r: (STATUS_ORDER[r.status], r.anchor))
+    return Audit(file, text, figures, relations)
+
+
+# --- sums --------------------------------------------------------------------------------------
+
+def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[Relation]:
+    pat = _patterns()
+    out = []
+    for total in figures:
+        if not total.is_amount or total.mention.unit == "percent":
+            continue
+        opened = pat.opener.match(text, total.mention.end)
+        if not opened or _partial(opened["lead"]):
+            continue
+        start, end = _scope(text, figures, total, opened, spans[total.sentence])
+        if _partial(text[start:end]):
+            continue
+        parts = _parts(text, figures, total, start, end, opened["open"] == "(")
+        for p in parts:
+            figures[p].parent = total.index
+        if len(parts) >= 2:
+            of_which = opened["open"].lower() in words()["sum"]["of_which"]
+            out.append(_sum_relation(text, figures, total, parts, of_which, start, end))
+    return out
+
+
+def _partial(segment: str) -> bool:
+    pat = _patterns()
+    return bool(pat.partial.search(pat.not_partial.sub(" ", segment)))
+
+
+def _scope(text, figures, total: Figure, opened: re.Match, sentence: Sentence) -> tuple[int, int]:
+    """Where the parts of a total stand: inside the parenthesis it opens, else to the end of its
+    sentence — or of its clause (';'), unless a colon opens a list of clauses, or when it is
+    itself a part of a list."""
+    start, end = opened.end(), sentence.end
+    if opened["open"] == "(":
+        return start, _closing(text, start, end)
+    if _depth(text, sentence.start, total.mention.start) > 0:
+        end = _closing(text, total.mention.end, end)
+    if total.parent is not None or not (opened["colon"] or opened["open"] == ":"):
+        semicolon = text.find(";", start, end)
+        end = semicolon if semicolon >= 0 else end
+    return start, end
+
+
+def _closing(text: str, start: int, end: int) -> int:
+    depth = 0
+    for pos in range(start, end):
+        if text[pos] == "(":
+            depth += 1
+        elif text[pos] == ")":
+            if depth == 0:
+                return pos
+            depth -= 1
+    return end
+
+
+def noun(mention: Mention) -> str:
+    """The words after the number ("cán bộ" of "2.105 cán bộ"): what a generic count counts."""
+    return re.sub(r"^\D*[\d.,/\s]*", "", mention.text).strip().lower()
+
+
+def same_unit(a: Figure, b: Figure) -> bool:
+    """Two figures of one unit; generic counts only when they count the same noun."""
+    if a.mention.unit != b.mention.unit:
+        return False
+    return a.mention.unit != words()["sum"]["generic_count"] or noun(a.mention) == noun(b.mention)
+
+
+def _compatible(total: Figure, part: Figure, bracket: bool) -> bool:
+    """A part in the total's unit; in a bracket right after a count, a count of any noun may split
+    it ("2.105 cán bộ (1.870 nam, 235 nữ)")."""
+    s = words()["sum"]
+    if same_unit(total, part):
+        return True
+    return (bracket and part.mention.unit == s["generic_count"]
+            and total.mention.unit not in s["measures"])
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The list's items: split at ';' (or, when there is none, at ',' and 'và'), outside brackets."""
+    top = [pos for pos in range(start, end) if text[pos] == ";" and _depth(text, start, pos) == 0]
+    if not top:
+        top = [m.start() for m in _patterns().joiner.finditer(text, start, end)]
+        top = [p for p in top if _depth(text, start, p) == 0]
+    bounds = [start, *top, end]
+    return list(zip(bounds[:-1], bounds[1:]))
+
+
+def _parts(text, figures, total: Figure, start: int, end: int, bracket: bool) -> list[int]:
+    pat = _patterns()
+    parts = []
+    for item_start, item_end in _items(text, start, end):
+        inside = [f for f in figures if item_start <= f.mention.start < item_end and f.is_amount
+                  and _compatible(total, f, bracket) and _depth(text, start, f.mention.start) == 0]
+        if not inside:
+            continue
+        first = inside[0]
+        nested = pat.opener.match(text, first.mention.end)
+        if nested and nested.end() <= item_end and len(inside) > 1:
+            parts.append(first.index)  # the rest are the parts of this part
+        else:
+            parts.extend(f.index for f in inside)
+    return parts
+
+
+def _sum_relation(text, figures, total: Figure, parts: list[int], of_which: bool, start, end) -> Relation:
+    members = [figures[p] for p in parts]
+    low, high = sum_interval([m.stated for m in members])
+    stated = interval(total.stated)
+    miss = gap(stated, (low, high))
+    computed = sum(m.stated.value for m in members)
+    status, template = "ok", "sum_ok"
+    if miss > 0:
+        status, template = "mismatch", "sum_mismatch"
+        if of_which and not _exhaustive(text, figures, parts, start, end):
+            if high < stated[0]:
+                status, template = "unclear", "sum_unclear"
+            elif not _parallel(text, figures, parts, start, end):
+                status, template = "unclear", "sum_overlap"
+    relation = Relation("sum", status, {"total": total.index}, parts, computed, (low, high), miss)
+    relation.message = _sum_message(relation, total, members, template)
+    return relation
+
+
+def _descriptions(text, figures, parts: list[int], start: int, end: int) -> list[str]:
+    """Each part's item of the list, without its figures: what the part is a figure of."""
+    out = []
+    for s, e in _items(text, start, end):
+        if any(s <= figures[p].mention.start < e for p in parts):
+            item = text[s:e]
+            for f in figures:
+                if s <= f.mention.start < e:
+                    item = item.replace(f.mention.text, " ")
+            out.append(item)
+    return out
+
+
+def _exhaustive(text, figures, parts: list[int], start: int, end: int) -> bool:
+    """The parts name every member of a known partition (investment and recurrent capital, …)."""
+    described = _descriptions(text, figures, parts, start, end)
+    for members in _patterns().partitions:
+        if len(members) == len(parts) and all(any(m.search(d) for d in described) for m in members):
+            return True
+    return False
+
+
+def _parallel(text, figures, parts: list[int], start: int, end: int) -> bool:
+    """Parts described alike ("Dự án 1 …; Dự án 3 …") split one total one way, so they cannot
+    overlap; "845 hộ nghèo, 620 hộ DTTS" are two ways of counting the same households."""
+    firsts = set()
+    for description in _descriptions(text, figures, parts, start, end):
+        ordered = [t for t in _TOKEN.findall(description.lower()) if t in tokens(t)]
+        firsts.add(ordered[0] if ordered else "")
+    return len(firsts) == 1 and "" not in firsts
+
+
+# --- rates -------------------------------------------------------------------------------------
+
+def _rate_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | None:
+    """The figure a percentage is the rate of: the one just before its cue, in the same clause."""
+    if rate.mention.unit != "percent" or rate.index == 0:
+        return None
+    before = figures[rate.index - 1]
+    if before.sentence != rate.sentence or before.mention.unit == "percent":
+        return None
+    lead = text[before.mention.end:rate.mention.start] + _qualifier_word(rate)
+    if not _patterns().cue.search(lead):
+        return None
+    between = _patterns().cue.sub("", lead)
+    if re.search(r"[;.:]", between) or _patterns().list_word.search(between):
+        return None
+    # The figure's noun phrase may run on to a comma ("28/7 công trình nước sinh hoạt tập trung,
+    # vượt 400%"); after it, only a few words may stand before the cue.
+    if len(tokens(between.rsplit(",", 1)[-1], ())) > words()["rate"]["max_gap_words"]:
+        return None
+    return before
+
+
+def _qualifier_word(rate: Figure) -> str:
+    """'vượt' in "vượt 400%" is both the qualifier and the cue."""
+    digit = re.search(r"\d", rate.mention.text)
+    return rate.mention.text[:digit.start()] if digit else ""
+
+
+def _mark_numerators(text: str, figures: list[Figure]) -> None:
+    for f in figures:
+        numerator = _rate_numerator(text, figures, f)
+        if numerator is not None:
+            numerator.numerator_of = f.index
+
+
+def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[Relation]:
+    out = []
+    for rate in figures:
+        numerator = _rate_numerator(text, figures, rate)
+        if numerator is None:
+            continue
+        base_text = _base_text(text, rate)
+        pair = _pair_after(text, figures, rate)
+        if numerator.mention.denominator is not None or pair is not None:
+            numerator = pair or numerator
+            out.append(_rate_relation(rate, numerator, numerator, base_text or numerator.mention.text))
+            continue
+        if _patterns().elsewhere.search(base_text):
+            out.append(_unclear_rate(rate, numerator, base_text, "rate_elsewhere"))
+            continue
+        chosen = _denominator(text, figures, spans, rate, numerator, base_text)
+        if chosen is None:
+            out.append(_unclear_rate(rate, numerator, base_text, "rate_unnamed"))
+        else:
+            out.append(_rate_relation(rate, numerator, chosen.figure, base_text, chosen.named))
+    return out
+
+
+def _base_text(text: str, rate: Figure) -> str:
+    """The words after a percentage that name what it is a rate of ("kế hoạch", "tổng nguồn vốn")."""
+    stop = re.compile(r"[,;.()\n:]")
+    after = stop.search(text, rate.mention.end)
+    return text[rate.mention.end:after.start() if after else len(text)].strip()
+
+
+def _pair_after(text: str, figures: list[Figure], rate: Figure) -> Figure | None:
+    """ "đạt 96,1% (473/492 hộ)": an achieved/target pair right after the percentage."""
+    if rate.index + 1 >= len(figures):
+        return None
+    after = figures[rate.index + 1]
+    between = text[rate.mention.end:after.mention.start]
+    if after.mention.denominator is not None and re.fullmatch(r"[\s(]*", between):
+        return after
+    return None
+
+
+@dataclass(frozen=True)
+class _Base:
+    """A candidate denominator and how well the words name it."""
+
+    figure: Figure
+    score: float
+    named: bool  # stated right after the rate, or sharing the rate's subject and base words
+
+
+def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_text: str) -> _Base | None:
+    """The figure the base words name: scored on the words they share, nearest sentences first."""
+    base = tokens(base_text)
+    concepts = [c for c in _patterns().concepts if c.search(base_text)]
+    named = base | {c.pattern for c in concepts}
+    share = any(re.match(_phrases([c]), _cue_of(text, numerator, rate), re.IGNORECASE)
+                for c in words()["rate"]["share_cues"])
+    subject = set() if share else tokens(numerator.label, ("stopwords", "results"))
+    sentence = spans[rate.sentence]
+
+    def weigh(f: Figure, same: bool, in_base: bool) -> _Base:
+        words_before = base_text[:f.mention.start - rate.mention.end] if in_base else f.label
+        label = tokens(words_before) | {c.pattern for c in concepts if c.search(words_before)}
+        parent_words = figures[f.parent].label if f.parent is not None else ""
+        parent = tokens(parent_words) | {c.pattern for c in concepts if c.search(parent_words)}
+        whole = numerator.parent == f.index
+        score = (2 * len(subject & label) + len(named & label) + 0.5 * len(named & parent)
+                 + 1.5 * whole + 0.5 * same + 2 * in_base)
+        if share:
+            clear = bool(named & label) or whole
+        else:
+            clear = bool(subject & label) and bool(named & (label | parent))
+        return _Base(f, score, in_base or clear)
+
+    near, far = [], []
+    for f in figures:
+        if (f.index in (numerator.index, rate.index) or not same_unit(f, numerator)
+                or f.per_unit != numerator.per_unit or f.numerator_of is not None
+                or (f.parent is not None and f.parent == numerator.parent)):
+            continue
+        same = f.sentence == rate.sentence
+        in_base = same and rate.mention.end <= f.mention.start <= rate.mention.end + len(base_text) + 3
+        if (same and f.index < numerator.index) or in_base:
+            near.append(weigh(f, True, in_base))
+        elif f.sentence == rate.sentence - 1 and spans[f.sentence].paragraph == sentence.paragraph:
+            near.append(weigh(f, False, False))
+        elif f.sentence < rate.sentence and spans[f.sentence].paragraph == sentence.paragraph:
+            far.append(weigh(f, False, False))
+    for pool, floor in ((near, 0.0), (far, 0.99)):
+        chosen = _best(pool, floor)
+        if chosen is not None:
+            return chosen
+    # Nothing shares a word with the base: take the only figure it can be, never a guess.
+    if not base:
+        before = [b for b in near if b.figure.sentence == rate.sentence]
+        return before[0] if len(before) == 1 else None
+    return near[0] if len(near) == 1 else None
+
+
+def _best(pool: list[_Base], floor: float) -> _Base | None:
+    ranked = sorted(pool, key=lambda b: -b.score)
+    if not ranked or ranked[0].score <= floor:
+        return None
+    first, second = ranked[0], ranked[1] if len(ranked) > 1 else None
+    if second and second.score == first.score and second.figure.stated.value != first.figure.stated.value:
+        return None  # two bases fit the words equally well: the text does not say which
+    return first
+
+
+def _cue_of(text: str, numerator: Figure, rate: Figure) -> str:
+    lead = text[numerator.mention.end:rate.mention.start] + _qualifier_word(rate)
+    found = _patterns().cue.search(lead)
+    return found.group().strip() if found else ""
+
+
+def _rate_relation(rate: Figure, numerator: Figure, denominator: Figure, base_text: str,
+                   named: bool = True) -> Relation:
+    """The verdict; a miss against a base the words do not clearly name is unclear, not an error."""
+    top = numerator.stated
+    bottom = denominator.stated
+    if denominator is numerator:  # an achieved/target pair: "41/46 công trình"
+        bottom = Stated(float(numerator.mention.denominator), top.resolution, "exact")
+        top = Stated(top.value, top.resolution, "exact" if top.qualifier == "range" else top.qualifier, top.text)
+    low, high = ratio_interval(top, bottom)
+    miss = gap(interval(rate.stated), (low, high))
+    computed = 100 * top.value / bottom.value if bottom.value else math.inf
+    roles = {"stated": rate.index, "numerator": numerator.index, "denominator": denominator.index}
+    status = "ok" if miss == 0 else "mismatch" if named else "unclear"
+    relation = Relation("rate", status, roles, [], computed, (low, high), miss, base_text)
+    template = "rate_weak" if status == "unclear" else f"rate_{status}"
+    relation.message = _rate_message(relation, rate, top, bottom, numerator, template)
+    return relation
+
+
+def _unclear_rate(rate: Figure, numerator: Figure, base_text: str, template: str) -> Relation:
+    roles = {"stated": rate.index, "numerator": numerator.index, "denominator": None}
+    relation = Relation("rate", "unclear", roles, base=base_text)
+    relation.message = {lang: _say(template, lang, stated=_as_stated(rate, lang),
+                                   numerator=_as_stated(numerator, lang), against=_against(base_text, lang))
+                        for lang in ("vi", "en")}
+    return relation
+
+
+# --- words for people --------------------------------------------------------------------------
+
+def _say(key: str, lang: str, **fields) -> str:
+    return words()["message"][key][lang].format(**fields)
+
+
+def _against(base_text: str, lang: str) -> str:
+    return _say("against", lang, base=base_text) if base_text else ""
+
+
+def _as_stated(f: Figure, lang: str) -> str:
+    try:
+        return stated_in(f.mention.text, lang)
+    except FigureError:
+        return f.mention.text if lang == "vi" else quantity(f.stated.value, f.mention.unit, lang)
+
+
+def quantity(value: float, unit: str, lang: str, decimals: int | None = None) -> str:
+    """A computed amount in a sentence; units the vocabulary cannot display are named as they are."""
+    if not math.isfinite(value):
+        return "∞"
+    if unit == "percent":
+        return f"{format_number(round(value, 2), lang)}%"
+    display = vocabulary().display.get(unit, {}).get(lang, unit)
+    return f"{format_number(_round(value), lang, decimals)} {display}"
+
+
+def _round(value: float) -> float:
+    if not math.isfinite(value):
+        return value
+    return round(value, 4) if value != int(value) else int(value)
+
+
+def _sum_message(relation: Relation, total: Figure, members: list[Figure], template: str) -> dict:
+    unit = total.mention.unit
+    out = {}
+    for lang in ("vi", "en"):
+        fields = dict(total=_as_stated(total, lang),
+                      parts=" + ".join(_as_stated(m, lang) for m in members),
+                      sum=quantity(relation.computed, unit, lang),
+                      miss=quantity(abs(relation.computed - total.stated.value), unit, lang), hint="")
+        if relation.status == "mismatch":
+            fields["hint"] = _slip_hint(total, members, lang)
+        out[lang] = _say(template, lang, **fields)
+    return out
+
+
+def _slip_hint(total: Figure, members: list[Figure], lang: str) -> str:
+    """A part that would fit at a thousand times (or a thousandth of) its value: a mistyped scale."""
+    stated = interval(total.stated)
+    for factor in words()["sum"]["scale_slips"]:
+        for m in members:
+            others = [o.stated for o in members if o is not m]
+            scaled = Stated(m.stated.value * factor, m.stated.resolution * factor, m.stated.qualifier, m.stated.text)
+            if gap(stated, sum_interval([*others, scaled])) == 0:
+                return _say("hint", lang, part=_as_stated(m, lang), factor=format_number(factor, lang))
+    return ""
+
+
+def _rate_message(relation: Relation, rate: Figure, top: Stated, bottom: Stated, numerator: Figure,
+                  template: str) -> dict:
+    out = {}
+    low, high = interval(rate.stated)
+    unit = numerator.mention.unit
+    for lang in ("vi", "en"):
+        requirement = (f"{quantity(low, 'percent', lang)} – "
+                       f"{quantity(high, 'percent', lang) if math.isfinite(high) else '∞'}")
+        out[lang] = _say(template, lang, stated=_as_stated(rate, lang),
+                         against=_against(relation.base, lang),
+                         numerator=quantity(top.value, unit, lang),
+                         denominator=quantity(bottom.value, unit, lang),
+                         computed=quantity(relation.computed, "percent", lang),
+                         requirement=requirement, miss=format_number(round(relation.miss, 2), lang))
+    return out
+
+
+# --- plain data out ----------------------------------------------------------------------------
+
+def _bound(value: float) -> float | None:
+    return value if math.isfinite(value) else None  # JSON has no infinity: null is "open"
+
+
+def _number(value) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == int(value) else float(value)
+
+
+def mention_dict(f: Figure) -> dict:
+    """A figure in JSON: where it stands, its words and value, and the interval it allows."""
+    m = f.mention
+    low, high = interval(f.stated)
+    return {"start": m.start, "end": m.end, "text": m.text, "value": _number(m.value), "unit": m.unit,
+            "qualifier": m.qualifier, "denominator": _number(m.denominator), "upper": _number(m.upper),
+            "resolution": f.stated.resolution, "interval": [_bound(low), _bound(high)]}
+
+
+def relation_dict(r: Relation, figures: list[Figure]) -> dict:
+    row: dict = {"kind": r.kind, "status": r.status}
+    for role, index in r.roles.items():
+        row[role] = mention_dict(figures[index]) if index is not None else None
+    if r.kind == "sum":
+        row["parts"] = [mention_dict(figures[p]) for p in r.parts]
+    else:
+        row["base"] = r.base
+    row["computed"] = None if r.computed is None or not math.isfinite(r.computed) else round(r.computed, 6)
+    row["interval"] = None if r.interval is None else [_bound(round(b, 6)) for b in r.interval]
+    row["miss"] = round(r.miss, 6)
+    row["message_vi"], row["message_en"] = r.message["vi"], r.message["en"]
+    return row

@@ -1,0 +1,83 @@
+"""The values a stated figure allows, and whether stated figures can satisfy a sum or a rate.
+
+Modelled on XBRL Calculations 1.1: a figure is the interval of values that round to it (half a step
+of its last stated digit either way), widened by its qualifier word (resources/intervals.toml); a
+relation holds when some values inside the intervals satisfy it, and otherwise misses by the
+distance between the intervals. The curated checks, the narratives and the audit all use this one.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+
+from .wording import resource
+
+Interval = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A figure as the text states it: what `interval` needs."""
+
+    value: float
+    resolution: float
+    qualifier: str  # exact, approx, over, under, or range (value .. upper)
+    text: str = ""  # the words, which tell "gần" (nearly) from other approximations
+    upper: float | None = None
+
+
+@cache
+def _tolerances() -> dict:
+    return resource("intervals.toml")
+
+
+def _widening(figure) -> tuple[float, float]:
+    """(below, above) as fractions of the value, from the qualifier and the word that states it."""
+    table = _tolerances()
+    nearly = table["nearly"]
+    words = figure.text.strip().lower()
+    if figure.qualifier == "approx" and any(words.startswith(w + " ") for w in nearly["words"]):
+        return nearly["below"], nearly["above"]
+    spec = table["qualifier"].get(figure.qualifier, table["qualifier"]["exact"])
+    return spec["below"], spec["above"]
+
+
+def interval(figure) -> Interval:
+    """The values a stated figure allows (anything with value, resolution, qualifier, text and,
+    for a range, upper): ± half a step of its last digit, widened by its qualifier."""
+    value = float(figure.value)
+    top = float(figure.upper) if figure.qualifier == "range" and figure.upper is not None else value
+    half = float(figure.resolution) / 2
+    below, above = _widening(figure)
+    lower = -math.inf if math.isinf(below) else value - half - below * abs(value)
+    upper = math.inf if math.isinf(above) else top + half + above * abs(top)
+    return lower, upper
+
+
+def sum_interval(parts) -> Interval:
+    """The values the sum of stated figures can take."""
+    bounds = [interval(p) for p in parts]
+    return sum(b[0] for b in bounds), sum(b[1] for b in bounds)
+
+
+def ratio_interval(numerator, denominator) -> Interval:
+    """The percentages numerator ÷ denominator can take (quantities are not negative)."""
+    n_low, n_high = interval(numerator)
+    d_low, d_high = interval(denominator)
+    n_low = max(n_low, 0.0)
+    low = 100 * n_low / d_high if d_high > 0 and math.isfinite(d_high) else 0.0
+    high = 100 * n_high / d_low if d_low > 0 else math.inf
+    return low, high
+
+
+def gap(a: Interval, b: Interval) -> float:
+    """How far apart two intervals are (0 when they overlap)."""
+    return max(a[0] - b[1], b[0] - a[1], 0.0)
+
+
+def rate_miss(rate, numerator, denominator) -> float:
+    """By how many points a stated rate misses numerator ÷ denominator, all at their stated precision
+    (0 when it holds)."""
+    return gap(interval(rate), ratio_interval(numerator, denominator))
