@@ -136,7 +136,7 @@ def test_source_text_and_registry_fields_stay_text(tmp_path):
         assert page.ids.count(fact_anchor(fact_id)) == 1
     assert page.marked[fact_anchor("evil#2")] == page.marked[fact_anchor("evil#3")] == "28/7 công trình"
     assert '<mark class="figure draft">12 tỷ đồng</mark>' in html  # an unreviewed figure is marked
-    assert 'class="figure draft"' not in html.split(fact_anchor("evil#2"))[1].split("</mark>")[0]
+    assert 'class="figure draft"' not in html.split(f'id="{fact_anchor("evil#2")}"')[1].split("</mark>")[0]
     assert shown_text(html) == text  # every character kept, line breaks included
 
 
