@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+from markupsafe import Markup
 
 from .admin import COUNTRY
 
@@ -47,3 +48,18 @@ def province_facts(facts: pd.DataFrame, sources: pd.DataFrame, province: str) ->
     own_sources = sources[sources["province"] == province]["source_id"]
     national = facts["source_id"].isin(own_sources) & (facts["province"] == COUNTRY["slug"])
     return facts[(facts["province"] == province) | national]
+
+
+def fact_link(text: str, fact_id, source_id) -> Markup | str:
+    """The words of a figure (escaped) linked to its quote on the source page; as they are when
+    the figure is missing."""
+    if not isinstance(fact_id, str) or not fact_id or not text:
+        return text
+    return Markup('<a href="{}">{}</a>').format(source_href(source_id, fact_id), text)
+
+
+def source_link(source_id) -> Markup | str:
+    """A source id linked to its source page."""
+    if not isinstance(source_id, str) or not source_id:
+        return ""
+    return Markup('<a href="{}">{}</a>').format(source_href(source_id), source_id)

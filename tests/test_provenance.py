@@ -163,3 +163,31 @@ def test_every_narrative_citation_lands_on_an_anchor_of_its_source_page(seed_pag
             assert f"quote-{fact_anchor(fact_id)}" in page.ids
             source_id = data.facts.set_index("fact_id").loc[fact_id, "source_id"]
             assert source_href(source_id, fact_id) in page.hrefs
+
+
+def test_the_tables_link_their_figures_to_the_quotes(seed_pages, tmp_path, monkeypatch):
+    monkeypatch.setenv("DANTOC_FIGURES_DIR", str(tmp_path))
+    data = report.load("lang-son", "vi")
+    unclear = data.facts.index[(data.facts["province"] == "lang-son") & (data.facts["ambiguity"] != "")][0]
+    data.facts.loc[unclear, "ambiguity"] = "<script>window.__injected = true</script>"
+    shown = str(report.capital_section(data)) + str(report.quality_section(data))
+    page = Page(shown)
+    assert "script" not in page.tags and "&lt;script&gt;" in shown
+    linked = [h for h in page.hrefs if h.startswith("../sources/") and "#" in h]
+    assert source_href("lsn-portal-2023", "lsn-portal-2023#23") in linked  # a disbursed amount, linked
+    for href in linked:
+        file, anchor = href.removeprefix("../sources/").split("#")
+        assert anchor in Page((seed_pages / "sources" / file).read_text(encoding="utf-8")).ids, href
+
+
+def test_the_comparison_links_each_shared_figure_and_escapes_its_words():
+    data = report.load(None, "en")
+    facts = data.facts
+    lang_son = facts[facts["province"] == "lang-son"].iloc[0]
+    other = facts.index[facts["province"] == "thai-nguyen"][0]
+    facts.loc[other, ["indicator", "mention"]] = [lang_son["indicator"], "<b>90</b>"]
+    shown = str(report.comparison_section(data))
+    hrefs = Page(shown).hrefs
+    assert source_href(lang_son["source_id"], lang_son["fact_id"]) in hrefs
+    assert source_href(facts.loc[other, "source_id"], facts.loc[other, "fact_id"]) in hrefs
+    assert "&lt;b&gt;90&lt;/b&gt;" in shown and "<b>" not in shown
