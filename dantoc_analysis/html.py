@@ -53,18 +53,27 @@ def report_links(stems: Sequence[str], current: str, lang: str) -> list[Link]:
     return [Link(f"{stem}.{lang}.html", words("report_name", stem, lang), lang, stem == current) for stem in stems]
 
 
-def download_links(province: str | None, lang: str, page_folder: str) -> list[Link]:
-    """The CSV and XLSX of the figures a page uses, relative to the page's folder under the
-    reports folder ("lang-son", or "all" for pages about every province)."""
+def download_links(province: str | None, lang: str | None, page_folder: str) -> list[Link]:
+    """The CSV and XLSX of the figures a page uses (a province's, or with None the whole data
+    set's), relative to the page's folder under the reports folder ("lang-son"; "all" for pages
+    about every province; "." for the index). lang None labels them in every language."""
     from .downloads import download_paths
 
     here = PurePosixPath("reports") / page_folder
     links = []
     for table, kinds in download_paths(province, PurePosixPath("reports")).items():
+        item = "sources_table" if table == "sources" else table
+        name = " / ".join(words("nav", item, each) for each in ([lang] if lang else LANGS))
         for kind, path in kinds.items():
-            label = f"{words('nav', 'sources_table' if table == 'sources' else table, lang)} ({kind.upper()})"
-            links.append(Link(posixpath.relpath(path.as_posix(), here.as_posix()), label))
+            links.append(Link(posixpath.relpath(path.as_posix(), here.as_posix()), f"{name} ({kind.upper()})"))
     return links
+
+
+def navigation(stems: Sequence[str], current: str, province: str | None, lang: str) -> dict[str, list[Link]]:
+    """notebook_html's `reports` and `downloads` for a page the batch writes to
+    reports/<province, or all>/<stem>.<lang>.html; `stems` are the notebooks of that folder."""
+    return {"reports": report_links(stems, current, lang),
+            "downloads": download_links(province, lang, province or "all")}
 
 
 def source_links(sources: Sequence[tuple[str, str]]) -> list[Link]:

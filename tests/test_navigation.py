@@ -17,8 +17,7 @@ def page_for(lang: str, **links) -> str:
 @pytest.fixture(scope="module")
 def narrative_vi() -> str:
     return page_for("vi", other_language_href="narrative.en.html",
-                    reports=html.report_links(["narrative", "trends", "data-quality"], "narrative", "vi"),
-                    downloads=html.download_links("lang-son", "vi", "lang-son"))
+                    **html.navigation(["narrative", "trends", "data-quality"], "narrative", "lang-son", "vi"))
 
 
 def test_a_report_links_the_index_its_other_reports_language_and_downloads(narrative_vi):
@@ -53,11 +52,12 @@ def test_download_links_reach_the_files_write_downloads_writes(tmp_path):
 def test_the_index_links_the_whole_data_set_and_the_source_pages():
     page = html.index_html([], title={"vi": "t", "en": "t"}, lead={"vi": "", "en": ""}, data_version="v",
                            failed_label="failed", data_label="Data version",
-                           downloads=html.download_links(None, "vi", "."),
+                           downloads=html.download_links(None, None, "."),
                            sources=html.source_links([("lsn-bkto-2024", "<Lạng Sơn>")]))
     hrefs = Page(page).hrefs
     assert "data/facts.csv" in hrefs and "data/sources.xlsx" in hrefs
     assert "sources/lsn-bkto-2024.html" in hrefs and "&lt;Lạng Sơn&gt;" in page
+    assert "số liệu / figures (XLSX)" in page  # the index speaks both languages
 
 
 def test_a_user_notebook_and_parameter_are_shown_as_named():
