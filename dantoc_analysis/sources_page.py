@@ -37,7 +37,7 @@ def spans(text: str, facts: pd.DataFrame) -> list[Span]:
             raise ValueError(f"fact {fact.fact_id}: quote not found in source {fact.source_id}")
         first, last = mention_span(fact.quote, fact.mention)
         found.append(Span(fact.fact_id, (start, start + len(fact.quote)), (start + first, start + last),
-                          getattr(fact, "review", "checked") == "draft"))
+                          fact.review == "draft"))
     return sorted(found, key=lambda s: (s.mention, s.fact_id))
 
 
@@ -119,7 +119,7 @@ def source_page(source, facts: pd.DataFrame, text: str, area_levels: pd.DataFram
     located = spans(text, facts)
     labels = {key: both(f"source.{key}") for key in resource("pages.toml")["source"]}
     return _template().render(
-        source=source, labels=labels, langs=LANGS, registry=registry_rows(source, area_levels),
+        source=source, labels=labels, registry=registry_rows(source, area_levels),
         figures=figure_rows(facts, located, indicators), text=highlighted_text(text, located),
         index_href="../index.html")
 
