@@ -51,6 +51,7 @@ class Quote:
     source_id: str
     quote: str
     mention: str
+    draft: bool = False
 
     @property
     def id(self) -> str:
@@ -59,8 +60,9 @@ class Quote:
     def html(self, lang: str) -> Markup:
         start, end = mention_span(self.quote, self.mention)
         words = Markup("{}<mark>{}</mark>{}").format(self.quote[:start], self.quote[start:end], self.quote[end:])
-        return Markup('<li id="{}"><q>{}</q> <a href="{}">{}</a></li>').format(
-            self.id, words, source_href(self.source_id, self.fact_id), page_words("quotes.open", lang))
+        unreviewed = Markup(" ({})").format(page_words("source.draft", lang)) if self.draft else ""
+        return Markup('<li id="{}"><q>{}</q>{} <a href="{}">{}</a></li>').format(
+            self.id, words, unreviewed, source_href(self.source_id, self.fact_id), page_words("quotes.open", lang))
 
 
 def page_words(key: str, lang: str, /, **fields) -> Markup:
@@ -138,7 +140,8 @@ class Writer:
                 self.cited.append(source_id)
             own = [f for f in facts if f.source_id == source_id]
             for f in own:
-                self.quoted.setdefault(f.fact_id, Quote(f.fact_id, source_id, f.quote, f.mention))
+                self.quoted.setdefault(f.fact_id, Quote(f.fact_id, source_id, f.quote, f.mention,
+                                                                f.review == "draft"))
             markers.append(Markup('<a class="cite" href="{}" aria-describedby="{}">[{}]</a>').format(
                 source_href(source_id, own[0].fact_id), " ".join(self.quoted[f.fact_id].id for f in own),
                 self.cited.index(source_id) + 1))

@@ -191,3 +191,12 @@ def test_the_comparison_links_each_shared_figure_and_escapes_its_words():
     assert source_href(lang_son["source_id"], lang_son["fact_id"]) in hrefs
     assert source_href(facts.loc[other, "source_id"], facts.loc[other, "fact_id"]) in hrefs
     assert "&lt;b&gt;90&lt;/b&gt;" in shown and "<b>" not in shown
+
+
+def test_an_unreviewed_figure_is_marked_in_the_quote_list():
+    data = report.load("lang-son", "vi")
+    data.facts.loc[data.facts["fact_id"] == "lsn-portal-2023#20", "review"] = "draft"
+    built = build_narrative(data.facts, data.sources, data.indicators, data.projects, "lang-son", "vi")
+    quotes = {q.fact_id: q.html("vi") for q in built.quotes}
+    assert "(chưa duyệt)" in quotes["lsn-portal-2023#20"]
+    assert "(chưa duyệt)" not in quotes["lsn-portal-2023#21"]
