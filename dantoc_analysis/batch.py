@@ -22,11 +22,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from . import paths
 from .kernel import ensure_kernel
 from .numbers import LANGS
+from .outputs import OutputError, check_writable, remove_temporaries, write_atomic  # noqa: F401
 
 # papermill, nbformat and nbconvert load only when a report runs: a batch with nothing to do
 # stays near-instant (nbformat's schema validator alone takes seconds to import).
@@ -38,15 +39,10 @@ REPORT_NOTEBOOKS = paths.REPO_ROOT / "notebooks" / "reports"
 NOTEBOOK_ORDER = ("narrative", "trends", "data-quality", "comparison")
 KERNEL_START_ATTEMPTS = 3
 CELL_TIMEOUT = 120  # seconds a cell may run; the slowest real cell takes about 3 s
-TEMPORARY_SUFFIX = ".tmp"
 
 
 class ParameterError(ValueError):
     """The notebook's parameters cell does not accept what the runner passes."""
-
-
-class OutputError(Exception):
-    """An output folder cannot be written (read-only, out of space): the batch stops."""
 
 
 class Busy(Exception):
@@ -69,6 +65,7 @@ class Job:
     lang: str
     output_dir: Path
     province: str | None = None  # None: a notebook about all provinces
+    siblings: tuple[str, ...] = ()  # the notebook stems of the same folder, which the page links
 
     @property
     def parameters(self) -> dict[str, str]:
@@ -144,7 +141,8 @@ def _csv_rows(path: Path) -> list[dict]:
 
 def cache_key(job: Job, data_hash: str) -> str:
     parts = [job.notebook.read_bytes(), json.dumps(job.parameters, sort_keys=True).encode(),
-             data_hash.encode(), version("dantoc-analysis").encode(), _package_hash().encode()]
+             json.dumps(job.siblings).encode(), data_hash.encode(), version("dantoc-analysis").encode(),
+             _package_hash().encode()]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
@@ -186,16 +184,17 @@ def fingerprint(notebooks: list[Path], data_dir: Path, settings: dict) -> str:
     return digest.hexdigest()
 
 
-def unchanged_batch(output_dir: Path, batch_fingerprint: str) -> list[str] | None:
-    """The outputs of the last clean batch, if it had the same fingerprint and they all exist."""
+def unchanged_batch(output_dir: Path, batch_fingerprint: str) -> int | None:
+    """The number of reports of the last clean batch, if it had the same fingerprint and all its
+    outputs still exist."""
     try:
         recorded = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
         outputs = [str(o) for o in recorded["outputs"]]
-        fingerprint_ = recorded["fingerprint"]
+        fingerprint_, reports = recorded["fingerprint"], int(recorded["reports"])
     except (OSError, ValueError, KeyError, TypeError):
         return None  # missing, corrupt or foreign: the run goes on and writes a fresh one
     current = fingerprint_ == batch_fingerprint and all((output_dir / o).is_file() for o in outputs)
-    return outputs if current else None
+    return reports if current else None
 
 
 def forget_batch(output_dir: Path) -> None:
@@ -204,9 +203,10 @@ def forget_batch(output_dir: Path) -> None:
     (output_dir / MANIFEST).unlink(missing_ok=True)
 
 
-def record_batch(output_dir: Path, batch_fingerprint: str, outputs: list[Path]) -> None:
-    listed = sorted(p.relative_to(output_dir).as_posix() for p in outputs)
-    text = json.dumps({"fingerprint": batch_fingerprint, "outputs": listed}, indent=1)
+def record_batch(output_dir: Path, batch_fingerprint: str, reports: list[Path], others: list[Path]) -> None:
+    """Record a clean batch: its fingerprint, its report pages and every other file it wrote."""
+    listed = sorted(p.relative_to(output_dir).as_posix() for p in [*reports, *others])
+    text = json.dumps({"fingerprint": batch_fingerprint, "reports": len(reports), "outputs": listed}, indent=1)
     manifest = output_dir / MANIFEST
     if not manifest.is_file() or manifest.read_text(encoding="utf-8") != text:
         write_atomic(manifest, text)
@@ -240,43 +240,6 @@ def check_parameters(job: Job) -> None:
     unknown = sorted(set(job.parameters) - set(declared))
     if unknown:
         raise ParameterError(f"{job.notebook.name} does not declare parameter(s) {', '.join(unknown)}")
-
-
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write beside the target, then rename: a reader never sees half a file, and a failed write
-    (a full disk, a read-only folder) leaves no temporary file behind."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}{TEMPORARY_SUFFIX}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise OutputError(f"cannot write {paths.display_path(path)}: {exc.strerror or exc}") from None
-
-
-def remove_temporaries(*folders: Path) -> int:
-    """Delete temporary files a stopped run left (ours are '.NAME.PID-THREAD.tmp'); the lock
-    guarantees no other run is writing them."""
-    removed = 0
-    for folder in folders:
-        for temporary in folder.rglob(f".*{TEMPORARY_SUFFIX}") if folder.is_dir() else ():
-            temporary.unlink(missing_ok=True)
-            removed += 1
-    return removed
-
-
-def check_writable(*folders: Path) -> None:
-    """Create each folder and prove a file can be written there, before any report is computed."""
-    for folder in folders:
-        probe = folder / f".probe.{os.getpid()}{TEMPORARY_SUFFIX}"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            probe.write_bytes(b"")
-            probe.unlink()
-        except OSError as exc:
-            raise OutputError(f"cannot write to {paths.display_path(folder)}: {exc.strerror or exc}") from None
 
 
 @contextmanager
@@ -459,6 +422,7 @@ def run_job(job: Job, key: str, data_hash: str, pool: KernelPool, timeout: float
             notebook, lang=job.lang, parameters=job.parameters, data_version=data_hash,
             title=f"{job.notebook.stem} · {job.province or 'all'} · {job.lang}",
             other_language_href=_other_language(job),
+            **html.navigation(job.siblings or (job.notebook.stem,), job.notebook.stem, job.province, job.lang),
         )
     except Exception as exc:  # one report's failure is reported, never raised into the batch
         pool.discard()
@@ -508,12 +472,11 @@ def environment(**variables: str):
 
 
 def run_batch(jobs: list[Job], *, workers: int | None = None, force: bool = False,
-              data_dir: Path | None = None, progress: bool | None = None, timeout: float = CELL_TIMEOUT,
-              on_start: Callable[[], None] | None = None) -> list[Outcome]:
+              data_dir: Path | None = None, progress: bool | None = None, timeout: float = CELL_TIMEOUT
+              ) -> list[Outcome]:
     """Run every job that is not current; return one outcome per job, in the given order.
 
-    `on_start` is called once before the first report runs (the caller forgets its batch record
-    there). Ctrl-C or SIGTERM stops the batch within seconds: queued reports never start, running
+    Ctrl-C or SIGTERM stops the batch within seconds: queued reports never start, running
     kernels are killed, and Interrupted carries the outcomes of the reports that finished.
     """
     data = paths.data_dir(data_dir)
@@ -524,8 +487,6 @@ def run_batch(jobs: list[Job], *, workers: int | None = None, force: bool = Fals
     todo = [job for job in jobs if job not in outcomes]
     if not todo:
         return [outcomes[job] for job in jobs]
-    if on_start:
-        on_start()
     pool = KernelPool(ensure_kernel())
     stop = threading.Event()
     show = Progress(len(todo), progress)

@@ -214,7 +214,7 @@ def cmd_audit(args) -> int:
         payload = [result.to_dict() for _, result in results]
         print(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
     elif args.format == "html":
-        from .batch import write_atomic
+        from .outputs import write_atomic
         from .html import audit_html
 
         for path, result in results:
@@ -253,7 +253,7 @@ def cmd_report(args) -> int:
             batch_fingerprint = batch.fingerprint(notebooks, paths.data_dir(args.data_dir), settings)
             unchanged = None if args.force else batch.unchanged_batch(output, batch_fingerprint)
             if unchanged is not None:
-                say(f"0 ran, {len(unchanged) - 1} unchanged, 0 failed",
+                say(f"0 ran, {unchanged} unchanged, 0 failed",
                     f"open {paths.display_path(output / 'index.html')}")
                 return 0
             batch.check_writable(output, figures)

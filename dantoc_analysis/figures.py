@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import threading
 import unicodedata
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from .numbers import format_number
+from .outputs import write_if_changed
 
 FONT = "DejaVu Sans"  # covers every Vietnamese tone mark
 # No Software/Creation Time chunks: the same figure must give the same bytes on every run.
@@ -76,14 +75,5 @@ def png_bytes(fig: Figure) -> bytes:
 
 def save_png(data: bytes, path: Path) -> Path:
     """Write only when the bytes differ, atomically: an unchanged figure keeps its file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.is_file() and path.read_bytes() == data:
-        return path
-    temporary = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)  # a full disk must not stay full of our leftovers
-        raise
+    write_if_changed(path, data)
     return path

@@ -15,6 +15,7 @@ from . import capital
 from .admin import COUNTRY, MERGER_DATE, absorbed_by, province_name
 from .intervals import rate_miss
 from .numbers import format_day, format_number, format_quantity, stated_figure
+from .provenance import fact_anchor, mention_span, source_href, web_url
 from .schemas import OUTTURN
 from .wording import sentence
 
@@ -42,6 +43,32 @@ class Sentence:
     sources: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Quote:
+    """A cited figure's words, shown under its source in the references."""
+
+    fact_id: str
+    source_id: str
+    quote: str
+    mention: str
+    draft: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"quote-{fact_anchor(self.fact_id)}"
+
+    def html(self, lang: str) -> Markup:
+        start, end = mention_span(self.quote, self.mention)
+        words = Markup("{}<mark>{}</mark>{}").format(self.quote[:start], self.quote[start:end], self.quote[end:])
+        unreviewed = Markup(" ({})").format(page_words("source.draft", lang)) if self.draft else ""
+        return Markup('<li id="{}"><q>{}</q>{} <a href="{}">{}</a></li>').format(
+            self.id, words, unreviewed, source_href(self.source_id, self.fact_id), page_words("quotes.open", lang))
+
+
+def page_words(key: str, lang: str, /, **fields) -> Markup:
+    return sentence("pages.toml", key, lang, **fields)
+
+
 @dataclass
 class Block:
     heading: str
@@ -55,6 +82,7 @@ class Narrative:
     lang: str
     blocks: list[Block]
     references: list[tuple[int, str, Markup]]  # number, source_id, entry
+    quotes: list[Quote] = field(default_factory=list)  # the cited figures, in order of first citation
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -69,10 +97,18 @@ class Narrative:
                 parts.append(Markup("<p>{}</p>").format(Markup(" ").join(s.html for s in block.sentences)))
         if self.references:
             parts.append(Markup("<h3>{}</h3>").format(say("heading.sources", self.lang)))
-            items = Markup("").join(Markup('<li id="source-{}">{}</li>').format(n, entry)
-                                    for n, _, entry in self.references)
+            items = Markup("").join(Markup('<li id="source-{}">{}{}</li>').format(n, entry, self.quote_list(source_id))
+                                    for n, source_id, entry in self.references)
             parts.append(Markup("<ol>{}</ol>").format(items))
         return Markup("\n").join(parts)
+
+    def quote_list(self, source_id: str) -> Markup:
+        """The source's cited figures in its own words, each linked to its place in the source."""
+        own = [q for q in self.quotes if q.source_id == source_id]
+        if not own:
+            return Markup("")
+        return Markup('<p>{}</p><ul class="quotes">{}</ul>').format(
+            page_words("quotes.heading", self.lang), Markup("").join(q.html(self.lang) for q in own))
 
 
 class Writer:
@@ -91,23 +127,31 @@ class Writer:
         self.projects = projects.set_index("project")
         self.used: set[str] = set()
         self.cited: list[str] = []
+        self.quoted: dict[str, Quote] = {}
         self.blocks: list[Block] = []
 
     # -- helpers ---------------------------------------------------------------------------
-    def cite(self, *source_ids: str) -> Markup:
+    def cite(self, *facts) -> Markup:
+        """A marker per source: its number in the references, linking to the sentence's first figure
+        on the source page, and described (for a screen reader) by the quotes listed under it."""
         markers = []
-        for source_id in dict.fromkeys(s for s in source_ids if s):
+        for source_id in dict.fromkeys(f.source_id for f in facts if f.source_id):
             if source_id not in self.cited:
                 self.cited.append(source_id)
-            n = self.cited.index(source_id) + 1
-            markers.append(Markup('<a href="#source-{0}">[{0}]</a>').format(n))
+            own = [f for f in facts if f.source_id == source_id]
+            for f in own:
+                self.quoted.setdefault(f.fact_id, Quote(f.fact_id, source_id, f.quote, f.mention,
+                                                                f.review == "draft"))
+            markers.append(Markup('<a class="cite" href="{}" aria-describedby="{}">[{}]</a>').format(
+                source_href(source_id, own[0].fact_id), " ".join(self.quoted[f.fact_id].id for f in own),
+                self.cited.index(source_id) + 1))
         return Markup("").join(markers)
 
     def sentence(self, key: str, facts: list, **fields) -> Sentence:
         ids = tuple(f.fact_id for f in facts)
         source_ids = tuple(dict.fromkeys(f.source_id for f in facts))
         self.used.update(ids)
-        return Sentence(say(key, self.lang, cite=self.cite(*source_ids), **fields), ids, source_ids)
+        return Sentence(say(key, self.lang, cite=self.cite(*facts), **fields), ids, source_ids)
 
     def name(self, indicator: str, short: bool = False) -> str:
         row = self.catalogue.loc[indicator]
@@ -308,10 +352,17 @@ class Writer:
         references = []
         for n, source_id in enumerate(self.cited, start=1):
             source = self.sources.loc[source_id]
-            references.append((n, source_id, say("reference.entry", self.lang, title=source["title"],
-                                                  publisher=source["publisher"], date=self.source_date(source),
-                                                  source_id=source_id)))
-        return Narrative(self.province, self.lang, self.blocks, references)
+            entry = say("reference.entry", self.lang, title=source["title"], publisher=source["publisher"],
+                        date=self.source_date(source), source_id=source_id)
+            references.append((n, source_id, entry + self.source_links(source_id, source["url"])))
+        return Narrative(self.province, self.lang, self.blocks, references, list(self.quoted.values()))
+
+    def source_links(self, source_id: str, url) -> Markup:
+        """The source page, and the original where the registry knows a web address."""
+        links = Markup(' <a href="{}">{}</a>').format(source_href(source_id), page_words("quotes.source_page", self.lang))
+        if web_url(url):
+            links += Markup(' · <a href="{}">{}</a>').format(web_url(url), page_words("quotes.original", self.lang))
+        return links
 
     def source_date(self, source) -> Markup:
         if pd.notna(source["published"]):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import batch, html, paths
+from . import batch, downloads, html, loaders, paths, sources_page
 from .admin import province
 from .batch import Job, Outcome  # noqa: F401 (Job: plan_jobs' type)
 from .numbers import LANGS
@@ -14,12 +14,15 @@ from .report import ReportData, provinces_with_facts, texts
 
 
 def plan_jobs(notebooks: list[Path], output_dir: Path, provinces: list[str], langs: list[str]) -> list[Job]:
-    """One job per province and language for notebooks that take `province`, per language else."""
+    """One job per province and language for notebooks that take `province`, per language else;
+    each knows the other notebooks of its folder, which its page links."""
+    per_province = {notebook: "province" in batch.declared_parameters(notebook) for notebook in notebooks}
+    siblings = {kind: tuple(n.stem for n in notebooks if per_province[n] == kind) for kind in (True, False)}
     jobs = []
     for notebook in notebooks:
-        per_province = "province" in batch.declared_parameters(notebook)
-        for place in provinces if per_province else [None]:
-            jobs += [Job(notebook, lang, output_dir, place) for lang in langs]
+        kind = per_province[notebook]
+        for place in provinces if kind else [None]:
+            jobs += [Job(notebook, lang, output_dir, place, siblings[kind]) for lang in langs]
     return jobs
 
 
@@ -35,19 +38,32 @@ def run(data: ReportData, provinces: list[str], langs: list[str], output_dir: Pa
     still writes the index of what it finished, then raises batch.Interrupted.
     """
     jobs = plan_jobs(notebooks or batch.report_notebooks(), output_dir, provinces, langs)
+    batch.forget_batch(output_dir)
+    companions = write_companions(data, provinces, output_dir)
     with batch.environment(**{paths.FIGURES_ENV: str(figures_dir)}):
         try:
             outcomes = batch.run_batch(jobs, workers=workers, force=force, data_dir=data.data_dir,
-                                       progress=progress, timeout=timeout,
-                                       on_start=lambda: batch.forget_batch(output_dir))
+                                       progress=progress, timeout=timeout)
         except batch.Interrupted as stopped:
             if not isinstance(stopped.cause, batch.OutputError):
                 write_index(data, stopped.outcomes, output_dir)
             raise
     index = write_index(data, outcomes, output_dir)
     if all(o.current for o in outcomes):
-        batch.record_batch(output_dir, batch_fingerprint, [index, *(o.job.path("html") for o in outcomes)])
+        batch.record_batch(output_dir, batch_fingerprint, [o.job.path("html") for o in outcomes], [index, *companions])
     return outcomes
+
+
+def write_companions(data: ReportData, provinces: list[str], output_dir: Path) -> list[Path]:
+    """What the pages link besides each other: a page per source with its figures anchored, and
+    the CSV/XLSX downloads of each province and of the whole data set. They depend on the data
+    alone, so they are written before the reports (only where their bytes change)."""
+    texts_ = loaders.source_texts(data.sources, data.data_dir)
+    written = sources_page.write_source_pages(data.sources, data.facts, texts_, output_dir,
+                                              loaders.load_area_levels(data.data_dir), data.indicators)
+    for slug in [*provinces, None]:
+        written += downloads.write_downloads(data, slug, output_dir)
+    return written
 
 
 def write_index(data: ReportData, outcomes: list[Outcome], output_dir: Path) -> Path:
@@ -61,7 +77,9 @@ def write_index(data: ReportData, outcomes: list[Outcome], output_dir: Path) -> 
                      "gso_code": "", "badge": None, "links": _links(shared)})
     page = html.index_html(
         [r for r in rows if r["links"]], title=strings["title"]["index"], lead=strings["index"]["lead"],
-        data_version=batch.data_version(paths.data_dir(data.data_dir)), labels=strings["index"])
+        data_version=batch.data_version(paths.data_dir(data.data_dir)), labels=strings["index"],
+        downloads=html.download_links(None, None, "."),
+        sources=html.source_links(zip(data.sources["source_id"], data.sources["title"])))
     target = output_dir / "index.html"
     if not target.is_file() or target.read_text(encoding="utf-8") != page:
         batch.write_atomic(target, page)
@@ -75,6 +93,8 @@ def _province_row(data: ReportData, slug: str, outcomes: list[Outcome]) -> dict:
     info = province(slug, _latest_day(data, slug))
     return {"name": info["name"], "slug": slug, "gso_code": info["gso_code"], "badge": badge,
             "badge_class": "problem" if mismatch else "attention" if note else "clean",
+            # the version the province's pages show in their footer
+            "data_version": batch.province_data_version(paths.data_dir(data.data_dir), slug),
             "links": _links(outcomes)}
 
 

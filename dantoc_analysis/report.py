@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import pandas as pd
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import capital, checks, loaders, narrative, paths
 from .admin import COUNTRY, province_name
 from .numbers import format_day, format_number, format_quantity, stated_in
+from .provenance import fact_link, source_link
 from .wording import resource, sentence
 
 
@@ -86,9 +87,22 @@ def brief(data: ReportData) -> Html:
     return Html(built.html())
 
 
-def _table(frame: pd.DataFrame) -> Markup:
-    # to_html escapes cell text: a quote from a source is shown, never interpreted.
-    return Markup(frame.to_html(index=False, escape=True, border=0, na_rep="", classes="dantoc-table"))
+def _table(frame: pd.DataFrame, index: bool = False, na_rep: str = "") -> Markup:
+    # Every cell, label and header is escaped here, except the links built as Markup: a quote from a
+    # source is shown, never interpreted.
+    def cell(value):
+        if isinstance(value, Markup):
+            return value
+        return escape(na_rep) if _missing(value) else escape(value)
+
+    shown = frame.map(cell)
+    shown.index = [cell(i) for i in frame.index]
+    shown.columns = [cell(c) for c in frame.columns]
+    return Markup(shown.to_html(index=index, escape=False, border=0, classes="dantoc-table"))
+
+
+def _missing(value) -> bool:
+    return not isinstance(value, (list, tuple, dict)) and pd.isna(value)
 
 
 def _heading(text: Markup | str, level: int = 2) -> Markup:
@@ -108,14 +122,17 @@ def capital_section(data: ReportData) -> Html:
         t("column.year", lang): table["year"].astype(str),
         t("column.vintage", lang): table["vintage"].astype(str),
         t("column.capital", lang): [data.name(c, short=True) for c in table["capital"]],
-        t("column.plan", lang): [format_number(v, lang) if pd.notna(v) else "" for v in table["plan"]],
-        t("column.disbursed", lang): [stated_in(m, lang) if m else ""
-                                      for m in table["disbursed_mention"].fillna("")],
+        t("column.plan", lang): [fact_link(format_number(v, lang), f, s) if pd.notna(v) else ""
+                                 for v, f, s in zip(table["plan"], table["plan_fact"], table["plan_source_id"])],
+        t("column.disbursed", lang): [fact_link(stated_in(m, lang), f, s) if m else "" for m, f, s in
+                                      zip(table["disbursed_mention"].fillna(""), table["disbursed_fact"],
+                                          table["source_id"])],
         t("column.computed_rate", lang): [format_quantity(v, "percent", lang, 1) if pd.notna(v) else ""
                                           for v in table["computed_rate"]],
-        t("column.stated_rate", lang): table["stated_rate_mention"].fillna(""),
+        t("column.stated_rate", lang): [fact_link(m, f, s) for m, f, s in zip(
+            table["stated_rate_mention"].fillna(""), table["stated_rate_fact"], table["source_id"])],
         t("column.as_of", lang): [format_day(d, lang) if pd.notna(d) else "" for d in table["as_of"]],
-        t("column.source", lang): table["source_id"],
+        t("column.source", lang): [source_link(s) for s in table["source_id"]],
     })
     parts.append(_table(shown))
     names = {kind.plan: data.name(kind.plan, short=True) for kind in capital.capital_types(data.indicators)}
@@ -188,15 +205,19 @@ def quality_section(data: ReportData) -> Html:
             shown = pd.DataFrame({
                 t("column.status", lang): [str(t(f"status.{s}", lang)) for s in group["status"]],
                 t("column.message", lang): group[f"message_{lang}"],
+                sentence("pages.toml", "column.figures", lang): [
+                    Markup(", ").join(fact_link(f["fact_id"], f["fact_id"], f["source_id"]) for f in facts)
+                    for facts in group["facts"]],
             })
             parts += [_heading(t(f"rule.{rule}", lang), 3), _table(shown)]
     unclear = data.facts[(data.facts["province"] == data.province) & (data.facts["ambiguity"] != "")]
     if len(unclear):
         shown = pd.DataFrame({
             t("column.indicator", lang): [data.name(i) for i in unclear["indicator"]],
-            t("column.value", lang): unclear["mention"],
+            t("column.value", lang): [fact_link(m, f, s) for m, f, s in
+                                      zip(unclear["mention"], unclear["fact_id"], unclear["source_id"])],
             t("column.ambiguity", lang): unclear["ambiguity"],
-            t("column.source", lang): unclear["source_id"],
+            t("column.source", lang): [source_link(s) for s in unclear["source_id"]],
         })
         parts += [_heading(t("quality.verify", lang), 3), _table(shown)]
     return Html(Markup("").join(parts))
@@ -212,13 +233,13 @@ def comparison_section(data: ReportData) -> Html:
     if shared.empty:
         parts.append(Markup("<p>{}</p>").format(t("comparison.none", lang)))
     else:
-        cells = [f"{m} ({'' if pd.isna(y) else int(y)})" for m, y in zip(shared["mention"], shared["year"])]
+        cells = [Markup("{} ({})").format(fact_link(m, f, s), "" if pd.isna(y) else int(y))
+                 for m, y, f, s in zip(shared["mention"], shared["year"], shared["fact_id"], shared["source_id"])]
         wide = shared.assign(cell=cells)
-        pivot = wide.pivot_table(index="indicator", columns="province", values="cell", aggfunc="; ".join)
+        pivot = wide.pivot_table(index="indicator", columns="province", values="cell", aggfunc=Markup("; ").join)
         pivot.index = [data.name(i) for i in pivot.index]
         pivot.columns = [province_name(p, lang) for p in pivot.columns]
-        parts += [_heading(t("comparison.shared", lang), 3),
-                  Markup(pivot.to_html(escape=True, border=0, na_rep="", classes="dantoc-table"))]
+        parts += [_heading(t("comparison.shared", lang), 3), _table(pivot, index=True)]
     years = facts.groupby(["indicator", "province"]).agg(years=("year", lambda y: sorted({int(v) for v in y.dropna()})))
     domain_of = data.indicators.set_index("indicator")["domain"]
     domains = years.reset_index().assign(domain=lambda d: d["indicator"].map(domain_of))
@@ -226,5 +247,5 @@ def comparison_section(data: ReportData) -> Html:
     coverage.columns = [province_name(p, lang) for p in coverage.columns]
     coverage.index = [str(t(f"domain.{d}", lang)) for d in coverage.index]
     parts += [_heading(t("comparison.coverage", lang), 3),
-              Markup(coverage.to_html(escape=True, border=0, na_rep="–", classes="dantoc-table"))]
+              _table(coverage, index=True, na_rep="–")]
     return Html(Markup("").join(parts))

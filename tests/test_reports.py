@@ -97,7 +97,7 @@ def test_every_sentence_that_states_a_figure_cites_a_source(province, lang):
     built = build_narrative(data.facts, data.sources, data.indicators, data.projects, province, lang)
     for sentence in built.sentences:
         if sentence.facts:
-            assert sentence.sources and 'href="#source-' in sentence.html, sentence.html
+            assert sentence.sources and 'href="../sources/' in sentence.html, sentence.html
     cited = {s for sentence in built.sentences for s in sentence.sources}
     assert cited == {source_id for _, source_id, _ in built.references}
 
