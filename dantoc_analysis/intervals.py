@@ -37,7 +37,8 @@ def _widening(figure) -> tuple[float, float]:
     """(below, above) as fractions of the value, from the qualifier and the word that states it."""
     table = _tolerances()
     nearly = table["nearly"]
-    words = figure.text.strip().lower()
+    # A mention found in a text has `text`; a row of facts.csv has `mention`: both are its words.
+    words = (getattr(figure, "text", None) or getattr(figure, "mention", "")).strip().lower()
     if figure.qualifier == "approx" and any(words.startswith(w + " ") for w in nearly["words"]):
         return nearly["below"], nearly["above"]
     spec = table["qualifier"].get(figure.qualifier, table["qualifier"]["exact"])
@@ -45,8 +46,8 @@ def _widening(figure) -> tuple[float, float]:
 
 
 def interval(figure) -> Interval:
-    """The values a stated figure allows (anything with value, resolution, qualifier, text and,
-    for a range, upper): ± half a step of its last digit, widened by its qualifier."""
+    """The values a stated figure allows (anything with value, resolution, qualifier, its words as
+    `text` or `mention` and, for a range, upper): ± half a step of its last digit, widened by its qualifier."""
     value = float(figure.value)
     top = float(figure.upper) if figure.qualifier == "range" and figure.upper is not None else value
     half = float(figure.resolution) / 2

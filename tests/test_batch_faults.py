@@ -56,10 +56,9 @@ def rename_first_indicator(data: Path, name: str) -> None:
 def shown(setup) -> dict[str, str]:
     """What each page says the first indicator is called."""
     pages = {}
-    for page in sorted(setup["out"].rglob("*.html")):
-        if page.name != "index.html":
-            text = page.read_text(encoding="utf-8")
-            pages[page.relative_to(setup["out"]).as_posix()] = text.split("first indicator is ", 1)[1].split("\n")[0]
+    for page in sorted(setup["out"].glob("*/echo_data.*.html")):
+        text = page.read_text(encoding="utf-8")
+        pages[page.relative_to(setup["out"]).as_posix()] = text.split("first indicator is ", 1)[1].split("\n")[0]
     return pages
 
 
@@ -100,7 +99,7 @@ def test_a_second_run_on_the_same_output_stops_with_one_line(setup, capsys):
         assert main(args(setup)) == 1
     line = one_line(capsys.readouterr().err)
     assert line.startswith("dantoc: error: another `dantoc report`") and "--output" in line
-    assert not list(setup["out"].rglob("*.html"))
+    assert not list(setup["out"].glob("*/echo_data.*.html"))
 
 
 def test_a_hanging_cell_is_one_failed_report(setup, capsys):

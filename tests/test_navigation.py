@@ -51,7 +51,7 @@ def test_download_links_reach_the_files_write_downloads_writes(tmp_path):
 
 def test_the_index_links_the_whole_data_set_and_the_source_pages():
     page = html.index_html([], title={"vi": "t", "en": "t"}, lead={"vi": "", "en": ""}, data_version="v",
-                           failed_label="failed", data_label="Data version",
+                           labels=report.texts()["index"],
                            downloads=html.download_links(None, None, "."),
                            sources=html.source_links([("lsn-bkto-2024", "<Lạng Sơn>")]))
     hrefs = Page(page).hrefs
