@@ -10,7 +10,8 @@ from itertools import combinations
 import pandas as pd
 
 from . import loaders
-from .numbers import LANGS, format_day, format_number, format_quantity, stated_figure, to_vnd
+from .grammar import stated_figure
+from .numbers import LANGS, format_day, format_number, format_quantity, to_vnd
 from .schemas import OUTTURN
 from .wording import resource
 

@@ -14,7 +14,8 @@ from markupsafe import Markup
 from . import capital
 from .admin import COUNTRY, MERGER_DATE, absorbed_by, province_name
 from .checks import rate_miss
-from .numbers import format_day, format_number, format_quantity, stated_figure
+from .grammar import stated_figure
+from .numbers import format_day, format_number, format_quantity
 from .schemas import OUTTURN
 from .wording import sentence
 
