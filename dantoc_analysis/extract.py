@@ -157,7 +157,8 @@ def as_fact_rows(text: str, mentions: list[Mention], source: dict | None = None)
             "basis": "", "period": "", "vintage": "", "as_of": "",
             "mention": m.text,
             "quote": sentence_around(text, m.start, m.end),
-            "ambiguity": f"proposed by dantoc extract (confidence {m.confidence:.2f}); review before use",
+            "ambiguity": f"proposed by dantoc extract (confidence {m.confidence:.2f}); review before use"
+                         + "".join(f"; {flag}" for flag in m.flags),
         })
     return rows
 
