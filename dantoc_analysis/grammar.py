@@ -12,7 +12,6 @@ they combine.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterator

@@ -204,11 +204,12 @@ def _bench():
     return module
 
 
-def test_heldout_precision_and_recall():
-    result = _bench().score_heldout(HELDOUT)
+@pytest.mark.parametrize("folder", [HELDOUT, HELDOUT / "heldback"])
+def test_heldout_precision_and_recall(folder):
+    result = _bench().score_heldout(folder)
     assert result["gold"] >= 40
     for key in ("span_precision", "span_recall", "value_precision", "value_recall"):
-        assert result[key] >= 0.95, (key, result)
+        assert result[key] >= 0.97, (key, result)
 
 
 def test_proposed_indicator_has_the_same_unit():
