@@ -136,7 +136,7 @@ def _patterns() -> _Patterns:
                                   re.IGNORECASE),
         year=re.compile(rf"(?:^|[^\w])(?:{_words(words['year_before'])}){sp}*[:]?{sp}*$", re.IGNORECASE),
         after_dash=re.compile(rf"\d{sp}*[-–—]{sp}*$"),
-        masked=re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+        masked=re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
                           re.IGNORECASE),
     )
 
@@ -184,47 +184,47 @@ def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
 def _read(text: str, number: re.Match, pat: _Patterns) -> tuple[Figure, _Words] | None:
     start, numeral = number.start(), number.group()
     before = text[max(0, start - CONTEXT_CHARS):start]
-    if not _may_be_figure(text, number, before, pat):
-        return None
-    pos = number.end()
-    second = pat.second.match(text, pos)
     range_word = pat.range_start.search(before)
+    second = pat.second.match(text, number.end())
     if second and second["upto"] and not range_word:
         second = None  # "3 đến 4%" without "từ": the "4%" is read on its own
-    pos = second.end() if second else pos
+    pos = second.end() if second else number.end()
     mixed = pat.mixed.match(text, pos)
     pos = mixed.end() if mixed else pos
-    noun, unit, per_end, factor, per = _unit_or_noun(text, pos, pat)
-    if noun is None:
+    noun, unit, end, factor, per = _unit_or_noun(text, pos, pat)
+    # The words after a number are looked at first: most numbers that are not figures have none.
+    if noun is None or _year_before_place(numeral, unit) or not _may_be_figure(text, number, before, pat):
         return None
-    year_like = numeral.isdigit() and len(numeral) == 4 and int(numeral) in YEARS
-    if year_like and unit in _grammar_words()["units_after_years"]:
-        return None  # "2023 xã ..." after a year written without "năm"
     groups, flags = _groups(numeral, mixed.group() if mixed else "", pat)
-    if " " in numeral:
-        flags.append("space_grouped")
-    value = _combine(groups) * factor
-    lead_scale = groups[0][1]
-    begin, qualifier, denominator, upper, comparison, other = start, "exact", None, None, None, ""
-    if second and second["den"]:
-        other = second["den"]
-        denominator = normalise(_number(other) * lead_scale * factor)
-        comparison = COMPARISONS[second["cmp"]] if second["cmp"] else None
-    elif second:
-        other = second["dash"] or second["upto"]
-        upper = normalise(_number(other) * lead_scale * factor)
-        qualifier = "range"
-        if range_word:
-            begin = start - len(before) + range_word.start("w")
+    qualifier, denominator, upper, comparison = _second_reading(second, groups[0][1] * factor)
+    begin = start - len(before) + range_word.start("w") if qualifier == "range" and range_word else start
     q = pat.qualifier.search(before) if qualifier == "exact" else None
     if q:
         qualifier = vocabulary().qualifiers[q["q"].lower()]
         begin = start - len(before) + q.start("q")
     figure = Figure(
-        text=text[begin:per_end], value=normalise(value), unit=unit, qualifier=qualifier,
+        text=text[begin:end], value=normalise(_combine(groups) * factor), unit=unit, qualifier=qualifier,
         resolution=normalise(_resolution(groups) * factor), denominator=denominator, upper=upper,
-        noun=noun, comparison=comparison, flags=tuple(flags), start=begin, end=per_end)
+        noun=noun, comparison=comparison, flags=tuple(flags), start=begin, end=end)
+    other = second and (second["den"] or second["dash"] or second["upto"]) or ""
     return figure, _Words(q["q"] if q else "", tuple(_group_words(numeral, mixed, pat)), other, noun, per)
+
+
+def _second_reading(second: re.Match | None, scale: Decimal):
+    """(qualifier, denominator, upper, comparison) from the number after the first one, stated
+    in the first one's scale and unit ("28/7 công trình", "82,5/≥80%", "từ 5 đến 7 tỷ đồng")."""
+    if second is None:
+        return "exact", None, None, None
+    if second["den"]:
+        comparison = COMPARISONS[second["cmp"]] if second["cmp"] else None
+        return "exact", normalise(_number(second["den"]) * scale), None, comparison
+    return "range", None, normalise(_number(second["dash"] or second["upto"]) * scale), None
+
+
+def _year_before_place(numeral: str, unit: str) -> bool:
+    """"2023 xã ...": a year written without "năm" before a place or a noun, not a count of them."""
+    year_like = numeral.isdigit() and len(numeral) == 4 and int(numeral) in YEARS
+    return year_like and unit in _grammar_words()["units_after_years"]
 
 
 def _may_be_figure(text: str, number: re.Match, before: str, pat: _Patterns) -> bool:
@@ -281,8 +281,10 @@ def _group_words(numeral: str, mixed: re.Match | None, pat: _Patterns) -> list[t
 
 
 def _groups(numeral: str, mixed: str, pat: _Patterns) -> tuple[list[tuple[Decimal, Decimal, int]], list[str]]:
-    """(number, scale, decimals) per group; scale words that do not grow ("tỷ triệu") are a typo."""
+    """(number, scale, decimals) per group, and flags: scale words that do not grow ("tỷ triệu")
+    are a typo; thousands grouped by ordinary spaces are worth a look."""
     flags: list[str] = []
+    flags += ["space_grouped"] if " " in numeral else []
     groups = []
     for i, g in enumerate(pat.groups.finditer(mixed)):
         written = numeral if i == 0 else g["n"]
