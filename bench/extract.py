@@ -19,7 +19,6 @@ import argparse
 import csv
 import sys
 import time
-from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -72,25 +71,56 @@ def score_seeds(data_dir=None) -> dict:
     }
 
 
-def score_heldout(folder: Path = HELDOUT) -> dict:
-    """Precision and recall on the held-out paragraphs against labels.csv."""
+def _labelled(folder: Path) -> dict[str, list[tuple[int, int, str, Decimal, str]]]:
+    """labels.csv placed in its texts: (start, end, text, value, unit), each label at the first
+    place of its words after the previous label of the same file (labels follow the text)."""
     with (folder / "labels.csv").open(encoding="utf-8", newline="") as handle:
         labels = list(csv.DictReader(handle))
-    gold_span = Counter((r["file"], r["text"]) for r in labels)
-    gold_value = Counter((r["file"], r["text"], Decimal(r["value"]), r["unit"]) for r in labels)
-    pred_span, pred_value = Counter(), Counter()
+    texts = {p.name: loaders.read_text(p) for p in folder.glob("*.txt")}
+    placed: dict[str, list] = {}
+    cursor: dict[str, int] = {}
+    for row in labels:
+        text = texts[row["file"]]
+        at = text.find(row["text"], cursor.get(row["file"], 0))
+        at = text.find(row["text"]) if at < 0 else at
+        if at < 0:
+            raise SystemExit(f"label {row['text']!r} is not in {row['file']}")
+        cursor[row["file"]] = at + len(row["text"])
+        placed.setdefault(row["file"], []).append(
+            (at, at + len(row["text"]), row["text"], Decimal(row["value"]), row["unit"]))
+    return placed
+
+
+def score_heldout(folder: Path = HELDOUT) -> dict:
+    """Precision and recall on the held-out paragraphs against labels.csv: span = the same words at
+    the same place; value = overlapping words read as the same value in the same unit (one to one)."""
+    gold = _labelled(folder)
+    n_gold = sum(len(g) for g in gold.values())
+    n_pred = span_hit = value_hit = 0
+    missed, extra, span_misses = [], [], []
     for path in sorted(folder.glob("*.txt")):
-        for m in extract.extract(loaders.read_text(path), path.name):
-            pred_span[(path.name, m.text)] += 1
-            pred_value[(path.name, m.text, m.value, m.unit)] += 1
-    span_hit = sum((gold_span & pred_span).values())
-    value_hit = sum((gold_value & pred_value).values())
-    n_gold, n_pred = sum(gold_span.values()), sum(pred_span.values())
+        found = extract.extract(loaders.read_text(path), path.name)
+        labels = list(gold.get(path.name, []))
+        n_pred += len(found)
+        spans = {(m.start, m.text) for m in found}
+        span_hit += len(spans & {(g[0], g[2]) for g in labels})
+        span_misses += [(path.name, g[2], text) for g in labels
+                        for text in [next((t for s, t in spans if s < g[1] and g[0] < s + len(t)), None)]
+                        if (g[0], g[2]) not in spans]
+        for m in found:
+            match = next((g for g in labels if g[0] < m.end and m.start < g[1] and g[3] == m.value
+                          and g[4] == m.unit), None)
+            if match:
+                labels.remove(match)
+                value_hit += 1
+            else:
+                extra.append((path.name, m.text, m.value, m.unit))
+        missed += [(path.name, g[2], g[3], g[4]) for g in labels]
     return {
         "gold": n_gold, "predicted": n_pred,
         "span_precision": _ratio(span_hit, n_pred), "span_recall": _ratio(span_hit, n_gold),
         "value_precision": _ratio(value_hit, n_pred), "value_recall": _ratio(value_hit, n_gold),
-        "missed": sorted(gold_value - pred_value), "extra": sorted(pred_value - gold_value),
+        "missed": missed, "extra": extra, "span_misses": span_misses,
     }
 
 

@@ -101,6 +101,7 @@ class _Patterns:
     not_identifier: re.Pattern
     year: re.Pattern
     after_dash: re.Pattern
+    acronym: re.Pattern
     masked: re.Pattern
 
 
@@ -124,7 +125,7 @@ def _patterns() -> _Patterns:
         groups=re.compile(rf"(?:(?P<n>{num}){ws})?(?P<s>{scales})", re.IGNORECASE),
         unit=re.compile(rf"{ws}(?P<unit>{_words(voc.units)})(?!\w)", re.IGNORECASE),
         per=re.compile(rf"(?:{sp}*/{sp}*(?:{_words(words['per'])})(?!\w))*", re.IGNORECASE),  # %/năm, đồng/người/năm
-        noun_word=re.compile(rf"{sp}+(?P<w>[^\W\d_]+)"),
+        noun_word=re.compile(rf"{sp}+(?P<w>[^\W\d_]+)(?![\w-])"),  # not a code ("QH14", "m2")
         phrase_end=re.compile(rf"(?:{_words(end_words)})(?!\w)", re.IGNORECASE),
         not_unit=re.compile(rf"(?:{_words(words['not_units'])})(?!\w)", re.IGNORECASE),
         not_count=re.compile(rf"(?:{_words(words['not_counts'])})(?!\w)", re.IGNORECASE),
@@ -136,6 +137,7 @@ def _patterns() -> _Patterns:
                                   re.IGNORECASE),
         year=re.compile(rf"(?:^|[^\w])(?:{_words(words['year_before'])}){sp}*[:]?{sp}*$", re.IGNORECASE),
         after_dash=re.compile(rf"\d{sp}*[-–—]{sp}*$"),
+        acronym=re.compile(rf"(?<!\w)(?P<w>[^\W\d_]{{2,}}){sp}+$"),
         masked=re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
                           re.IGNORECASE),
     )
@@ -195,6 +197,8 @@ def _read(text: str, number: re.Match, pat: _Patterns) -> tuple[Figure, _Words] 
     # The words after a number are looked at first: most numbers that are not figures have none.
     if noun is None or _year_before_place(numeral, unit) or not _may_be_figure(text, number, before, pat):
         return None
+    if unit == vocabulary().count_unit and (a := pat.acronym.search(before)) and a["w"].isupper():
+        return None  # "OCOP 3 sao", "ISO 9001 ...": a grade of the standard an acronym names
     groups, flags = _groups(numeral, mixed.group() if mixed else "", pat)
     qualifier, denominator, upper, comparison = _second_reading(second, groups[0][1] * factor)
     begin = start - len(before) + range_word.start("w") if qualifier == "range" and range_word else start
