@@ -1,6 +1,7 @@
 """One figure grammar: the forms Vietnamese writes figures in, the numbers that are not figures,
 and text read the same whatever its Unicode normal form. Sentences written for these tests."""
 
+import csv
 import unicodedata
 from decimal import Decimal
 
@@ -181,3 +182,43 @@ def test_offsets_count_characters_after_the_bom_and_keep_crlf(tmp_path):
     text = loaders.read_text(path)
     (m,) = extract.extract_file(path)
     assert text[m.start:m.end] == "120 hộ" and m.start == len("Dòng một.\r\nHỗ trợ ")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Làm mới 2.850 m2 nhà lớp học và 50 m3 bể nước.", [("2.850 m2", "square_metres"), ("50 m3", "cubic_metres")]),
+    ("Cấp 300 kg giống và 1.200 lít dầu.", [("300 kg", "kilograms"), ("1.200 lít", "litres")]),
+    ("Kè 120 m bờ suối.", [("120 m", "metres")]),
+])
+def test_measures(sentence, expected):
+    assert [(m.text, m.unit) for m in extract.extract(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sản phẩm đạt chuẩn OCOP 3 sao.",  # a grade of the standard an acronym names
+    "Theo Nghị quyết 88/2019/QH14 của Quốc hội.",
+    "Nhà văn hóa đạt chuẩn ISO 9001 năm nay.",
+])
+def test_labels_after_acronyms_and_codes(sentence):
+    assert extract.extract(sentence) == []
+
+
+def _append_row(path, **fields):
+    """One row in the file's own columns: those not given are empty, those it lacks are left out."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, header, restval="", extrasaction="ignore").writerow(fields)
+
+
+def test_a_count_fact_loads_with_its_indicator(data_copy):
+    texts = loaders.source_texts(loaders.load_sources(data_copy), data_copy)
+    quote = "Kết quả khám và chữa bệnh công lập cả 3 tuyến"
+    assert texts["lsn-portal-2023"].count(quote) == 1
+    _append_row(data_copy / loaders.INDICATORS_FILE, indicator="health_levels", name_vi="Số tuyến y tế",
+                name_en="Health system levels", short_vi="tuyến", short_en="levels", unit="count", domain="health")
+    _append_row(data_copy / loaders.FACTS_FILE, fact_id="lsn-portal-2023#99", source_id="lsn-portal-2023",
+                province="lang-son", year="2023", indicator="health_levels", value="3", unit="count",
+                qualifier="exact", basis="result", period="point", mention="3 tuyến", quote=quote, review="checked")
+    facts = loaders.load_facts(data_copy)
+    row = facts.set_index("fact_id").loc["lsn-portal-2023#99"]
+    assert (row["value"], row["unit"], row["resolution"]) == (3, "count", 1)
