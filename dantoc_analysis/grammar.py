@@ -108,8 +108,8 @@ class _Patterns:
 @cache
 def _patterns() -> _Patterns:
     voc, words = vocabulary(), _grammar_words()
-    ws = r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?"  # spaces, and at most one line break
-    sp = r"[ \t\u00a0]"
+    sp = r"[ \t\u00a0\u202f\u2009]"
+    ws = rf"{sp}*(?:\n{sp}*)?"  # spaces, and at most one line break
     num = rf"(?:{NUMERAL})(?![\d]|[.,]\d)"
     scales = rf"(?:{_words(voc.scales)})(?:{sp}+(?:{_words(voc.scales)}))*(?!\w)"
     signs = _words(COMPARISONS)
@@ -370,11 +370,12 @@ def stated_in(text: str, lang: str) -> str:
     english = vocabulary().english
     out = [english["qualifier"][words.qualifier.lower()]] if words.qualifier else []
     for i, (numeral, scale) in enumerate(words.groups):
-        out.append(format_number(_number(numeral), "en") + ("/" + format_number(_number(words.other), "en")
-                                                            if i == 0 and figure.denominator is not None else ""))
+        out.append(format_number(_number(numeral), "en"))
+        if i == 0 and figure.denominator is not None:
+            out[-1] += f"/{figure.comparison or ''}{format_number(_number(words.other), 'en')}"
         out += [english["scale"][w.lower()] for w in scale.split()]
     if figure.upper is not None:
-        out += ["to", format_number(_number(words.other), "en")]
+        out += [english["connective"]["range"], format_number(_number(words.other), "en")]
     if figure.unit == vocabulary().count_unit:
         out.append(words.noun)
     else:

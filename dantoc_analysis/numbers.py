@@ -34,7 +34,7 @@ class Vocabulary:
     units: dict[str, Unit]  # noun -> unit
     display: dict[str, dict[str, str]]  # unit -> {lang: how a sentence writes it}
     qualifier_display: dict[str, dict[str, str]]  # qualifier -> {lang: word}
-    english: dict[str, dict[str, str]]  # qualifier/scale/noun/suffix word -> English word
+    english: dict[str, dict[str, str]]  # qualifier/scale/noun/suffix/connective word -> English word
     count_unit: str  # the unit of a counted noun the vocabulary does not list ("43 dân tộc")
 
     @property
@@ -52,7 +52,7 @@ def vocabulary() -> Vocabulary:
         noun: Unit(spec["unit"], Decimal(str(spec.get("factor", 1))))
         for noun, spec in raw["units"].items()
     }
-    english = {kind: raw[f"{kind}_words_en"] for kind in ("qualifier", "scale", "noun", "suffix")}
+    english = {kind: raw[f"{kind}_words_en"] for kind in ("qualifier", "scale", "noun", "suffix", "connective")}
     return Vocabulary(qualifiers, scales, units, raw["display"], raw["qualifier_display"], english,
                       raw["count"]["unit"])
 

@@ -222,3 +222,13 @@ def test_a_count_fact_loads_with_its_indicator(data_copy):
     facts = loaders.load_facts(data_copy)
     row = facts.set_index("fact_id").loc["lsn-portal-2023#99"]
     assert (row["value"], row["unit"], row["resolution"]) == (3, "count", 1)
+
+
+@pytest.mark.parametrize("mention, english", [
+    ("từ 5 đến 7%", "5 to 7%"),
+    ("82,5/≥80%", "82.5/≥80%"),
+    ("28/7 công trình", "28/7 works"),
+    ("gần 548 tỷ đồng", "nearly 548 billion VND"),
+])
+def test_stated_in_english_keeps_the_source_words(mention, english):
+    assert stated_in(mention, "en") == english
