@@ -2,6 +2,7 @@
 and text read the same whatever its Unicode normal form. Sentences written for these tests."""
 
 import csv
+import json
 import unicodedata
 from decimal import Decimal
 
@@ -232,3 +233,15 @@ def test_a_count_fact_loads_with_its_indicator(data_copy):
 ])
 def test_stated_in_english_keeps_the_source_words(mention, english):
     assert stated_in(mention, "en") == english
+
+
+def test_extract_json_carries_noun_comparison_and_flags(tmp_path, capsys):
+    from dantoc_analysis.cli import main
+
+    path = tmp_path / "typo.txt"
+    path.write_text("Vốn giao 314 tỷ triệu đồng cho 43 dân tộc; đạt 82,5/≥80%.", encoding="utf-8")
+    assert main(["extract", str(path), "--format", "json"]) == 0
+    rows = {r["text"]: r for r in json.loads(capsys.readouterr().out)}
+    assert (rows["314 tỷ triệu đồng"]["value"], rows["314 tỷ triệu đồng"]["flags"]) == (314000, ["unit_typo"])
+    assert (rows["43 dân tộc"]["unit"], rows["43 dân tộc"]["noun"]) == ("count", "dân tộc")
+    assert (rows["82,5/≥80%"]["denominator"], rows["82,5/≥80%"]["comparison"]) == (80, "≥")
