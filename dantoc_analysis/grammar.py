@@ -331,7 +331,7 @@ def _resolution(groups) -> Decimal:
     return _combine([*steps, (Decimal(1).scaleb(-last[2]), last[1], last[2])])
 
 
-_PHONE_BEFORE = re.compile(r"\d[ \t.]$")
+_PHONE_BEFORE = re.compile(rf"\d[\t.{GROUP_SPACES}]$")  # digits in a row: part of one number, never read alone
 _PHONE_AFTER = re.compile(r"[ \t.]\d{3}")
 
 

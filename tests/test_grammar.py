@@ -245,3 +245,8 @@ def test_extract_json_carries_noun_comparison_and_flags(tmp_path, capsys):
     assert (rows["314 tỷ triệu đồng"]["value"], rows["314 tỷ triệu đồng"]["flags"]) == (314000, ["unit_typo"])
     assert (rows["43 dân tộc"]["unit"], rows["43 dân tộc"]["noun"]) == ("count", "dân tộc")
     assert (rows["82,5/≥80%"]["denominator"], rows["82,5/≥80%"]["comparison"]) == (80, "≥")
+
+
+def test_a_badly_grouped_number_is_not_read_in_part():
+    # "1 1886" is not a grouping of thousands: neither "1" nor "1886 hộ" is read from it.
+    assert extract.extract(f"Có 1{NB}1886 hộ.") == []
