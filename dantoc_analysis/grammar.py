@@ -190,6 +190,8 @@ def _read(text: str, number: re.Match, pat: _Patterns) -> tuple[Figure, _Words] 
     second = pat.second.match(text, number.end())
     if second and second["upto"] and not range_word:
         second = None  # "3 đến 4%" without "từ": the "4%" is read on its own
+    if second and second["den"] and _year_like(second["den"]):
+        return None  # "12/2023": a month
     pos = second.end() if second else number.end()
     mixed = pat.mixed.match(text, pos)
     pos = mixed.end() if mixed else pos
@@ -227,8 +229,11 @@ def _second_reading(second: re.Match | None, scale: Decimal):
 
 def _year_before_place(numeral: str, unit: str) -> bool:
     """"2023 xã ...": a year written without "năm" before a place or a noun, not a count of them."""
-    year_like = numeral.isdigit() and len(numeral) == 4 and int(numeral) in YEARS
-    return year_like and unit in _grammar_words()["units_after_years"]
+    return _year_like(numeral) and unit in _grammar_words()["units_after_years"]
+
+
+def _year_like(numeral: str) -> bool:
+    return numeral.isdigit() and len(numeral) == 4 and int(numeral) in YEARS
 
 
 def _may_be_figure(text: str, number: re.Match, before: str, pat: _Patterns) -> bool:
@@ -236,7 +241,7 @@ def _may_be_figure(text: str, number: re.Match, before: str, pat: _Patterns) -> 
     numeral = number.group()
     if pat.identifier.search(before) and not pat.not_identifier.search(before):
         return False
-    if numeral.isdigit() and len(numeral) == 4 and int(numeral) in YEARS and pat.year.search(before):
+    if _year_like(numeral) and pat.year.search(before):
         return False
     if pat.after_dash.search(before):
         return False  # the second number of "2021 - 2025", whose first was not a figure

@@ -77,6 +77,10 @@ NOT_FIGURES = [
     "Năm 2023 tỉnh có nhiều đổi mới.",
     "Dịch Covid-19 diễn biến phức tạp.",
     "Số 15 đường Lê Lợi.",
+    "Đến 12/2023 tỉnh đã hoàn thành.",  # a month
+    "Học sinh lớp 9 trường dân tộc nội trú.",
+    "Xem chương 2 phần 3 trang 45 tài liệu.",
+    "Trong năm học 2023-2024 toàn tỉnh ổn định.",
 ]
 
 
