@@ -102,6 +102,8 @@ class _Patterns:
     year: re.Pattern
     after_dash: re.Pattern
     acronym: re.Pattern
+    money: re.Pattern
+    clause_start: re.Pattern
     masked: re.Pattern
 
 
@@ -138,6 +140,8 @@ def _patterns() -> _Patterns:
         year=re.compile(rf"(?:^|[^\w])(?:{_words(words['year_before'])}){sp}*[:]?{sp}*$", re.IGNORECASE),
         after_dash=re.compile(rf"\d{sp}*[-–—]{sp}*$"),
         acronym=re.compile(rf"(?<!\w)(?P<w>[^\W\d_]{{2,}}){sp}+$"),
+        money=re.compile(rf"(?<!\w)(?:{_words(words['money_words'])})(?!\w)", re.IGNORECASE),
+        clause_start=re.compile(r"[.;!?\n]\s|[;\n(]"),
         masked=re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
                           re.IGNORECASE),
     )
@@ -172,7 +176,7 @@ def _whole(text: str) -> tuple[Figure, _Words]:
     text = normal_form(text).strip()
     pat = _patterns()
     first = pat.number.search(text)
-    reading = _read(text, first, pat) if first else None
+    reading = _read(text, first, pat, whole=True) if first else None
     if reading is None or reading[0].start != 0:
         raise FigureError(f"no figure at the start of {text!r}")
     return reading
@@ -183,7 +187,9 @@ def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _read(text: str, number: re.Match, pat: _Patterns) -> tuple[Figure, _Words] | None:
+def _read(text: str, number: re.Match, pat: _Patterns, whole: bool = False) -> tuple[Figure, _Words] | None:
+    """The figure that `number` starts, or None. `whole`: the text is one figure (parse_figure), so
+    a scale amount with no unit is money by the same convention a money clause gives it."""
     start, numeral = number.start(), number.group()
     before = text[max(0, start - CONTEXT_CHARS):start]
     range_word = pat.range_start.search(before)
@@ -196,12 +202,17 @@ def _read(text: str, number: re.Match, pat: _Patterns) -> tuple[Figure, _Words] 
     mixed = pat.mixed.match(text, pos)
     pos = mixed.end() if mixed else pos
     noun, unit, end, factor, per = _unit_or_noun(text, pos, pat)
+    implied = noun is None and mixed is not None and (whole or _names_money(text, start, pat))
+    if implied:
+        spec, suffix = lookup_unit(_grammar_words()["implied_unit"]), pat.per.match(text, pos)
+        noun, unit, factor, end, per = "", spec.unit, spec.factor, suffix.end(), suffix.group()
     # The words after a number are looked at first: most numbers that are not figures have none.
     if noun is None or _year_before_place(numeral, unit) or not _may_be_figure(text, number, before, pat):
         return None
     if unit == vocabulary().count_unit and (a := pat.acronym.search(before)) and a["w"].isupper():
         return None  # "OCOP 3 sao", "ISO 9001 ...": a grade of the standard an acronym names
     groups, flags = _groups(numeral, mixed.group() if mixed else "", pat)
+    flags += ["unit_implied"] if implied else []
     qualifier, denominator, upper, comparison = _second_reading(second, groups[0][1] * factor)
     begin = start - len(before) + range_word.start("w") if qualifier == "range" and range_word else start
     q = pat.qualifier.search(before) if qualifier == "exact" else None
@@ -225,6 +236,13 @@ def _second_reading(second: re.Match | None, scale: Decimal):
         comparison = COMPARISONS[second["cmp"]] if second["cmp"] else None
         return "exact", normalise(_number(second["den"]) * scale), None, comparison
     return "range", None, normalise(_number(second["dash"] or second["upto"]) * scale), None
+
+
+def _names_money(text: str, start: int, pat: _Patterns) -> bool:
+    """Whether the clause before a number names money ("kinh phí hơn 500 triệu")."""
+    window = max(0, start - 2 * CONTEXT_CHARS)
+    clause = max((m.end() for m in pat.clause_start.finditer(text, window, start)), default=window)
+    return bool(pat.money.search(text, clause, start))
 
 
 def _year_before_place(numeral: str, unit: str) -> bool:
@@ -381,10 +399,11 @@ def stated_in(text: str, lang: str) -> str:
         out += [english["scale"][w.lower()] for w in scale.split()]
     if figure.upper is not None:
         out += [english["connective"]["range"], format_number(_number(words.other), "en")]
+    noun = words.noun or _grammar_words()["implied_unit"]
     if figure.unit == vocabulary().count_unit:
-        out.append(words.noun)
+        out.append(noun)
     else:
-        out.append(english["noun"].get(words.noun) or vocabulary().display[figure.unit]["en"])
+        out.append(english["noun"].get(noun) or vocabulary().display[figure.unit]["en"])
     suffix = next((en for vi, en in english["suffix"].items() if words.per.startswith(vi)), None)
     out += [suffix] if suffix else []
     return " ".join(out).replace(" %", "%")

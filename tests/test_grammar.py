@@ -46,6 +46,10 @@ PAIRS_SHARES_TYPOS = [
      [("120 hộ", "120", "households", None, None, ()), ("3,4%", "3.4", "percent", None, None, ())]),
     ("Tổng vốn giao 314 tỷ triệu đồng.", [("314 tỷ triệu đồng", "314000", "million_vnd", None, None, ("unit_typo",))]),
     ("Bố trí 2 nghìn tỷ đồng.", [("2 nghìn tỷ đồng", "2000000", "million_vnd", None, None, ())]),
+    ("Tổng kinh phí thực hiện là hơn 500 triệu.",
+     [("hơn 500 triệu", "500", "million_vnd", None, None, ("unit_implied",))]),
+    ("Thu nhập bình quân 40 triệu/người/năm.",
+     [("40 triệu/người/năm", "40", "million_vnd", None, None, ("unit_implied",))]),
 ]
 
 # Thousands grouped by spaces are read whole, never in part.
@@ -81,6 +85,7 @@ NOT_FIGURES = [
     "Học sinh lớp 9 trường dân tộc nội trú.",
     "Xem chương 2 phần 3 trang 45 tài liệu.",
     "Trong năm học 2023-2024 toàn tỉnh ổn định.",
+    "Dân số toàn tỉnh 1,2 triệu.",  # a scale amount outside a money clause: its unit is not said
 ]
 
 
@@ -234,6 +239,7 @@ def test_a_count_fact_loads_with_its_indicator(data_copy):
     ("82,5/≥80%", "82.5/≥80%"),
     ("28/7 công trình", "28/7 works"),
     ("gần 548 tỷ đồng", "nearly 548 billion VND"),
+    ("hơn 500 triệu", "more than 500 million VND"),
 ])
 def test_stated_in_english_keeps_the_source_words(mention, english):
     assert stated_in(mention, "en") == english
