@@ -40,7 +40,7 @@ class Mention:
     upper: Decimal | None = None  # "từ 5 đến 7%": 7
     noun: str = ""  # the unit noun or the counted noun phrase as written ("hộ", "dân tộc")
     comparison: str | None = None  # "≥" of "82,5/≥80%": how the target bounds the result
-    flags: tuple[str, ...] = ()  # unit_typo, space_grouped: see grammar.Figure
+    flags: tuple[str, ...] = ()  # unit_typo, unit_implied, space_grouped: see grammar.Figure
     indicator: str | None = None
     confidence: float = 0.0
 
