@@ -18,7 +18,7 @@ _EXPORTS = {
     "load_indicators": "loaders",
     "load_projects": "loaders",
     "load_sources": "loaders",
-    "parse_figure": "numbers",
+    "parse_figure": "grammar",
     "parse_number": "numbers",
     "province": "admin",
     "provinces": "admin",

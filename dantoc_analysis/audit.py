@@ -17,7 +17,8 @@ from functools import cache
 
 from .extract import Mention, extract
 from .intervals import Stated, gap, interval, ratio_interval, sum_interval
-from .numbers import FigureError, format_number, parse_figure, stated_in, vocabulary
+from .grammar import parse_figure, stated_in
+from .numbers import FigureError, format_number, vocabulary
 from .wording import resource
 
 STATUS_ORDER = {"mismatch": 0, "unclear": 1, "ok": 2}

@@ -10,8 +10,9 @@ from itertools import combinations
 import pandas as pd
 
 from . import loaders
+from .grammar import stated_figure
 from .intervals import gap, interval, rate_miss, sum_interval
-from .numbers import LANGS, format_day, format_number, format_quantity, stated_figure, to_vnd
+from .numbers import LANGS, format_day, format_number, format_quantity, to_vnd
 from .schemas import OUTTURN
 from .wording import resource
 

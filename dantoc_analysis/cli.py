@@ -198,7 +198,8 @@ def cmd_extract(args) -> int:
         upper = "" if m["upper"] is None else f"–{m['upper']}"
         figure = f"{m['value']}{denominator}{upper} {m['unit']}"
         proposal = f"{m['indicator']} ({m['confidence']:.2f})" if m["indicator"] else "-"
-        print(f"{where:<28} {m['text']!s:<34} {figure:<24} {m['qualifier']:<7} {proposal}")
+        flags = f"  [{', '.join(m['flags'])}]" if m["flags"] else ""
+        print(f"{where:<28} {m['text']!s:<34} {figure:<24} {m['qualifier']:<7} {proposal}{flags}")
     print(f"{len(mentions)} figure(s) in {len(found)} file(s)")
     return 0
 

@@ -1,19 +1,13 @@
 """Find the figures a Vietnamese text states, as the language writes them (`dantoc extract`).
 
-A figure is a number followed by a unit the vocabulary knows ("gần 548 tỷ đồng", "28/7 công trình",
-"96,1%", "trên 70km"), with the qualifier word before it and scale words, mixed numerals
-("7 nghìn 570 tỷ 186 triệu đồng"), achieved/target pairs ("78,70/70%") and ranges ("từ 5 đến 7%").
-A bare number with no unit after it is not a figure; nor are dates, years, document and programme
-numbers, ordinals, phone numbers, street numbers, counters, URLs and e-mail addresses.
-
-All words come from resources/vocabulary.toml; this module only knows how they combine.
+What a figure is, and what is not one, is grammar.py's to say (the same reader as parse_figure);
+this module scans texts with it, proposes indicators, drafts candidate rows and checks that the
+registered sources are covered by facts.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from bisect import bisect_right
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from functools import cache
@@ -21,15 +15,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import loaders, paths, schemas
+from . import grammar, loaders, paths, schemas
 from .checks import messages
-from .numbers import NUMBER_PATTERN, lookup_unit, normalise, parse_figure, parse_number, vocabulary
-from .wording import resource
+from .grammar import parse_figure
+from .wording import normal_form, resource
 
 IGNORED_FILE = "ignored_mentions.csv"
 IGNORED_COLUMNS = ["source_id", "text", "start", "reason"]
 CONTEXT_CHARS = 80  # how far back the words that name a figure's indicator are looked for
-YEARS = range(1900, 2101)
 
 
 @dataclass(frozen=True)
@@ -45,6 +38,9 @@ class Mention:
     qualifier: str  # exact, approx, over, under; "range" for "từ 5 đến 7%" (value = lower bound)
     denominator: Decimal | None = None  # "28/7 công trình": 7
     upper: Decimal | None = None  # "từ 5 đến 7%": 7
+    noun: str = ""  # the unit noun or the counted noun phrase as written ("hộ", "dân tộc")
+    comparison: str | None = None  # "≥" of "82,5/≥80%": how the target bounds the result
+    flags: tuple[str, ...] = ()  # unit_typo, unit_implied, space_grouped: see grammar.Figure
     indicator: str | None = None
     confidence: float = 0.0
 
@@ -52,6 +48,7 @@ class Mention:
         row = asdict(self)
         for key in ("value", "denominator", "upper"):
             row[key] = _plain(row[key])
+        row["flags"] = list(row["flags"])
         return row
 
 
@@ -59,55 +56,6 @@ def _plain(value: Decimal | None):
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
-
-
-# --- the patterns, built once from the vocabulary ---------------------------------------------
-
-def _words(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    number: re.Pattern
-    tail: re.Pattern
-    groups: re.Pattern
-    qualifier: re.Pattern
-    range_start: re.Pattern
-    identifier: re.Pattern
-    year: re.Pattern
-    not_unit: re.Pattern
-    masked: re.Pattern
-
-
-@cache
-def _patterns() -> _Patterns:
-    voc = vocabulary()
-    ex = _extract_words()
-    ws = r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?"  # spaces, and at most one line break
-    sp = r"[ \t\u00a0]"
-    num = rf"(?:{NUMBER_PATTERN})(?![\d]|[.,]\d)"
-    scales = rf"(?:{_words(voc.scales)})(?:{sp}+(?:{_words(voc.scales)}))*(?!\w)"
-    tail = (
-        rf"(?:{sp}*/{sp}*(?P<den>{num})(?![/\d])"  # 28/7, 78,70/70 (not 14/10/2021)
-        rf"|{sp}*[-–—]{sp}*(?P<dash>{num})"  # 4 - 5%
-        rf"|{sp}+(?:{_words(ex['range_to'])}){sp}+(?P<upto>{num}))?"  # (từ) 3 đến 4%
-        rf"(?P<mixed>{ws}{scales}(?:{ws}{num}{ws}{scales})*)?"  # 7 nghìn 570 tỷ 186 triệu
-        rf"{ws}(?P<unit>{_words(voc.units)})(?!\w)"
-        rf"(?P<per>(?:{sp}*/{sp}*(?:{_words(ex['per'])})(?!\w))*)"  # %/năm, đồng/người/năm
-    )
-    return _Patterns(
-        number=re.compile(rf"(?<![\w.,/:@#©%+\-])(?<!\w-){num}"),
-        tail=re.compile(tail, re.IGNORECASE),
-        groups=re.compile(rf"(?:(?P<n>{num}){ws})?(?P<s>{scales})", re.IGNORECASE),
-        qualifier=re.compile(rf"(?:^|[^\w])(?P<q>{_words(voc.qualifiers)}){sp}+$", re.IGNORECASE),
-        range_start=re.compile(rf"(?:^|[^\w])(?P<w>{_words(ex['range_start'])}){sp}+$", re.IGNORECASE),
-        identifier=re.compile(rf"(?:^|[^\w])(?:{_words(ex['identifier_before'])})(?:{sp}+số)?{sp}*[:.]?{sp}*$",
-                              re.IGNORECASE),
-        year=re.compile(rf"(?:^|[^\w])(?:{_words(ex['year_before'])}){sp}*[:]?{sp}*$", re.IGNORECASE),
-        not_unit=re.compile(rf"(?:{_words(ex['not_units'])})(?!\w)", re.IGNORECASE),
-        masked=re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE),
-    )
 
 
 @cache
@@ -118,117 +66,17 @@ def _extract_words() -> dict[str, list[str]]:
 # --- extraction -------------------------------------------------------------------------------
 
 def extract(text: str, file: str = "", indicators: pd.DataFrame | None = None) -> list[Mention]:
-    """Every figure in `text`, in order; with `indicators`, each gets a proposed indicator."""
-    pat = _patterns()
-    masked = [(m.start(), m.end()) for m in pat.masked.finditer(text)]
-    mask_starts = [s for s, _ in masked]
-    found: list[Mention] = []
-    taken_until = 0
-    for m in pat.number.finditer(text):
-        start = m.start()
-        if start < taken_until or _inside(start, masked, mask_starts):
-            continue
-        mention = _read(text, m, file, pat)
-        if mention is not None:
-            found.append(mention)
-            taken_until = mention.end
+    """Every figure in `text` (read in NFC, as loaders.read_text gives it), in order; with
+    `indicators`, each gets a proposed indicator."""
+    text = normal_form(text)
+    found = [Mention(file=file, start=f.start, end=f.end, text=f.text, value=f.value, unit=f.unit,
+                     qualifier=f.qualifier, denominator=f.denominator, upper=f.upper, noun=f.noun,
+                     comparison=f.comparison, flags=f.flags)
+             for f in grammar.figures(text)]
     if indicators is not None:
         proposer = _proposer(indicators)
         found = [proposer(text, mention) for mention in found]
     return found
-
-
-def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
-    i = bisect_right(starts, pos) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-
-def _read(text: str, number: re.Match, file: str, pat: _Patterns) -> Mention | None:
-    start, numeral = number.start(), number.group()
-    before = text[max(0, start - 40):start]
-    if pat.identifier.search(before):
-        return None
-    bare = "." not in numeral and "," not in numeral
-    if bare and int(numeral) in YEARS and len(numeral) == 4 and pat.year.search(before):
-        return None
-    if _phone_like(text, number):
-        return None
-    tail = pat.tail.match(text, number.end())
-    has_range_word = pat.range_start.search(before)
-    if tail and tail["upto"] and not has_range_word:
-        return None  # "3 đến 4%" without "từ": read the "4%" on its own
-    if tail is None or pat.not_unit.match(text, tail.start("unit")):
-        return None
-    if _alone_on_line(text, start, number.end()):
-        return None
-    unit = lookup_unit(tail["unit"])
-    if bare and len(numeral) == 4 and int(numeral) in YEARS and unit.unit in _PLACES:
-        return None  # "2023 xã ..." after a year written without "năm"
-    groups = [(parse_number(g["n"]) if g["n"] else None, _scale(g["s"])) for g in
-              pat.groups.finditer(tail["mixed"] or "")]
-    first = parse_number(numeral)
-    if groups:
-        groups[0] = (first, groups[0][1])
-    else:
-        groups = [(first, Decimal(1))]
-    lead_scale = groups[0][1]
-    value = _combine(groups) * unit.factor
-    other = tail["den"] or tail["dash"] or tail["upto"]
-    qualifier, begin = "exact", start
-    denominator = upper = None
-    if tail["den"]:
-        denominator = normalise(parse_number(tail["den"]) * lead_scale * unit.factor)
-    if tail["dash"] or tail["upto"]:
-        upper = normalise(parse_number(other) * lead_scale * unit.factor)
-        qualifier = "range"
-        if has_range_word:
-            begin = start - len(before) + has_range_word.start("w")
-    if qualifier == "exact" and (q := pat.qualifier.search(before)):
-        qualifier = vocabulary().qualifiers[q["q"].lower()]
-        begin = start - len(before) + q.start("q")
-    end = tail.end()
-    return Mention(file=file, start=begin, end=end, text=text[begin:end], value=normalise(value), unit=unit.unit,
-                   qualifier=qualifier, denominator=denominator, upper=upper)
-
-
-_PLACES = {"communes", "districts", "villages", "schools"}
-
-
-def _scale(words: str) -> Decimal:
-    scales = vocabulary().scales
-    return math.prod((scales[w.lower()] for w in words.split()), start=Decimal(1))
-
-
-def _combine(groups: list[tuple[Decimal, Decimal]]) -> Decimal:
-    """Mixed numerals: [(7, 1e3), (570, 1e9), (186, 1e6)] -> (7·1e3 + 570)·1e9 + 186·1e6."""
-    if len(groups) == 1:
-        return groups[0][0] * groups[0][1]
-    top = max(range(len(groups)), key=lambda i: groups[i][1])
-    head = groups[:top] + [(groups[top][0], Decimal(1))]
-    return _combine(head) * groups[top][1] + (_combine(groups[top + 1:]) if top + 1 < len(groups) else 0)
-
-
-_PHONE_BEFORE = re.compile(r"\d[ \t.]$")
-_PHONE_AFTER = re.compile(r"[ \t.]\d{3}")
-
-
-def _phone_like(text: str, number: re.Match) -> bool:
-    """0208 3651 864: digit groups in a row, or a long numeral that starts with 0."""
-    numeral = number.group()
-    if numeral.startswith("0") and len(numeral) >= 4:
-        return True
-    before = text[max(0, number.start() - 2):number.start()]
-    if _PHONE_BEFORE.search(before):
-        return True
-    return numeral.startswith("0") and len(numeral) >= 3 and bool(_PHONE_AFTER.match(text, number.end()))
-
-
-def _alone_on_line(text: str, start: int, end: int) -> bool:
-    """A photo number printed on a line of its own ("5"), even if the next line starts with a noun."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
 # --- proposing an indicator -------------------------------------------------------------------
@@ -309,7 +157,8 @@ def as_fact_rows(text: str, mentions: list[Mention], source: dict | None = None)
             "basis": "", "period": "", "vintage": "", "as_of": "",
             "mention": m.text,
             "quote": sentence_around(text, m.start, m.end),
-            "ambiguity": f"proposed by dantoc extract (confidence {m.confidence:.2f}); review before use",
+            "ambiguity": f"proposed by dantoc extract (confidence {m.confidence:.2f}); review before use"
+                         + "".join(f"; {flag}" for flag in m.flags),
         })
     return rows
 

@@ -15,7 +15,9 @@ import pandera.errors
 
 from . import admin, paths, schemas
 from .errors import DataError
-from .numbers import FigureError, parse_figure, vocabulary
+from .grammar import parse_figure
+from .numbers import FigureError, vocabulary
+from .wording import normal_form
 
 SOURCES_FILE, INDICATORS_FILE, FACTS_FILE = "sources.csv", "indicators.csv", "facts.csv"
 PLAUSIBILITY_FILE, PROJECTS_FILE, AREA_LEVELS_FILE = "plausibility.csv", "projects.csv", "area_levels.csv"
@@ -35,12 +37,13 @@ class Table:
 
 
 def read_text(path: Path) -> str:
-    """A UTF-8 text file, or a DataError that says where the bytes stop being UTF-8."""
+    """A UTF-8 text file in NFC (a BOM dropped, line ends kept), or a DataError that says where the
+    bytes stop being UTF-8. Every offset into a source counts the characters of this text."""
     if not path.is_file():
         raise DataError(path, "file not found")
     data = path.read_bytes()
     try:
-        return data.decode("utf-8-sig")
+        return normal_form(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DataError(path, f"not UTF-8 text (byte {exc.start}); save it as UTF-8", line) from None
@@ -176,7 +179,7 @@ def load_indicators(data_dir: str | Path | None = None) -> pd.DataFrame:
     """The indicator catalogue with its relations (sum_of, ratio_of, target_rule, ...)."""
     table = read_table(paths.data_dir(data_dir) / INDICATORS_FILE, list(schemas.INDICATORS.columns))
     frame = _validate(table, schemas.INDICATORS)
-    units = {u.unit for u in vocabulary().units.values()}
+    units = vocabulary().storage_units
     ids = set(frame["indicator"])
     for line, row in frame.iterrows():
         if row["unit"] not in units:

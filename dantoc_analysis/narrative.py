@@ -13,8 +13,9 @@ from markupsafe import Markup
 
 from . import capital
 from .admin import COUNTRY, MERGER_DATE, absorbed_by, province_name
+from .grammar import stated_figure
 from .intervals import rate_miss
-from .numbers import format_day, format_number, format_quantity, stated_figure
+from .numbers import format_day, format_number, format_quantity
 from .provenance import fact_anchor, mention_span, source_href, web_url
 from .schemas import OUTTURN
 from .wording import sentence

@@ -1,9 +1,7 @@
-"""Vietnamese numerals and units: parse figures as the language writes them, format them per locale."""
+"""Vietnamese numerals and units: the vocabulary, numerals read and written per locale (figures: grammar.py)."""
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -17,10 +15,6 @@ from .wording import resource
 LOCALES = {"vi": "vi", "en": "en"}  # report language -> Babel locale
 LANGS = tuple(LOCALES)
 QUALIFIERS = ("exact", "approx", "over", "under")
-
-# A Vietnamese numeral: "1.188.600" (dot groups thousands), "59,8" (comma is the decimal mark),
-# "05" (leading zeros in counts). Babel decides the value; this only finds the span.
-NUMBER_PATTERN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
 
 class FigureError(ValueError):
@@ -40,19 +34,13 @@ class Vocabulary:
     units: dict[str, Unit]  # noun -> unit
     display: dict[str, dict[str, str]]  # unit -> {lang: how a sentence writes it}
     qualifier_display: dict[str, dict[str, str]]  # qualifier -> {lang: word}
-    english: dict[str, dict[str, str]]  # qualifier/scale/noun/suffix word -> English word
+    english: dict[str, dict[str, str]]  # qualifier/scale/noun/suffix/connective word -> English word
+    count_unit: str  # the unit of a counted noun the vocabulary does not list ("43 dân tộc")
 
-
-@dataclass(frozen=True)
-class Figure:
-    """One figure as stated: value in its storage unit, and what the wording says about it."""
-
-    text: str
-    value: Decimal
-    unit: str | None
-    qualifier: str
-    resolution: Decimal  # one step of the last stated digit, in the storage unit
-    denominator: Decimal | None = None  # "28/7 công trình": 7
+    @property
+    def storage_units(self) -> set[str]:
+        """Every unit a figure can be stored in."""
+        return {u.unit for u in self.units.values()} | {self.count_unit}
 
 
 @cache
@@ -64,28 +52,9 @@ def vocabulary() -> Vocabulary:
         noun: Unit(spec["unit"], Decimal(str(spec.get("factor", 1))))
         for noun, spec in raw["units"].items()
     }
-    english = {kind: raw[f"{kind}_words_en"] for kind in ("qualifier", "scale", "noun", "suffix")}
-    return Vocabulary(qualifiers, scales, units, raw["display"], raw["qualifier_display"], english)
-
-
-def _alternation(words) -> str:
-    # Longest first, so "chưa đến" wins over "đến" and "trạm y tế" over shorter nouns.
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@cache
-def _figure_regex() -> re.Pattern[str]:
-    voc = vocabulary()
-    return re.compile(
-        rf"^(?:(?P<qualifier>{_alternation(voc.qualifiers)})\s+)?"
-        rf"(?P<number>{NUMBER_PATTERN})"
-        rf"(?:\s*/\s*(?P<denominator>{NUMBER_PATTERN}))?"
-        # Scale words compound: "nghìn tỷ đồng" is 10^12 đồng.
-        rf"(?:\s*(?P<scale>(?:{_alternation(voc.scales)})(?:\s+(?:{_alternation(voc.scales)}))*)(?!\w))?"
-        rf"(?:\s*(?P<unit>{_alternation(voc.units)})(?!\w))?"
-        rf"(?P<rest>.*)$",
-        re.IGNORECASE | re.DOTALL,
-    )
+    english = {kind: raw[f"{kind}_words_en"] for kind in ("qualifier", "scale", "noun", "suffix", "connective")}
+    return Vocabulary(qualifiers, scales, units, raw["display"], raw["qualifier_display"], english,
+                      raw["count"]["unit"])
 
 
 def parse_number(text: str, lang: str = "vi") -> Decimal:
@@ -94,61 +63,6 @@ def parse_number(text: str, lang: str = "vi") -> Decimal:
         return parse_decimal(text.strip(), locale=LOCALES[lang], strict=True)
     except NumberFormatError as exc:
         raise FigureError(f"not a {lang} number: {text!r}") from exc
-
-
-def _decimals(numeral: str) -> int:
-    return len(numeral.split(",", 1)[1]) if "," in numeral else 0
-
-
-def parse_figure(text: str) -> Figure:
-    """Read a figure as written in Vietnamese: "gần 548 tỷ đồng" -> 548000 million_vnd, approx."""
-    match = _figure_regex().match(text.strip())
-    if not match:
-        raise FigureError(f"no figure at the start of {text!r}")
-    voc = vocabulary()
-    scale = math.prod((voc.scales[w.lower()] for w in (match["scale"] or "").split()), start=Decimal(1))
-    unit = lookup_unit(match["unit"]) if match["unit"] else None
-    factor = scale * (unit.factor if unit else Decimal(1))
-    number = parse_number(match["number"])
-    denominator = parse_number(match["denominator"]) if match["denominator"] else None
-    return Figure(
-        text=text,
-        value=normalise(number * factor),
-        unit=unit.unit if unit else None,
-        qualifier=voc.qualifiers[match["qualifier"].lower()] if match["qualifier"] else "exact",
-        resolution=normalise(Decimal(1).scaleb(-_decimals(match["number"])) * factor),
-        denominator=normalise(denominator * factor) if denominator is not None else None,
-    )
-
-
-def stated_in(text: str, lang: str) -> str:
-    """A figure as the source words it, in `lang`: vi is verbatim; en keeps the qualifier and
-    scale the source chose ("gần 548 tỷ đồng" -> "nearly 548 billion VND")."""
-    if lang == "vi":
-        return text
-    match = _figure_regex().match(text.strip())
-    if not match:
-        raise FigureError(f"no figure at the start of {text!r}")
-    english = vocabulary().english
-    words = []
-    if match["qualifier"]:
-        words.append(english["qualifier"][match["qualifier"].lower()])
-    number = format_number(parse_number(match["number"]), "en")
-    if match["denominator"]:
-        number += "/" + format_number(parse_number(match["denominator"]), "en")
-    words.append(number)
-    words += [english["scale"][w.lower()] for w in (match["scale"] or "").split()]
-    if match["unit"]:
-        noun = match["unit"]
-        words.append(english["noun"].get(noun) or vocabulary().display[lookup_unit(noun).unit]["en"])
-    suffix = next((en for vi, en in english["suffix"].items() if match["rest"].startswith(vi)), None)
-    words += [suffix] if suffix else []
-    return " ".join(words).replace(" %", "%")
-
-
-def lookup_unit(word: str) -> Unit:
-    units = vocabulary().units
-    return units.get(word) or next(u for noun, u in units.items() if noun.lower() == word.lower())
 
 
 def normalise(value: Decimal) -> Decimal:
@@ -176,20 +90,7 @@ def format_quantity(value: float | Decimal, unit: str, lang: str = "vi", decimal
     """548000 million_vnd -> "548.000 triệu đồng" (vi) / "548,000 million VND" (en)."""
     if unit == "percent":
         return format_percent(value, lang, _stated_decimals(value) if decimals is None else decimals)
-    return f"{format_number(value, lang, decimals)} {vocabulary().display[unit][lang]}"
-
-
-def format_stated(value: float, unit: str, qualifier: str, lang: str = "vi") -> str:
-    """A figure re-written with its qualifier: ("approx", 548000 million_vnd) -> "about 548,000 million VND"."""
-    word = vocabulary().qualifier_display[qualifier][lang]
-    return f"{word} {format_quantity(value, unit, lang)}".strip()
-
-
-def stated_figure(mention: str, value: float, unit: str, qualifier: str, lang: str = "vi") -> str:
-    """A figure in its source's words (translated for en); a denominator ("7" of "28/7") is re-written."""
-    if float(parse_figure(mention).value) == value:
-        return stated_in(mention, lang)
-    return format_stated(value, unit, qualifier, lang)
+    return f"{format_number(value, lang, decimals)} {vocabulary().display[unit][lang]}".strip()
 
 
 def format_day(day, lang: str = "vi") -> str:

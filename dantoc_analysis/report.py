@@ -11,7 +11,8 @@ from markupsafe import Markup, escape
 
 from . import capital, checks, loaders, narrative, paths
 from .admin import COUNTRY, province_name
-from .numbers import format_day, format_number, format_quantity, stated_in
+from .grammar import stated_in
+from .numbers import format_day, format_number, format_quantity
 from .provenance import fact_link, source_link
 from .wording import resource, sentence
 

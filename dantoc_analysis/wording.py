@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from functools import cache
 
 from markupsafe import Markup
@@ -13,7 +14,13 @@ from .paths import RESOURCES_DIR
 @cache
 def resource(name: str) -> dict:
     """A TOML file of resources/ (vocabulary, messages, sentences), parsed once."""
-    return tomllib.loads((RESOURCES_DIR / name).read_text(encoding="utf-8"))
+    return tomllib.loads(normal_form((RESOURCES_DIR / name).read_text(encoding="utf-8")))
+
+
+def normal_form(text: str) -> str:
+    """Text as a reader sees it: NFC, so that decomposed diacritics (NFD, as some PDFs and macOS
+    give them) compare, match and count like the composed ones."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def sentence(file: str, key: str, lang: str, /, **fields) -> Markup:

@@ -18,18 +18,10 @@ FIXTURES = Path(__file__).parent / "fixtures" / "audit"
 SEED = Path(__file__).parent.parent / "data" / "raw" / "003_0952c43ae8dbf9e3.txt"
 
 
-# Relations whose figures the figure grammar does not read yet (issue 7, item 1): expected to pass
-# once it reads counts of any noun ("12 nam, 9 nữ").
-NOT_YET_READ = {("06_xa_nam_can.txt", "21 người")}
-
-
 def _labels() -> list:
     with (FIXTURES / "labels.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    return [pytest.param(r, id=f"{r['file'][:2]}-{r['kind']}-{r['anchor']}",
-                         marks=[pytest.mark.xfail(reason="counts of nouns not read yet")]
-                         if (r["file"], r["anchor"]) in NOT_YET_READ else [])
-            for r in rows]
+    return [pytest.param(r, id=f"{r['file'][:2]}-{r['kind']}-{r['anchor']}") for r in rows]
 
 
 @cache

@@ -89,8 +89,6 @@ NOT_FIGURES = [
     "Dịch covid-19 ảnh hưởng đến sản xuất.",
     "Xem https://dantoc.gov.vn/tin/25-ho-ngheo.html hoặc gửi thư tới bdt25@gov.vn",
     "Bản quyền © 2019 Ban Dân tộc tỉnh.",
-    "Cả nước có 54 dân tộc với 1,5 triệu đồng bào vùng cao.",
-    "Xử lý 12 trường hợp vi phạm.",
     "Tổng số là 25 theo báo cáo.",
     "Sáng 5/9 hộ gia đình được nhận quà.",
 ]
@@ -186,7 +184,8 @@ def test_ignored_mentions_cover_and_are_validated(data_copy):
     facts = loaders.load_facts(data_copy, sources).query("fact_id != 'lsn-bkto-2024#03'")
     start = texts["lsn-bkto-2024"].index("11 xã")
     ignored = data_copy / extract.IGNORED_FILE
-    ignored.write_text(f"source_id,text,start,reason\nlsn-bkto-2024,11 xã,{start},test\n", encoding="utf-8")
+    listed = ignored.read_text(encoding="utf-8")
+    ignored.write_text(f"{listed}lsn-bkto-2024,11 xã,{start},test\n", encoding="utf-8")
     statuses = [f["status"] for f in extract.coverage_findings(sources, facts, data_copy, texts)]
     assert statuses == ["ok"]
     ignored.write_text(f"source_id,text,start,reason\nlsn-bkto-2024,11 xã,{start + 1},test\n", encoding="utf-8")
@@ -205,11 +204,12 @@ def _bench():
     return module
 
 
-def test_heldout_precision_and_recall():
-    result = _bench().score_heldout(HELDOUT)
+@pytest.mark.parametrize("folder", [HELDOUT, HELDOUT / "heldback"])
+def test_heldout_precision_and_recall(folder):
+    result = _bench().score_heldout(folder)
     assert result["gold"] >= 40
     for key in ("span_precision", "span_recall", "value_precision", "value_recall"):
-        assert result[key] >= 0.95, (key, result)
+        assert result[key] >= 0.97, (key, result)
 
 
 def test_proposed_indicator_has_the_same_unit():

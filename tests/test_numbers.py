@@ -4,12 +4,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dantoc_analysis.grammar import parse_figure
 from dantoc_analysis.numbers import (
     FigureError,
     format_number,
     format_percent,
     format_quantity,
-    parse_figure,
     parse_number,
 )
 

@@ -1,0 +1,423 @@
+"""The one grammar of Vietnamese figures: read by `parse_figure`, `dantoc extract` and the checks alike.
+
+A figure is a number, read whole, with what the words around it say about it: a qualifier before
+it ("gần", "trên"), a second number after it (achieved/target "28/7", "31,20/<32%", a range "từ 5
+đến 7"), scale words ("tỷ", mixed numerals "7 nghìn 570 tỷ 186 triệu") and then either a unit the
+vocabulary knows ("đồng", "%", "hộ") or the noun phrase it counts ("43 dân tộc", unit `count`).
+Dates, years, periods, durations, ages, document and programme numbers, ordinals and labels
+("Dự án 4", "bộ 19 tiêu chí"), phone numbers, counters, section numbers, file names, URLs and
+times are not figures. All words come from resources/vocabulary.toml; this module knows only how
+they combine.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from .numbers import FigureError, format_number, format_quantity, normalise, parse_number, vocabulary
+from .wording import normal_form, resource
+
+YEARS = range(1900, 2101)
+CONTEXT_CHARS = 40  # how far back the words that qualify or disqualify a number are looked for
+NOUN_WORDS = 6  # a counted noun phrase longer than this is read as its first six words
+
+# Thousands may be grouped by dots or by spaces: no-break, narrow no-break and thin spaces are what
+# word processors put there; ordinary spaces are what copying from a PDF leaves of them.
+GROUP_SPACES = "\u00a0\u202f\u2009 "
+NUMERAL = (
+    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+    rf"|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}}(?!\d))+(?:,\d+)?"
+    r"|\d+(?:,\d+)?"
+)
+COMPARISONS = {"<": "<", "<=": "≤", "≤": "≤", ">": ">", ">=": "≥", "≥": "≥"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure as stated: value in its storage unit, and what the wording says about it.
+
+    `start`/`end` place `text` in the text it was read from. `flags` name what a reader should look
+    at: `unit_typo` (scale words that do not compound, "314 tỷ triệu đồng", read as the first),
+    `unit_implied` (money that drops "đồng": "kinh phí hơn 500 triệu"), `space_grouped`
+    (thousands grouped by ordinary spaces, "1 188 600").
+    """
+
+    text: str
+    value: Decimal
+    unit: str
+    qualifier: str  # exact, approx, over, under; "range" for "từ 5 đến 7%" (value = lower bound)
+    resolution: Decimal  # one step of the last stated digit, in the storage unit
+    denominator: Decimal | None = None  # "28/7 công trình": 7; the target of "82,5/≥80%"
+    upper: Decimal | None = None  # "từ 5 đến 7%": 7
+    noun: str = ""  # the unit noun or the counted noun phrase, as written ("hộ", "dân tộc")
+    comparison: str | None = None  # "≥" of "82,5/≥80%": how the target bounds the result
+    flags: tuple[str, ...] = ()
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The parts of a figure as written, for re-wording it in another language."""
+
+    qualifier: str
+    groups: tuple[tuple[str, str], ...]  # (numeral, scale words): "7 nghìn", "570 tỷ", "186 triệu"
+    other: str  # the second number: "7" of "28/7", "7" of "từ 5 đến 7"
+    noun: str
+    per: str  # "/năm", "/người/năm"
+
+
+# --- patterns, built once from the vocabulary ---------------------------------------------------
+
+def _words(words) -> str:
+    # Longest first, so "chưa đến" wins over "đến" and "trạm y tế" over shorter nouns.
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _grammar_words() -> dict[str, list[str]]:
+    return resource("vocabulary.toml")["extract"]
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    number: re.Pattern
+    second: re.Pattern
+    mixed: re.Pattern
+    groups: re.Pattern
+    unit: re.Pattern
+    per: re.Pattern
+    noun_word: re.Pattern
+    phrase_end: re.Pattern
+    not_unit: re.Pattern
+    not_count: re.Pattern
+    qualifier: re.Pattern
+    range_start: re.Pattern
+    identifier: re.Pattern
+    not_identifier: re.Pattern
+    year: re.Pattern
+    after_dash: re.Pattern
+    acronym: re.Pattern
+    money: re.Pattern
+    clause_start: re.Pattern
+    masked: re.Pattern
+
+
+@cache
+def _patterns() -> _Patterns:
+    voc, words = vocabulary(), _grammar_words()
+    sp = r"[ \t\u00a0\u202f\u2009]"
+    ws = rf"{sp}*(?:\n{sp}*)?"  # spaces, and at most one line break
+    num = rf"(?:{NUMERAL})(?![\d]|[.,]\d)"
+    scales = rf"(?:{_words(voc.scales)})(?:{sp}+(?:{_words(voc.scales)}))*(?!\w)"
+    signs = _words(COMPARISONS)
+    end_words = [*words["phrase_end"], *voc.qualifiers, *words["range_start"], *words["range_to"]]
+    return _Patterns(
+        number=re.compile(rf"(?<![\w.,/:@#©%+\-])(?<!\w-){num}"),
+        second=re.compile(
+            rf"{sp}*/{sp}*(?P<cmp>{signs})?{sp}*(?P<den>{num})(?![/\d])"  # 28/7, 31,20/<32 (not 14/10/2021)
+            rf"|{sp}*[-–—]{sp}*(?P<dash>{num})"  # 4 - 5%
+            rf"|{sp}+(?:{_words(words['range_to'])}){sp}+(?P<upto>{num})",  # (từ) 3 đến 4%
+            re.IGNORECASE),
+        mixed=re.compile(rf"{ws}{scales}(?:{ws}{num}{ws}{scales})*", re.IGNORECASE),  # 7 nghìn 570 tỷ 186 triệu
+        groups=re.compile(rf"(?:(?P<n>{num}){ws})?(?P<s>{scales})", re.IGNORECASE),
+        unit=re.compile(rf"{ws}(?P<unit>{_words(voc.units)})(?!\w)", re.IGNORECASE),
+        per=re.compile(rf"(?:{sp}*/{sp}*(?:{_words(words['per'])})(?!\w))*", re.IGNORECASE),  # %/năm, đồng/người/năm
+        noun_word=re.compile(rf"{sp}+(?P<w>[^\W\d_]+)(?![\w-])"),  # not a code ("QH14", "m2")
+        phrase_end=re.compile(rf"(?:{_words(end_words)})(?!\w)", re.IGNORECASE),
+        not_unit=re.compile(rf"(?:{_words(words['not_units'])})(?!\w)", re.IGNORECASE),
+        not_count=re.compile(rf"(?:{_words(words['not_counts'])})(?!\w)", re.IGNORECASE),
+        qualifier=re.compile(rf"(?:^|[^\w])(?P<q>{_words(voc.qualifiers)}){sp}+$", re.IGNORECASE),
+        range_start=re.compile(rf"(?:^|[^\w])(?P<w>{_words(words['range_start'])}){sp}+$", re.IGNORECASE),
+        identifier=re.compile(rf"(?:^|[^\w])(?:{_words(words['identifier_before'])})(?:{sp}+số)?{sp}*[:.]?{sp}*$",
+                              re.IGNORECASE),
+        not_identifier=re.compile(rf"(?:^|[^\w])(?:{_words(words['not_identifiers'])}){sp}*[:]?{sp}*$",
+                                  re.IGNORECASE),
+        year=re.compile(rf"(?:^|[^\w])(?:{_words(words['year_before'])}){sp}*[:]?{sp}*$", re.IGNORECASE),
+        after_dash=re.compile(rf"\d{sp}*[-–—]{sp}*$"),
+        acronym=re.compile(rf"(?<!\w)(?P<w>[^\W\d_]{{2,}}){sp}+$"),
+        money=re.compile(rf"(?<!\w)(?:{_words(words['money_words'])})(?!\w)", re.IGNORECASE),
+        clause_start=re.compile(r"[.;!?\n]\s|[;\n(]"),
+        masked=re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+                          re.IGNORECASE),
+    )
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+def figures(text: str) -> Iterator[Figure]:
+    """Every figure in `text` (NFC), in order; offsets are against `text`."""
+    pat = _patterns()
+    masked = [(m.start(), m.end()) for m in pat.masked.finditer(text)]
+    mask_starts = [s for s, _ in masked]
+    taken_until = 0
+    for m in pat.number.finditer(text):
+        if m.start() < taken_until or _inside(m.start(), masked, mask_starts):
+            continue
+        reading = _read(text, m, pat)
+        if reading is not None:
+            taken_until = reading[0].end
+            yield reading[0]
+
+
+def parse_figure(text: str) -> Figure:
+    """The figure `text` states, read as `figures` reads it: "gần 548 tỷ đồng" -> 548000 million_vnd, approx.
+
+    The figure must start the text; words after it are allowed ("vượt 400% kế hoạch").
+    """
+    return _whole(text)[0]
+
+
+def _whole(text: str) -> tuple[Figure, _Words]:
+    text = normal_form(text).strip()
+    pat = _patterns()
+    first = pat.number.search(text)
+    reading = _read(text, first, pat, whole=True) if first else None
+    if reading is None or reading[0].start != 0:
+        raise FigureError(f"no figure at the start of {text!r}")
+    return reading
+
+
+def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _read(text: str, number: re.Match, pat: _Patterns, whole: bool = False) -> tuple[Figure, _Words] | None:
+    """The figure that `number` starts, or None. `whole`: the text is one figure (parse_figure), so
+    a scale amount with no unit is money by the same convention a money clause gives it."""
+    start, numeral = number.start(), number.group()
+    before = text[max(0, start - CONTEXT_CHARS):start]
+    range_word = pat.range_start.search(before)
+    second = pat.second.match(text, number.end())
+    if second and second["upto"] and not range_word:
+        second = None  # "3 đến 4%" without "từ": the "4%" is read on its own
+    if second and second["den"] and _year_like(second["den"]):
+        return None  # "12/2023": a month
+    pos = second.end() if second else number.end()
+    mixed = pat.mixed.match(text, pos)
+    pos = mixed.end() if mixed else pos
+    noun, unit, end, factor, per = _unit_or_noun(text, pos, pat)
+    implied = noun is None and mixed is not None and (whole or _names_money(text, start, pat))
+    if implied:
+        spec, suffix = lookup_unit(_grammar_words()["implied_unit"]), pat.per.match(text, pos)
+        noun, unit, factor, end, per = "", spec.unit, spec.factor, suffix.end(), suffix.group()
+    # The words after a number are looked at first: most numbers that are not figures have none.
+    if noun is None or _year_before_place(numeral, unit) or not _may_be_figure(text, number, before, pat):
+        return None
+    if unit == vocabulary().count_unit and (a := pat.acronym.search(before)) and a["w"].isupper():
+        return None  # "OCOP 3 sao", "ISO 9001 ...": a grade of the standard an acronym names
+    groups, flags = _groups(numeral, mixed.group() if mixed else "", pat)
+    flags += ["unit_implied"] if implied else []
+    qualifier, denominator, upper, comparison = _second_reading(second, groups[0][1] * factor)
+    begin = start - len(before) + range_word.start("w") if qualifier == "range" and range_word else start
+    q = pat.qualifier.search(before) if qualifier == "exact" else None
+    if q:
+        qualifier = vocabulary().qualifiers[q["q"].lower()]
+        begin = start - len(before) + q.start("q")
+    figure = Figure(
+        text=text[begin:end], value=normalise(_combine(groups) * factor), unit=unit, qualifier=qualifier,
+        resolution=normalise(_resolution(groups) * factor), denominator=denominator, upper=upper,
+        noun=noun, comparison=comparison, flags=tuple(flags), start=begin, end=end)
+    other = second and (second["den"] or second["dash"] or second["upto"]) or ""
+    return figure, _Words(q["q"] if q else "", tuple(_group_words(numeral, mixed, pat)), other, noun, per)
+
+
+def _second_reading(second: re.Match | None, scale: Decimal):
+    """(qualifier, denominator, upper, comparison) from the number after the first one, stated
+    in the first one's scale and unit ("28/7 công trình", "82,5/≥80%", "từ 5 đến 7 tỷ đồng")."""
+    if second is None:
+        return "exact", None, None, None
+    if second["den"]:
+        comparison = COMPARISONS[second["cmp"]] if second["cmp"] else None
+        return "exact", normalise(_number(second["den"]) * scale), None, comparison
+    return "range", None, normalise(_number(second["dash"] or second["upto"]) * scale), None
+
+
+def _names_money(text: str, start: int, pat: _Patterns) -> bool:
+    """Whether the clause before a number names money ("kinh phí hơn 500 triệu")."""
+    window = max(0, start - 2 * CONTEXT_CHARS)
+    clause = max((m.end() for m in pat.clause_start.finditer(text, window, start)), default=window)
+    return bool(pat.money.search(text, clause, start))
+
+
+def _year_before_place(numeral: str, unit: str) -> bool:
+    """"2023 xã ...": a year written without "năm" before a place or a noun, not a count of them."""
+    return _year_like(numeral) and unit in _grammar_words()["units_after_years"]
+
+
+def _year_like(numeral: str) -> bool:
+    return numeral.isdigit() and len(numeral) == 4 and int(numeral) in YEARS
+
+
+def _may_be_figure(text: str, number: re.Match, before: str, pat: _Patterns) -> bool:
+    """False for numbers that name, date or count off something rather than state an amount."""
+    numeral = number.group()
+    if pat.identifier.search(before) and not pat.not_identifier.search(before):
+        return False
+    if _year_like(numeral) and pat.year.search(before):
+        return False
+    if pat.after_dash.search(before):
+        return False  # the second number of "2021 - 2025", whose first was not a figure
+    return not _phone_like(text, number) and not _alone_on_line(text, number.start(), number.end())
+
+
+def _unit_or_noun(text: str, pos: int, pat: _Patterns):
+    """(noun as written, storage unit, where the figure ends, factor, "/năm" after the unit);
+    noun None when neither a unit nor a counted noun follows."""
+    unit = pat.unit.match(text, pos)
+    if unit and not pat.not_unit.match(text, unit.start("unit")):
+        spec = lookup_unit(unit["unit"])
+        per = pat.per.match(text, unit.end())
+        return unit["unit"], spec.unit, per.end(), spec.factor, per.group()
+    noun, end = _noun_phrase(text, pos, pat)
+    return noun, vocabulary().count_unit, end, Decimal(1), ""
+
+
+def _noun_phrase(text: str, pos: int, pat: _Patterns) -> tuple[str | None, int]:
+    """The noun phrase a number counts: lower-case words up to a function word, a name, a mark."""
+    words, end = [], pos
+    while len(words) < NOUN_WORDS:
+        m = pat.noun_word.match(text, end)
+        if not m or m["w"][0].isupper() or pat.phrase_end.match(text, m.start("w")):
+            break
+        if not words and pat.not_count.match(text, m.start("w")):
+            return None, pos  # "5 năm qua", "60 tuổi": a duration or an age
+        words.append(m)
+        end = m.end()
+    if not words:
+        return None, pos
+    return text[words[0].start("w"):end], end
+
+
+def _number(numeral: str) -> Decimal:
+    for space in GROUP_SPACES:
+        numeral = numeral.replace(space, ".")
+    return parse_number(numeral)
+
+
+def _group_words(numeral: str, mixed: re.Match | None, pat: _Patterns) -> list[tuple[str, str]]:
+    found = [(g["n"] or "", g["s"]) for g in pat.groups.finditer(mixed.group() if mixed else "")]
+    if not found:
+        return [(numeral, "")]
+    return [(numeral, found[0][1]), *found[1:]]
+
+
+def _groups(numeral: str, mixed: str, pat: _Patterns) -> tuple[list[tuple[Decimal, Decimal, int]], list[str]]:
+    """(number, scale, decimals) per group, and flags: scale words that do not grow ("tỷ triệu")
+    are a typo; thousands grouped by ordinary spaces are worth a look."""
+    flags: list[str] = []
+    flags += ["space_grouped"] if " " in numeral else []
+    groups = []
+    for i, g in enumerate(pat.groups.finditer(mixed)):
+        written = numeral if i == 0 else g["n"]
+        scale, typo = _scale(g["s"])
+        flags += ["unit_typo"] if typo else []
+        groups.append((_number(written), scale, _decimals(written)))
+    return groups or [(_number(numeral), Decimal(1), _decimals(numeral))], flags
+
+
+def _scale(words: str) -> tuple[Decimal, bool]:
+    """"nghìn tỷ" is 10^12; in "tỷ triệu" the second word cannot compound and is not read."""
+    scales = vocabulary().scales
+    scale, last, typo = Decimal(1), Decimal(0), False
+    for word in words.split():
+        step = scales[word.lower()]
+        if step <= last:
+            typo = True
+            continue
+        scale, last = scale * step, step
+    return scale, typo
+
+
+def _decimals(numeral: str) -> int:
+    return len(numeral.split(",", 1)[1]) if "," in numeral else 0
+
+
+def _combine(groups) -> Decimal:
+    """Mixed numerals: [(7, 1e3), (570, 1e9), (186, 1e6)] -> (7·1e3 + 570)·1e9 + 186·1e6."""
+    if len(groups) == 1:
+        return groups[0][0] * groups[0][1]
+    top = max(range(len(groups)), key=lambda i: groups[i][1])
+    head = groups[:top] + [(groups[top][0], Decimal(1), groups[top][2])]
+    return _combine(head) * groups[top][1] + (_combine(groups[top + 1:]) if top + 1 < len(groups) else 0)
+
+
+def _resolution(groups) -> Decimal:
+    # One step of the last stated digit: the combination is linear, so combine zeros and one step.
+    steps = [(Decimal(0), s, d) for _, s, d in groups[:-1]]
+    last = groups[-1]
+    return _combine([*steps, (Decimal(1).scaleb(-last[2]), last[1], last[2])])
+
+
+_PHONE_BEFORE = re.compile(rf"\d[\t.{GROUP_SPACES}]$")  # digits in a row: part of one number, never read alone
+_PHONE_AFTER = re.compile(r"[ \t.]\d{3}")
+
+
+def _phone_like(text: str, number: re.Match) -> bool:
+    """0208 3651 864: digit groups in a row, or a long numeral that starts with 0."""
+    numeral = number.group()
+    if numeral.startswith("0") and len(numeral) >= 4 and numeral[1:2] not in ",":
+        return True
+    before = text[max(0, number.start() - 2):number.start()]
+    if _PHONE_BEFORE.search(before):
+        return True
+    return numeral.startswith("0") and len(numeral) >= 3 and bool(_PHONE_AFTER.match(text, number.end()))
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """A photo number printed on a line of its own ("5"), even if the next line starts with a noun."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+def lookup_unit(word: str):
+    units = vocabulary().units
+    return units.get(word) or next(u for noun, u in units.items() if noun.lower() == word.lower())
+
+
+# --- wording a stated figure in another language ------------------------------------------------
+
+def stated_in(text: str, lang: str) -> str:
+    """A figure as the source words it, in `lang`: vi is verbatim; en keeps the qualifier and
+    scale the source chose ("gần 548 tỷ đồng" -> "nearly 548 billion VND")."""
+    if lang == "vi":
+        return text
+    figure, words = _whole(text)
+    english = vocabulary().english
+    out = [english["qualifier"][words.qualifier.lower()]] if words.qualifier else []
+    for i, (numeral, scale) in enumerate(words.groups):
+        out.append(format_number(_number(numeral), "en"))
+        if i == 0 and figure.denominator is not None:
+            out[-1] += f"/{figure.comparison or ''}{format_number(_number(words.other), 'en')}"
+        out += [english["scale"][w.lower()] for w in scale.split()]
+    if figure.upper is not None:
+        out += [english["connective"]["range"], format_number(_number(words.other), "en")]
+    noun = words.noun or _grammar_words()["implied_unit"]
+    if figure.unit == vocabulary().count_unit:
+        out.append(noun)
+    else:
+        out.append(english["noun"].get(noun) or vocabulary().display[figure.unit]["en"])
+    suffix = next((en for vi, en in english["suffix"].items() if words.per.startswith(vi)), None)
+    out += [suffix] if suffix else []
+    return " ".join(out).replace(" %", "%")
+
+
+def format_stated(value: float, unit: str, qualifier: str, lang: str = "vi") -> str:
+    """A figure re-written with its qualifier: ("approx", 548000 million_vnd) -> "about 548,000 million VND"."""
+    word = vocabulary().qualifier_display[qualifier][lang]
+    return f"{word} {format_quantity(value, unit, lang)}".strip()
+
+
+def stated_figure(mention: str, value: float, unit: str, qualifier: str, lang: str = "vi") -> str:
+    """A figure in its source's words (translated for en); a denominator ("7" of "28/7") is re-written."""
+    if float(parse_figure(mention).value) == value:
+        return stated_in(mention, lang)
+    return format_stated(value, unit, qualifier, lang)

@@ -1,0 +1,262 @@
+"""One figure grammar: the forms Vietnamese writes figures in, the numbers that are not figures,
+and text read the same whatever its Unicode normal form. Sentences written for these tests."""
+
+import csv
+import json
+import unicodedata
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from dantoc_analysis import extract, loaders
+from dantoc_analysis.grammar import figures, parse_figure, stated_in
+from dantoc_analysis.numbers import FigureError, format_quantity
+
+NB, NNB, THIN = "\u00a0", "\u202f", "\u2009"
+
+# (sentence, [(text, value, unit, noun)]) — counts keep the noun phrase they count.
+COUNTS = [
+    ("Trên địa bàn có 43 dân tộc cùng sinh sống.", [("43 dân tộc", "43", "count", "dân tộc")]),
+    ("Hội thi thu hút hơn 20 cộng đồng.", [("hơn 20 cộng đồng", "20", "count", "cộng đồng")]),
+    ("Hội Phụ nữ có gần 12.000 hội viên.", [("gần 12.000 hội viên", "12000", "count", "hội viên")]),
+    ("Năm học mới đón trên 31.000 học sinh.", [("trên 31.000 học sinh", "31000", "people", "học sinh")]),
+    ("Toàn ngành có 2.105 cán bộ (1.870 nam, 235 nữ).",
+     [("2.105 cán bộ", "2105", "people", "cán bộ"), ("1.870 nam", "1870", "count", "nam"),
+      ("235 nữ", "235", "count", "nữ")]),
+    ("Giải quyết việc làm cho 412 nghìn lao động.", [("412 nghìn lao động", "412000", "people", "lao động")]),
+    ("Sau sắp xếp còn 9 đơn vị hành chính cấp xã.",
+     [("9 đơn vị hành chính cấp xã", "9", "count", "đơn vị hành chính cấp xã")]),
+    ("Nhân rộng 12 mô hình sinh kế.", [("12 mô hình", "12", "models", "mô hình")]),
+    ("Chỉ số năng lực cạnh tranh tăng 5 bậc so với năm trước.", [("5 bậc", "5", "count", "bậc")]),
+    ("Thu nhập tăng gấp 2 lần so với đầu nhiệm kỳ.", [("2 lần", "2", "count", "lần")]),
+    ("Xử lý 12 trường hợp vi phạm.", [("12 trường hợp vi phạm", "12", "count", "trường hợp vi phạm")]),
+    ("Vùng cao có 1,5 triệu đồng bào.", [("1,5 triệu đồng bào", "1500000", "count", "đồng bào")]),
+    ("Tổng số 120 hộ được hỗ trợ.", [("120 hộ", "120", "households", "hộ")]),
+]
+
+# (sentence, [(text, value, unit, denominator, comparison, flags)])
+PAIRS_SHARES_TYPOS = [
+    ("Giải ngân vốn đầu tư đạt 31,20/<32% kế hoạch.", [("31,20/<32%", "31.2", "percent", "32", "<", ())]),
+    ("Vốn sự nghiệp đạt 82,5/≥80%.", [("82,5/≥80%", "82.5", "percent", "80", "≥", ())]),
+    ("Tỷ lệ đạt 64,8/>=65%.", [("64,8/>=65%", "64.8", "percent", "65", "≥", ())]),
+    ("Diện tích lúa 1.204 ha chiếm 0,35% diện tích tự nhiên.",
+     [("1.204 ha", "1204", "hectares", None, None, ()), ("0,35%", "0.35", "percent", None, None, ())]),
+    ("Có 120 hộ nghèo, chiếm 3,4% số hộ.",
+     [("120 hộ", "120", "households", None, None, ()), ("3,4%", "3.4", "percent", None, None, ())]),
+    ("Tổng vốn giao 314 tỷ triệu đồng.", [("314 tỷ triệu đồng", "314000", "million_vnd", None, None, ("unit_typo",))]),
+    ("Bố trí 2 nghìn tỷ đồng.", [("2 nghìn tỷ đồng", "2000000", "million_vnd", None, None, ())]),
+    ("Tổng kinh phí thực hiện là hơn 500 triệu.",
+     [("hơn 500 triệu", "500", "million_vnd", None, None, ("unit_implied",))]),
+    ("Thu nhập bình quân 40 triệu/người/năm.",
+     [("40 triệu/người/năm", "40", "million_vnd", None, None, ("unit_implied",))]),
+]
+
+# Thousands grouped by spaces are read whole, never in part.
+SPACE_GROUPED = [
+    (f"Tổng vốn 1{NB}188{NB}600 triệu đồng.", f"1{NB}188{NB}600 triệu đồng", ()),
+    (f"Tổng vốn 1{NNB}188{NNB}600 triệu đồng.", f"1{NNB}188{NNB}600 triệu đồng", ()),
+    (f"Tổng vốn 1{THIN}188{THIN}600 triệu đồng.", f"1{THIN}188{THIN}600 triệu đồng", ()),
+    ("Tổng vốn 1 188 600 triệu đồng.", "1 188 600 triệu đồng", ("space_grouped",)),
+]
+
+NOT_FIGURES = [
+    "Ngày 14/10/2021, Thủ tướng ký quyết định.",
+    "Kế hoạch năm 2024 bám sát mục tiêu.",
+    "Thực hiện trong giai đoạn 2021 - 2025 trên địa bàn.",
+    "Giai đoạn 1 từ 2021 – 2025 tỉnh đã hoàn thành.",
+    "Trong 5 năm qua, đời sống được cải thiện.",
+    "Sau 3 tháng, công trình hoàn thành.",
+    "Người có uy tín từ 60 tuổi trở lên.",
+    "Theo Quyết định số 1719/QĐ-TTg và Nghị quyết 88/2019/QH14.",
+    "Nguồn vốn Chương trình 135 và Dự án 4 của Chương trình.",
+    "Xã thuộc khu vực III, đạt bộ 19 tiêu chí nông thôn mới.",
+    "Đại hội lần thứ 2 thành công tốt đẹp.",
+    "Điện thoại: 0209 3870 125.",
+    "Lượt truy cập: 18.427",
+    "1.5. Kết quả thực hiện",
+    "Tải về d12345.html hoặc bao-cao-2023.pdf tại đây.",
+    "Cập nhật lúc 14:32 hôm nay.",
+    "Nhà văn hóa thôn 5 được khởi công.",
+    "Năm 2023 tỉnh có nhiều đổi mới.",
+    "Dịch Covid-19 diễn biến phức tạp.",
+    "Số 15 đường Lê Lợi.",
+    "Đến 12/2023 tỉnh đã hoàn thành.",  # a month
+    "Học sinh lớp 9 trường dân tộc nội trú.",
+    "Xem chương 2 phần 3 trang 45 tài liệu.",
+    "Trong năm học 2023-2024 toàn tỉnh ổn định.",
+    "Dân số toàn tỉnh 1,2 triệu.",  # a scale amount outside a money clause: its unit is not said
+]
+
+
+@pytest.mark.parametrize("sentence, expected", COUNTS)
+def test_a_count_keeps_its_noun(sentence, expected):
+    found = extract.extract(sentence)
+    assert [(m.text, m.value, m.unit, m.noun) for m in found] == [
+        (text, Decimal(value), unit, noun) for text, value, unit, noun in expected]
+    assert all(sentence[m.start:m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize("sentence, expected", PAIRS_SHARES_TYPOS)
+def test_pairs_shares_and_typos(sentence, expected):
+    found = extract.extract(sentence)
+    assert [(m.text, m.value, m.unit, m.denominator, m.comparison, m.flags) for m in found] == [
+        (text, Decimal(value), unit, Decimal(den) if den else None, cmp, flags)
+        for text, value, unit, den, cmp, flags in expected]
+
+
+@pytest.mark.parametrize("sentence, text, flags", SPACE_GROUPED)
+def test_space_grouped_thousands_are_read_whole(sentence, text, flags):
+    (m,) = extract.extract(sentence)
+    assert (m.text, m.value, m.unit, m.flags) == (text, Decimal(1188600), "million_vnd", flags)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mã số 1 188 600 được cấp.",  # grouped digits with no unit: not read at all, not "600"
+    f"Mã số 1{NB}188{NB}600.",
+])
+def test_a_number_is_never_read_in_part(sentence):
+    assert extract.extract(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", NOT_FIGURES)
+def test_not_figures(sentence):
+    assert extract.extract(sentence) == []
+
+
+# --- one reader for parse_figure and extract ----------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [s for s, _ in COUNTS + PAIRS_SHARES_TYPOS] + [s for s, _, _ in SPACE_GROUPED])
+def test_parse_figure_reads_each_mention_as_extract_does(sentence):
+    for m in extract.extract(sentence):
+        figure = parse_figure(m.text)
+        assert (figure.value, figure.unit, figure.qualifier, figure.denominator, figure.noun, figure.flags) == (
+            m.value, m.unit, m.qualifier, m.denominator, m.noun, m.flags)
+
+
+def test_parse_figure_reads_mixed_numerals():
+    figure = parse_figure("7 nghìn 570 tỷ 186 triệu đồng")
+    assert (figure.value, figure.unit, figure.resolution) == (Decimal(7570186), "million_vnd", 1)
+
+
+@pytest.mark.parametrize("text", ["ngày 14/10/2021", "5 năm qua", "có 43 dân tộc"])
+def test_parse_figure_needs_a_figure_at_the_start(text):
+    with pytest.raises(FigureError):
+        parse_figure(text)
+
+
+def test_counts_are_formatted_and_worded():
+    assert format_quantity(43, "count", "vi") == "43"
+    assert stated_in("hơn 20 cộng đồng", "en") == "more than 20 cộng đồng"
+    assert stated_in("7 nghìn 570 tỷ 186 triệu đồng", "en") == "7 thousand 570 billion 186 million VND"
+
+
+# --- the same figures whatever the normal form ---------------------------------------------------
+
+def _nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+def _key(m):
+    return (m.start, m.end, m.text, m.value, m.unit, m.qualifier, m.denominator, m.noun)
+
+
+def test_an_nfd_copy_of_every_seed_gives_the_same_mentions(tmp_path):
+    texts = loaders.source_texts(loaders.load_sources())
+    assert texts
+    for source_id, text in texts.items():
+        copy = tmp_path / f"{source_id}.txt"
+        copy.write_text(_nfd(text), encoding="utf-8")
+        assert copy.read_text(encoding="utf-8") != text
+        assert [_key(m) for m in extract.extract_file(copy)] == [_key(m) for m in extract.extract(text)]
+
+
+def test_nfd_text_gives_the_same_figures_as_nfc():
+    sentence = "Hỗ trợ gần 12.000 hội viên và 1.024 hộ, giải ngân 3.093 tỷ 508 triệu đồng."
+    assert [_key(m) for m in extract.extract(_nfd(sentence))] == [_key(m) for m in figures(sentence)]
+    assert parse_figure(_nfd("gần 548 tỷ đồng")).value == 548000
+
+
+def test_a_facts_table_in_nfd_loads_the_same(data_copy):
+    facts_file = data_copy / loaders.FACTS_FILE
+    before = loaders.load_facts(data_copy)
+    text = facts_file.read_text(encoding="utf-8")
+    facts_file.write_text(_nfd(text), encoding="utf-8")
+    assert facts_file.read_text(encoding="utf-8") != text
+    pd.testing.assert_frame_equal(loaders.load_facts(data_copy), before)
+
+
+def test_offsets_count_characters_after_the_bom_and_keep_crlf(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + _nfd("Dòng một.\r\nHỗ trợ 120 hộ.").encode("utf-8"))
+    text = loaders.read_text(path)
+    (m,) = extract.extract_file(path)
+    assert text[m.start:m.end] == "120 hộ" and m.start == len("Dòng một.\r\nHỗ trợ ")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Làm mới 2.850 m2 nhà lớp học và 50 m3 bể nước.", [("2.850 m2", "square_metres"), ("50 m3", "cubic_metres")]),
+    ("Cấp 300 kg giống và 1.200 lít dầu.", [("300 kg", "kilograms"), ("1.200 lít", "litres")]),
+    ("Kè 120 m bờ suối.", [("120 m", "metres")]),
+])
+def test_measures(sentence, expected):
+    assert [(m.text, m.unit) for m in extract.extract(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sản phẩm đạt chuẩn OCOP 3 sao.",  # a grade of the standard an acronym names
+    "Theo Nghị quyết 88/2019/QH14 của Quốc hội.",
+    "Nhà văn hóa đạt chuẩn ISO 9001 năm nay.",
+])
+def test_labels_after_acronyms_and_codes(sentence):
+    assert extract.extract(sentence) == []
+
+
+def _append_row(path, **fields):
+    """One row in the file's own columns: those not given are empty, those it lacks are left out."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, header, restval="", extrasaction="ignore").writerow(fields)
+
+
+def test_a_count_fact_loads_with_its_indicator(data_copy):
+    texts = loaders.source_texts(loaders.load_sources(data_copy), data_copy)
+    quote = "Kết quả khám và chữa bệnh công lập cả 3 tuyến"
+    assert texts["lsn-portal-2023"].count(quote) == 1
+    _append_row(data_copy / loaders.INDICATORS_FILE, indicator="health_levels", name_vi="Số tuyến y tế",
+                name_en="Health system levels", short_vi="tuyến", short_en="levels", unit="count", domain="health")
+    _append_row(data_copy / loaders.FACTS_FILE, fact_id="lsn-portal-2023#99", source_id="lsn-portal-2023",
+                province="lang-son", year="2023", indicator="health_levels", value="3", unit="count",
+                qualifier="exact", basis="result", period="point", mention="3 tuyến", quote=quote, review="checked")
+    facts = loaders.load_facts(data_copy)
+    row = facts.set_index("fact_id").loc["lsn-portal-2023#99"]
+    assert (row["value"], row["unit"], row["resolution"]) == (3, "count", 1)
+
+
+@pytest.mark.parametrize("mention, english", [
+    ("từ 5 đến 7%", "5 to 7%"),
+    ("82,5/≥80%", "82.5/≥80%"),
+    ("28/7 công trình", "28/7 works"),
+    ("gần 548 tỷ đồng", "nearly 548 billion VND"),
+    ("hơn 500 triệu", "more than 500 million VND"),
+])
+def test_stated_in_english_keeps_the_source_words(mention, english):
+    assert stated_in(mention, "en") == english
+
+
+def test_extract_json_carries_noun_comparison_and_flags(tmp_path, capsys):
+    from dantoc_analysis.cli import main
+
+    path = tmp_path / "typo.txt"
+    path.write_text("Vốn giao 314 tỷ triệu đồng cho 43 dân tộc; đạt 82,5/≥80%.", encoding="utf-8")
+    assert main(["extract", str(path), "--format", "json"]) == 0
+    rows = {r["text"]: r for r in json.loads(capsys.readouterr().out)}
+    assert (rows["314 tỷ triệu đồng"]["value"], rows["314 tỷ triệu đồng"]["flags"]) == (314000, ["unit_typo"])
+    assert (rows["43 dân tộc"]["unit"], rows["43 dân tộc"]["noun"]) == ("count", "dân tộc")
+    assert (rows["82,5/≥80%"]["denominator"], rows["82,5/≥80%"]["comparison"]) == (80, "≥")
+
+
+def test_a_badly_grouped_number_is_not_read_in_part():
+    # "1 1886" is not a grouping of thousands: neither "1" nor "1886 hộ" is read from it.
+    assert extract.extract(f"Có 1{NB}1886 hộ.") == []
