@@ -1,4 +1,4 @@
-"""The `dantoc` command: facts, sources, check, extract, report (exit 2 with one line on unusable data)."""
+"""The `dantoc` command: facts, sources, check, extract, add, report (exit 2 with one line on unusable data)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--format", choices=("table", "json"), default="table")
     ext.add_argument("--as-facts", action="store_true",
                      help="print candidate rows in facts.csv's columns for review (never written to data/)")
+    add = commands.add_parser("add", help="register new documents and draft their figures")
+    add.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file(s), copied unchanged into raw/")
+    add.add_argument("--province", default=None, metavar="P", help="the province (slug), instead of the inferred one")
+    add.add_argument("--accept", action="store_true", help="append the drafts that load to facts.csv (review=draft)")
+    add.add_argument("--format", choices=("table", "json"), default="table")
     rep = commands.add_parser("report", help="run the report notebooks and write shareable HTML")
     rep.add_argument("--province", nargs="+", action="extend", metavar="P", help="these provinces (slugs)")
     rep.add_argument("--all", action="store_true", help="every province that has facts (the default)")
@@ -159,6 +164,32 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def cmd_add(args) -> int:
+    from . import intake
+
+    results = intake.add(args.files, args.data_dir, args.province, args.accept)
+    if args.format == "json":
+        payload = [r.to_json() for r in results]
+        print(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
+        return 0
+    for r in results:
+        source = r.source
+        if r.status == "unchanged":
+            print(f"{r.file}: already registered as {source['source_id']} ({source['path']}); nothing done")
+            continue
+        said = ", ".join(f"{k}={source[k]}" for k in ("province", "area", "published", "event_date", "report_year")
+                         if source[k])
+        print(f"{r.file}: registered as {source['source_id']} ({source['path']}): {said or 'no province or date stated'}")
+        for row in r.drafts:
+            sure = min(float(row[f"{c}_confidence"]) for c in ("indicator", "basis", "year"))
+            flag = f"  ! {row['problem']}" if row["problem"] else ""
+            print(f"  {row['value']!s:>12} {row['unit']:<14} {row['indicator']:<40} {row['basis']:<8} "
+                  f"{row['year']!s:<4} {sure:.2f}{flag}")
+        drafts = f"{len(r.drafts) - len(r.accepted)} left in drafts/{source['source_id']}.csv"
+        print(f"  {len(r.drafts)} figure(s); {len(r.accepted)} accepted into facts.csv as drafts; {drafts}")
+    return 0
+
+
 def cmd_report(args) -> int:
     from . import batch
 
@@ -194,4 +225,4 @@ def cmd_report(args) -> int:
 
 
 COMMANDS = {"facts": cmd_table, "sources": cmd_table, "check": cmd_check, "extract": cmd_extract,
-            "report": cmd_report}
+            "report": cmd_report, "add": cmd_add}

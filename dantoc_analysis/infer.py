@@ -476,13 +476,11 @@ def as_of(ctx: _Context, doc: Document) -> Guess:
 
 def vintage(ctx: _Context, mention: Mention, stated_basis: Guess, figure_year: Guess, needs_vintage: bool) -> Guess:
     """Which year's plan capital belongs to: stated when carried over, else the plan's own year."""
-    if mention.unit != "million_vnd":
-        return Guess()
-    if m := carried_over(ctx):
+    if mention.unit in ("million_vnd", "percent") and (m := carried_over(ctx)):
         return Guess(int(m["vintage"]), m.group(), 0.9)
     if figure_year.value == "":
         return Guess()
-    if stated_basis.value == "plan":
+    if mention.unit == "million_vnd" and stated_basis.value == "plan":
         return Guess(figure_year.value, "a plan's capital belongs to the plan's year", 0.6)
     if needs_vintage:
         return Guess(figure_year.value, "plan year not stated: assumed the figure's year", 0.4)
