@@ -96,7 +96,7 @@ def absorbed_by(slug: str) -> list[str]:
 
 
 @cache
-def areas() -> dict[str, frozenset[tuple[str, str, str]]]:
+def areas() -> dict[str, set[tuple[str, str, str]]]:
     """Districts and communes by proper name -> {(province slug, tier, boundary)}.
 
     Legacy units have both tiers (district, commune); the 2025 units have communes only, since the
@@ -110,4 +110,4 @@ def areas() -> dict[str, frozenset[tuple[str, str, str]]]:
         found.setdefault(unit["wardShort"], set()).add((province_slug, "commune", LEGACY))
     for unit in get_data(["provinceShort", "wardShort"], "admin_units"):
         found.setdefault(unit["wardShort"], set()).add((slugs(unit["provinceShort"]), "commune", CURRENT))
-    return {name: frozenset(units) for name, units in found.items()}
+    return found

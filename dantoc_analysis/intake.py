@@ -177,7 +177,7 @@ def unique_quote(text: str, mention: extract.Mention) -> str:
     if start < 0:
         start, quote = mention.start, mention.text
     end = start + len(quote)
-    while text.count(text[start:end].strip()) > 1 and (start > 0 or end < len(text)):
+    while not _once(text, text[start:end].strip()) and (start > 0 or end < len(text)):
         if start > 0:
             start = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
         else:
@@ -186,13 +186,18 @@ def unique_quote(text: str, mention: extract.Mention) -> str:
     return text[start:end].strip()
 
 
+def _once(text: str, part: str) -> bool:
+    first = text.find(part)
+    return first >= 0 and text.find(part, first + 1) < 0
+
+
 def problem(row: dict, text: str) -> str:
     """Why the row would not load as a fact ("" when it would): the loader's rules, checked before writing."""
     if not row["province"]:
         return "the source names no province: set it in sources.csv (or add with --province) before accepting"
     if row["qualifier"] not in QUALIFIERS:
         return f"a {row['qualifier']} figure has no single value: curate it by hand"
-    if text.count(row["quote"]) != 1:
+    if not _once(text, row["quote"]):
         return "the quote is not unique in the source"
     try:
         figure = parse_figure(row["mention"])

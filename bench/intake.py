@@ -1,0 +1,105 @@
+"""How well and how fast `dantoc add` reads a new document.
+
+    .venv/bin/python bench/intake.py
+
+Accuracy against tests/fixtures/intake/labels.toml (hand labels written before the inference code):
+the document's province, report year and dates (published, event), and for labelled figures their
+basis, year, as-of date and vintage. The two texts under heldout/ were written last and never used
+while tuning; they are scored separately. Speed: `intake.add` of a ~10 KB report into a copy of the
+data folder, timed in-process (imports excluded; the first call includes building the caches).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dantoc_analysis import extract, infer, intake, loaders  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures" / "intake"
+DOCUMENT_FIELDS = ("province", "area", "report_year", "published", "event_date")
+FIGURE_FIELDS = ("basis", "year", "as_of", "vintage")
+REPORT_BYTES = 10_000
+
+
+def labels() -> dict:
+    return tomllib.loads((FIXTURES / "labels.toml").read_text(encoding="utf-8"))["files"]
+
+
+def _text(value) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def score(names: list[str], truth: dict) -> dict[str, tuple[int, int]]:
+    """(right, total) per field over the named fixtures."""
+    levels = loaders.load_area_levels().to_dict("records")
+    indicators = loaders.load_indicators()
+    catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}
+    tally = {f: [0, 0] for f in DOCUMENT_FIELDS + FIGURE_FIELDS}
+    for name in names:
+        text = loaders.read_text(FIXTURES / name)
+        doc = infer.read_document(text, levels)
+        for field in DOCUMENT_FIELDS:
+            tally[field][0] += _text(doc.value(field)) == str(truth[name][field])
+            tally[field][1] += 1
+        areas = infer.area_names(text, levels)
+        mentions = {m.text: m for m in extract.extract(text, indicators=indicators)}
+        for label in truth[name]["figures"]:
+            mention = mentions.get(label["mention"])
+            guesses = infer.read_figure(text, mention, doc, areas, catalogue)[0] if mention else {}
+            for field in FIGURE_FIELDS:
+                got = _text(guesses[field].value) if mention else None
+                tally[field][0] += got == str(label[field])
+                tally[field][1] += 1
+    return {f: (right, total) for f, (right, total) in tally.items()}
+
+
+def ten_kb_report() -> str:
+    """A report-like text of at least 10 KB: the fixture texts one after another (some twice)."""
+    parts, size = [], 0
+    for path in sorted(FIXTURES.rglob("*.txt")) * 3:
+        if size >= REPORT_BYTES:
+            break
+        parts.append(path.read_text(encoding="utf-8"))
+        size += len(parts[-1].encode()) + 1
+    return "\n".join(parts)
+
+
+def time_add() -> list[tuple[str, float, int]]:
+    """Seconds for intake.add of the 10 KB report, cold then warm, each into a fresh data copy."""
+    timings = []
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report-10kb.txt"
+        report.write_text(ten_kb_report(), encoding="utf-8")
+        for run in ("first call", "second call", "with --accept"):
+            data = Path(tmp) / run.replace(" ", "-")
+            shutil.copytree(ROOT / "data", data)
+            start = time.perf_counter()
+            result = intake.add([report], data, accept=run == "with --accept")[0]
+            timings.append((run, time.perf_counter() - start, len(result.drafts)))
+        size = report.stat().st_size
+    return [(f"{run} ({size} bytes, {n} figures)", seconds, n) for run, seconds, n in timings]
+
+
+def main() -> None:
+    timings = time_add()  # first, so that the first call finds no cache warm
+    truth = labels()
+    tuned = sorted(n for n in truth if not n.startswith("heldout/"))
+    heldout = sorted(n for n in truth if n.startswith("heldout/"))
+    for title, names in (("tuned on", tuned), ("held out (never tuned on)", heldout)):
+        print(f"{title}: {len(names)} texts")
+        for field, (right, total) in score(names, truth).items():
+            print(f"  {field:<12} {right:>3}/{total:<3} {right / total:.0%}")
+    for run, seconds, _ in timings:
+        print(f"dantoc add, {run}: {seconds:.3f} s")
+
+
+if __name__ == "__main__":
+    main()
