@@ -46,6 +46,11 @@ def _any(words) -> str:
 
 
 def _cue_pattern(words) -> re.Pattern:
+    return _cue_regex(tuple(words))
+
+
+@cache
+def _cue_regex(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{_any(words)})(?!\w)", re.IGNORECASE)
 
 
@@ -177,7 +182,7 @@ def province(text: str, lines: _Lines, heading: Guess, day: date | None, distric
         in_title = title_text and m.group() in title_text and _line_of(text, m.start()) == title_text
         count(m["name"], m.group(), spec["weight_title"] if in_title else spec["weight_named"])
     if not weights:
-        return Guess("", "no province named (tỉnh …, a provincial publisher, a title 'X: …')", 0.0)
+        return Guess("", "no province named (after a level word, in a publisher's name, or opening the title)", 0.0)
     best = max(weights, key=weights.get)
     share = weights[best] / sum(weights.values())
     confidence = share * min(1.0, weights[best] / spec["sure_weight"])
@@ -296,19 +301,18 @@ def published(lines: _Lines) -> Guess:
 def report_year(text: str, heading: Guess) -> Guess:
     spec = cues()["report_year"]
     pattern = re.compile(rf"(?<!\w)(?P<cue>{_any(spec['cues'])})(?!\w)[^.;!?\n]{{0,{spec['max_gap_chars']}}}?"
-                         rf"(?<!\w)năm\s+{_YEAR}", re.IGNORECASE)
+                         rf"{_year_pattern().pattern}", re.IGNORECASE)
     for where, body, confidence in (("title", str(heading.value), 0.9), ("text", text, 0.8)):
         if m := pattern.search(body):
             return Guess(int(m["year"]), m.group(), confidence)
     done = _cue_pattern(spec["done_cues"])
     skip = _cue_pattern(cues()["figure"]["not_the_year"])
     target = _cue_pattern(cues()["figure"]["target"])
-    for m in re.finditer(rf"(?<!\w)năm\s+{_YEAR}", text, re.IGNORECASE):
+    for m in _year_pattern().finditer(text):
         sentence = sentence_around(text, m.start(), m.end())
-        lead = text[max(0, m.start() - 12):m.start()]
-        if done.search(sentence) and not target.search(sentence) and not skip.search(lead + "năm"):
+        if done.search(sentence) and not target.search(sentence) and not skip.search(text[max(0, m.start() - 25):m.end()]):
             return Guess(int(m["year"]), sentence[:120], 0.5)
-    return Guess("", "no year reviewed (tổng kết … năm N, kết quả … năm N) and no year of things done", 0.0)
+    return Guess("", "no year the text reviews, and no year of things done", 0.0)
 
 
 def event_date(text: str, day_published: date | None, year: Guess, heading: Guess) -> Guess:
@@ -423,6 +427,7 @@ def period(ctx: _Context, mention: Mention) -> Guess:
     return Guess(spec["default_period"], "no cue word for a total so far or a level at a date", 0.4)
 
 
+@cache
 def _year_pattern() -> re.Pattern:
     return re.compile(rf"(?<!\w){re.escape(cues()['figure']['year_word'])}\s+{_YEAR}(?!\d)", re.IGNORECASE)
 
@@ -451,7 +456,7 @@ def year(ctx: _Context, doc: Document, as_of: Guess) -> Guess:
 
 def as_of(ctx: _Context, doc: Document) -> Guess:
     spec = cues()["figure"]
-    day = rf"(?:ngày\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})"
+    day = rf"(?:{re.escape(spec['day_word'])}\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})"
     pattern = re.compile(
         rf"(?<!\w)(?:(?P<now>{_any(spec['as_of_now'])})(?!\w)"
         rf"|(?:{_any(spec['as_of_year'])})\s+(?P<year>\d{{4}})"
