@@ -179,7 +179,8 @@ def cmd_add(args) -> int:
             continue
         said = ", ".join(f"{k}={source[k]}" for k in ("province", "area", "published", "event_date", "report_year")
                          if source[k])
-        print(f"{r.file}: registered as {source['source_id']} ({source['path']}): {said or 'no province or date stated'}")
+        said = said or "no province or date stated"
+        print(f"{r.file}: registered as {source['source_id']} ({source['path']}): {said}")
         for row in r.drafts:
             sure = min(float(row[f"{c}_confidence"]) for c in ("indicator", "basis", "year"))
             flag = f"  ! {row['problem']}" if row["problem"] else ""

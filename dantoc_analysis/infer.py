@@ -20,6 +20,7 @@ SOURCE_FIELDS = ("province", "area", "area_level", "title", "publisher", "publis
 FIGURE_FIELDS = ("indicator", "year", "basis", "period", "as_of", "vintage", "area")
 _DATE = r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+_LOOKBACK = 25  # characters before "năm N" where a word can make it a span's start or a comparison
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 
@@ -84,21 +85,22 @@ def _places() -> _Places:
     name = rf"(?P<name>{_any(table['name'])})(?!\w)"
     kinds = _any(k["words"] for k in publisher["kinds"])
     institution = rf"(?P<pub>(?P<kind>{kinds})\s+{name})"
+    prefix, suffix = _any(publisher["line_prefixes"]), _any(publisher["line_suffixes"])
     return _Places(
         named=re.compile(rf"(?<!\w)(?:{_any(province['levels'])})\s+{name}", re.IGNORECASE),
         publisher=re.compile(rf"(?<!\w){institution}", re.IGNORECASE),
-        publisher_line=re.compile(
-            rf"\s*(?:(?:{_any(publisher['line_prefixes'])})\s*)?{institution}\s*(?:{_any(publisher['line_suffixes'])})?\s*",
-            re.IGNORECASE),
+        publisher_line=re.compile(rf"\s*(?:(?:{prefix})\s*)?{institution}\s*(?:{suffix})?\s*", re.IGNORECASE),
         title_prefix=re.compile(rf"\s*{name}\s*:", re.IGNORECASE),
         names=names,
     )
 
 
 def _publisher_slug(kind: str, province_name: str) -> str:
+    """The publisher's part of a source_id: "bandantoc"; "baolangson" for a paper named after its province."""
     for spec in cues()["publisher"]["kinds"]:
         if spec["words"].lower() == kind.lower():
-            return spec["slug"] + (admin.slugify(province_name).replace("-", "") if spec["slug"] == "bao" else "")
+            named = admin.slugify(province_name).replace("-", "") if spec.get("with_province") else ""
+            return spec["slug"] + named
     return cues()["publisher"]["unknown_publisher"]
 
 
@@ -146,10 +148,10 @@ def title(text: str, lines: _Lines) -> Guess:
     return Guess()
 
 
-def publisher(text: str, lines: _Lines, heading: Guess) -> tuple[Guess, str]:
+def publisher(lines: _Lines, heading: Guess) -> tuple[Guess, str]:
     """The publisher and its source_id part: a line naming only it, else a title that opens with it."""
     if lines.publisher:
-        m = lines.publisher[-1][1] if len(lines.publisher) > 1 else lines.publisher[0][1]
+        m = lines.publisher[-1][1]  # a footer ("Nguồn: …") names the author; a header may be the host site
         return Guess(m["pub"].strip(), m.group().strip(), 0.9), _publisher_slug(m["kind"], m["name"])
     if heading.value and (m := _places().publisher.match(str(heading.value))):
         return Guess(m["pub"], f"title opens with {m['pub']!r}", 0.6), _publisher_slug(m["kind"], m["name"])
@@ -273,9 +275,9 @@ def area(text: str, heading: Guess, names: list[_AreaName], province_slug: str) 
             continue
         key = (a.name, a.level)
         first.setdefault(key, a)
-        scores[key] = scores.get(key, 0.0) + 1.0
+        scores[key] = scores.get(key, 0.0) + spec["weight_named"]
     for key in scores:
-        scores[key] += 2.0 * (key[0] in title_text) + self_refs.get(key[1], 0)
+        scores[key] += spec["weight_title"] * (key[0] in title_text) + spec["weight_subject"] * self_refs.get(key[1], 0)
     if not scores:
         return Guess(), ""
     best = max(scores, key=scores.get)
@@ -284,13 +286,15 @@ def area(text: str, heading: Guess, names: list[_AreaName], province_slug: str) 
     a = first[best]
     listed = province_slug in a.provinces if province_slug else bool(a.provinces)
     in_title = ", in the title" if best[0] in title_text else ""
-    words = f"{text[a.start:a.end]} (score {scores[best]:g}{in_title}; the {best[1]} as subject {self_refs.get(best[1], 0)}×)"
+    subject = self_refs.get(best[1], 0)
+    words = f"{text[a.start:a.end]} (score {scores[best]:g}{in_title}; the {best[1]} as subject {subject}×)"
     return Guess(best[0], words, 0.9 if listed else 0.6), best[1]
 
 
 # --- dates --------------------------------------------------------------------------------------
 
 def published(lines: _Lines) -> Guess:
+    """The first date stamp line ("14:32 | 20/11/2023", "Cập nhật 21-03-2023")."""
     for _, line in lines.stamps:
         m = re.search(_DATE, line)
         if day := _day(int(m["y"]), int(m["m"]), int(m["d"])):
@@ -299,10 +303,12 @@ def published(lines: _Lines) -> Guess:
 
 
 def report_year(text: str, heading: Guess) -> Guess:
+    """The year the document reports on: a review cue before "năm N" in the title, else in the text,
+    else the first year of things done ("Năm 2024, xã đã …")."""
     spec = cues()["report_year"]
     pattern = re.compile(rf"(?<!\w)(?P<cue>{_any(spec['cues'])})(?!\w)[^.;!?\n]{{0,{spec['max_gap_chars']}}}?"
                          rf"{_year_pattern().pattern}", re.IGNORECASE)
-    for where, body, confidence in (("title", str(heading.value), 0.9), ("text", text, 0.8)):
+    for body, confidence in ((str(heading.value), 0.9), (text, 0.8)):
         if m := pattern.search(body):
             return Guess(int(m["year"]), m.group(), confidence)
     done = _cue_pattern(spec["done_cues"])
@@ -310,12 +316,15 @@ def report_year(text: str, heading: Guess) -> Guess:
     target = _cue_pattern(cues()["figure"]["target"])
     for m in _year_pattern().finditer(text):
         sentence = sentence_around(text, m.start(), m.end())
-        if done.search(sentence) and not target.search(sentence) and not skip.search(text[max(0, m.start() - 25):m.end()]):
+        span_start = skip.search(text[max(0, m.start() - _LOOKBACK):m.end()])  # "từ năm 2022": a span, not the year
+        if done.search(sentence) and not target.search(sentence) and not span_start:
             return Guess(int(m["year"]), sentence[:120], 0.5)
     return Guess("", "no year the text reviews, and no year of things done", 0.0)
 
 
 def event_date(text: str, day_published: date | None, year: Guess, heading: Guess) -> Guess:
+    """The first sentence that opens with a day ("Chiều 10/1, …"); its year stated, else the page date's
+    (a day after the page date is of the year before), else the report year's (or the next, for a review)."""
     spec = cues()["dates"]
     pattern = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t]*(?P<cue>{_any(spec['event_cues'])})\s+"
                          rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?(?=\s*[,:])", re.MULTILINE)
@@ -332,7 +341,8 @@ def event_date(text: str, day_published: date | None, year: Guess, heading: Gues
             guess = _day(day_published.year - 1, mo, d)
         return Guess(guess or "", f"{words} (year from the page date {day_published.isoformat()})", 0.9)
     if year.value:
-        review = _cue_pattern(spec["whole_year_review"]).search(str(heading.value) + "\n" + text[:600])
+        lead = str(heading.value) + "\n" + text[:spec["lead_chars"]]
+        review = _cue_pattern(spec["whole_year_review"]).search(lead)
         after = review and mo <= spec["review_next_year_until_month"]
         chosen = int(year.value) + 1 if after else int(year.value)
         why = "held after the year it reviews" if after else "within the year reported on"
@@ -364,7 +374,7 @@ class Document:
 def read_document(text: str, levels: list[dict], province_override: str | None = None) -> Document:
     lines = _lines(text)
     heading = title(text, lines)
-    who, publisher_slug = publisher(text, lines, heading)
+    who, publisher_slug = publisher(lines, heading)
     day = published(lines)
     year = report_year(text, heading)
     event = event_date(text, day.value or None, year, heading)
@@ -407,6 +417,7 @@ def _last(pattern: re.Pattern, text: str) -> re.Match | None:
 
 
 def basis(ctx: _Context) -> Guess:
+    """Target or estimate when such a cue stands before the figure; else the nearest plan or result cue."""
     spec = cues()["figure"]
     for kind in ("target", "estimate"):
         if m := _cue_pattern(spec[kind]).search(ctx.before):
@@ -418,7 +429,7 @@ def basis(ctx: _Context) -> Guess:
     return Guess(spec["default_basis"], "no cue word before the figure", 0.3)
 
 
-def period(ctx: _Context, mention: Mention) -> Guess:
+def period(ctx: _Context) -> Guess:
     spec = cues()["figure"]
     if m := _last(_cue_pattern(spec["to_date"]), ctx.before):
         return Guess("to_date", m.group(), 0.6)
@@ -434,18 +445,24 @@ def _year_pattern() -> re.Pattern:
 
 def carried_over(ctx: _Context) -> re.Match | None:
     """'vốn năm 2022 kéo dài sang năm 2023': the year of the plan (first) and the year spent (second)."""
+    return _last(_carried_pattern(), ctx.before)
+
+
+@cache
+def _carried_pattern() -> re.Pattern:
     spec = cues()["figure"]
-    word = re.escape(spec["year_word"])
-    return _last(re.compile(rf"{word}\s+(?P<vintage>\d{{4}})\s+(?:{_any(spec['carried_over'])})\s+{word}\s+(?P<year>\d{{4}})",
-                            re.IGNORECASE), ctx.before)
+    word, carried = re.escape(spec["year_word"]), _any(spec["carried_over"])
+    return re.compile(rf"{word}\s+(?P<vintage>\d{{4}})\s+(?:{carried})\s+{word}\s+(?P<year>\d{{4}})", re.IGNORECASE)
 
 
 def year(ctx: _Context, doc: Document, as_of: Guess) -> Guess:
+    """The year a carried-over sum is spent in, else the nearest "năm N" before the figure that is not the
+    start of a span or a comparison, else the report year, else the as-of date's year."""
     if m := carried_over(ctx):
         return Guess(int(m["year"]), m.group(), 0.9)
     skip = _cue_pattern(cues()["figure"]["not_the_year"])
     for m in reversed(list(_year_pattern().finditer(ctx.before))):
-        if not skip.search(ctx.before[max(0, m.start() - 25):m.end()]):
+        if not skip.search(ctx.before[max(0, m.start() - _LOOKBACK):m.end()]):
             return Guess(int(m["year"]), m.group(), 0.9)
     if doc.value("report_year"):
         return Guess(int(doc.value("report_year")), "no year in the sentence: the document's report year", 0.5)
@@ -481,11 +498,12 @@ def as_of(ctx: _Context, doc: Document) -> Guess:
 
 def vintage(ctx: _Context, mention: Mention, stated_basis: Guess, figure_year: Guess, needs_vintage: bool) -> Guess:
     """Which year's plan capital belongs to: stated when carried over, else the plan's own year."""
-    if mention.unit in ("million_vnd", "percent") and (m := carried_over(ctx)):
+    units = cues()["units"]
+    if mention.unit in units["capital"] + units["rate"] and (m := carried_over(ctx)):
         return Guess(int(m["vintage"]), m.group(), 0.9)
     if figure_year.value == "":
         return Guess()
-    if mention.unit == "million_vnd" and stated_basis.value == "plan":
+    if mention.unit in units["capital"] and stated_basis.value == "plan":
         return Guess(figure_year.value, "a plan's capital belongs to the plan's year", 0.6)
     if needs_vintage:
         return Guess(figure_year.value, "plan year not stated: assumed the figure's year", 0.4)
@@ -516,7 +534,9 @@ def proposed_name(text: str, mention: Mention) -> str:
     spec = cues()["figure"]
     cuts = [m.end() for m in re.finditer(r"[,;:(.\n]", text[:mention.start])] or [0]
     digit = re.search(r"\d[\d.,/]*", mention.text)
-    noun = mention.text[digit.end():].strip() if digit and mention.unit not in ("million_vnd", "percent") else ""
+    units = cues()["units"]
+    counted = mention.unit not in units["capital"] + units["rate"]  # "1.024 hộ": the noun names the thing
+    noun = mention.text[digit.end():].strip() if digit and counted else ""
     rest = re.match(r"[^,;:().\n\d]*", text[mention.end:]).group().split()[:5]
     before = _name_words(text[cuts[-1]:mention.start].split())
     if len(_trimmed(before)) < 2 and len(cuts) > 1:
@@ -556,8 +576,9 @@ def _trimmed(words: list[str]) -> list[str]:
 def proposed_id(name: str, unit: str, catalogue_units: dict[str, str]) -> str:
     words = re.sub(r"[^a-z0-9]+", " ", admin.slugify(name)).split()
     base = ""
-    for word in words:  # whole words, at most 48 characters
-        if len(base) + len(word) + 1 > 48:
+    longest = cues()["figure"]["id_max_chars"]
+    for word in words:  # whole words only
+        if len(base) + len(word) + 1 > longest:
             break
         base = f"{base}_{word}" if base else word
     base = base or f"proposed_{unit}"
@@ -578,8 +599,8 @@ def indicator(text: str, mention: Mention, catalogue: dict[str, dict]) -> tuple[
     new_id = proposed_id(name, mention.unit, {k: v["unit"] for k, v in catalogue.items()})
     if new_id in catalogue:
         return Guess(new_id, f"catalogue: {catalogue[new_id]['name_vi']} (same name as the words before)", 0.5), ""
-    near = f"; the extractor's best catalogue guess {mention.indicator} ({mention.confidence:.2f})" if mention.indicator else ""
-    return Guess(new_id, f"indicator=new:{new_id} — name from the words before the figure: {name!r}{near}", 0.3), name
+    near = f"; the extractor's best guess {mention.indicator} ({mention.confidence:.2f})" if mention.indicator else ""
+    return Guess(new_id, f"indicator=new:{new_id} — name from the words around the figure: {name!r}{near}", 0.3), name
 
 
 def read_figure(text: str, mention: Mention, doc: Document, names: list[_AreaName],
@@ -592,6 +613,6 @@ def read_figure(text: str, mention: Mention, doc: Document, names: list[_AreaNam
     figure_year = year(ctx, doc, when)
     needs = catalogue.get(str(which.value), {}).get("requires_vintage") == "yes"
     place, level = figure_area(text, ctx, names, doc)
-    guesses = {"indicator": which, "year": figure_year, "basis": stated, "period": period(ctx, mention),
+    guesses = {"indicator": which, "year": figure_year, "basis": stated, "period": period(ctx),
                "as_of": when, "vintage": vintage(ctx, mention, stated, figure_year, needs), "area": place}
     return guesses, level, new_name

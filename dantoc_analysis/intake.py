@@ -134,8 +134,8 @@ def registry_row(source_id: str, path: str, doc: infer.Document, digest: str) ->
         row["area"] = row["area_level"] = ""
     said = [f"{name} from {doc.guesses[name].words!r} ({doc.guesses[name].confidence:.2f})"
             for name in ("province", "area", "published", "event_date", "report_year") if doc.value(name) != ""]
-    row.update(source_id=source_id, path=path, sha256=digest,
-               notes="Registered by dantoc add; inferred from the text, not reviewed: " + ("; ".join(said) or "nothing stated"))
+    notes = "Registered by dantoc add; inferred from the text, not reviewed: " + ("; ".join(said) or "nothing stated")
+    row.update(source_id=source_id, path=path, sha256=digest, notes=notes)
     return row
 
 
@@ -212,8 +212,8 @@ def problem(row: dict, text: str) -> str:
 
 def proposed_indicator(indicator: str, name_vi: str, unit: str, source: dict, words: str) -> dict:
     row = {column: "" for column in schemas.INDICATORS.columns}
-    row.update(indicator=indicator, name_vi=name_vi or indicator, name_en=f"(proposed) {unidecode(name_vi) or indicator}",
-               unit=unit, domain=infer.cues()["figure"]["proposed_domain"],
+    row.update(indicator=indicator, name_vi=name_vi or indicator, unit=unit,
+               name_en=f"(proposed) {unidecode(name_vi) or indicator}", domain=infer.cues()["figure"]["proposed_domain"],
                description=f"Proposed by dantoc add from {source['source_id']}, not reviewed: {words}. "
                            "Give it an English name, a domain and its relations.")
     return row

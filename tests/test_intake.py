@@ -90,7 +90,8 @@ def test_after_the_merger_the_province_is_the_new_one_and_the_evidence_says_why(
 
 
 def test_a_merged_province_named_after_the_merger_stands_for_its_successor(levels):
-    text = "Ngày đăng: 05/02/2026\n\nCác xã vùng cao của tỉnh Bắc Kạn cũ đã hoàn thành 12 công trình nước sạch.\n"
+    text = ("Ngày đăng: 05/02/2026\n\n"
+            "Các xã vùng cao của tỉnh Bắc Kạn cũ đã hoàn thành 12 công trình nước sạch.\n")
     doc = infer.read_document(text, levels)
     assert doc.value("province") == "thai-nguyen"
     assert "merged into thai-nguyen" in doc.guesses["province"].words
