@@ -95,13 +95,14 @@ def _add_one(root: Path, path: Path, data: bytes, text: str, province: str | Non
 def relations(text: str, file: str) -> list[dict]:
     """The relations `dantoc audit` finds in the text: the one hook between intake and audit.
 
-    Empty until `dantoc_analysis.audit` exists; then its JSON relations for the text.
+    Empty until `dantoc_analysis.audit` exists (it is built beside this module); then the relations of
+    its JSON report, as `dantoc audit FILE --format json` gives them.
     """
     if importlib.util.find_spec(f"{__package__}.audit") is None:
         return []
     from . import audit
 
-    return audit.audit_text(text, file)["relations"]
+    return audit.audit(text, file).to_dict()["relations"]
 
 
 # --- the registry row --------------------------------------------------------------------------
