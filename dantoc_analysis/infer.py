@@ -326,15 +326,18 @@ def event_date(text: str, day_published: date | None, year: Guess, heading: Gues
     """The first sentence that opens with a day ("Chiều 10/1, …"); its year stated, else the page date's
     (a day after the page date is of the year before), else the report year's (or the next, for a review)."""
     spec = cues()["dates"]
-    pattern = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t]*(?P<cue>{_any(spec['event_cues'])})\s+"
-                         rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?(?=\s*[,:])", re.MULTILINE)
+    month, year_word = re.escape(spec["month_word"]), re.escape(cues()["figure"]["year_word"])
+    day = (rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?"  # 10/1, 12/1/2024
+           rf"|(?P<d2>\d{{1,2}})\s+{month}\s+(?P<m2>\d{{1,2}})(?:\s+{year_word}\s+(?P<y2>\d{{4}}))?")  # 10 tháng 01 năm 2023
+    pattern = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t]*(?P<cue>{_any(spec['event_cues'])})\s+(?:{day})(?=\s*[,:])",
+                         re.MULTILINE | re.IGNORECASE)
     m = pattern.search(text)
     if not m:
         return Guess()
     words = m.group().strip()
-    d, mo = int(m["d"]), int(m["m"])
-    if m["y"]:
-        return Guess(_day(int(m["y"]), mo, d) or "", words, 0.95)
+    d, mo, y = int(m["d"] or m["d2"]), int(m["m"] or m["m2"]), m["y"] or m["y2"]
+    if y:
+        return Guess(_day(int(y), mo, d) or "", words, 0.95)
     if day_published is not None:
         guess = _day(day_published.year, mo, d)
         if guess and guess > day_published:
