@@ -419,13 +419,27 @@ def _last(pattern: re.Pattern, text: str) -> re.Match | None:
     return found
 
 
+_AFTER_NUMBER = re.compile(r"(?:(?P<word>\w+)\s+)?\d[\d.,]*\s*%?\s*$")
+
+
+def _last_cue(words, before: str) -> re.Match | None:
+    """The last cue word before the figure that is not a noun after another figure: in "đạt 76% kế hoạch"
+    and "01 kế hoạch của UBND tỉnh", "kế hoạch" is a rate's base and a count's noun, not a plan."""
+    found = None
+    for m in _cue_pattern(words).finditer(before):
+        number = _AFTER_NUMBER.search(before, 0, m.start())
+        if not number or (number["word"] or "").lower() == cues()["figure"]["year_word"]:  # "năm 2022 kéo dài"
+            found = m
+    return found
+
+
 def basis(ctx: _Context) -> Guess:
     """Target or estimate when such a cue stands before the figure; else the nearest plan or result cue."""
     spec = cues()["figure"]
     for kind in ("target", "estimate"):
         if m := _cue_pattern(spec[kind]).search(ctx.before):
             return Guess(kind, m.group(), 0.8)
-    plan, result = _last(_cue_pattern(spec["plan"]), ctx.before), _last(_cue_pattern(spec["result"]), ctx.before)
+    plan, result = _last_cue(spec["plan"], ctx.before), _last_cue(spec["result"], ctx.before)
     if plan or result:
         kind, m = ("plan", plan) if plan and (not result or plan.end() > result.end()) else ("result", result)
         return Guess(kind, m.group(), 0.7)
@@ -455,7 +469,9 @@ def carried_over(ctx: _Context) -> re.Match | None:
 def _carried_pattern() -> re.Pattern:
     spec = cues()["figure"]
     word, carried = re.escape(spec["year_word"]), _any(spec["carried_over"])
-    return re.compile(rf"{word}\s+(?P<vintage>\d{{4}})\s+(?:{carried})\s+{word}\s+(?P<year>\d{{4}})", re.IGNORECASE)
+    between = rf"(?:\s+[^\W\d_]+){{0,{spec['carried_gap_words']}}}"  # "năm 2022 thực hiện kéo dài sang năm 2023"
+    return re.compile(rf"{word}\s+(?P<vintage>\d{{4}}){between}\s+(?:{carried})\s+{word}\s+(?P<year>\d{{4}})",
+                      re.IGNORECASE)
 
 
 def year(ctx: _Context, doc: Document, as_of: Guess) -> Guess:
@@ -508,6 +524,8 @@ def vintage(ctx: _Context, mention: Mention, stated_basis: Guess, figure_year: G
         return Guess()
     if mention.unit in units["capital"] and stated_basis.value == "plan":
         return Guess(figure_year.value, "a plan's capital belongs to the plan's year", 0.6)
+    if mention.unit in units["capital"] + units["rate"] and (m := _cue_pattern(units["capital_words"]).search(ctx.before)):
+        return Guess(figure_year.value, f"capital ({m.group()!r}) with no other plan year stated: the year's own", 0.5)
     if needs_vintage:
         return Guess(figure_year.value, "plan year not stated: assumed the figure's year", 0.4)
     return Guess()

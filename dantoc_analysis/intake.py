@@ -98,7 +98,10 @@ def relations(text: str, file: str) -> list[dict]:
     Empty until `dantoc_analysis.audit` exists (it is built beside this module); then the relations of
     its JSON report, as `dantoc audit FILE --format json` gives them.
     """
-    if importlib.util.find_spec(f"{__package__}.audit") is None:
+    spec = importlib.util.find_spec(f"{__package__}.audit")
+    # Only this checkout's module: an editable install of another checkout can supply one that reads
+    # resources this checkout does not have.
+    if spec is None or Path(spec.origin).parent != Path(__file__).parent:
         return []
     from . import audit
 
