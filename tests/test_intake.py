@@ -222,3 +222,30 @@ def test_several_files_give_a_json_list(data_copy, capsys):
     assert _add(data_copy, *files, "--format", "json") == 0
     payload = json.loads(capsys.readouterr().out)
     assert [p["source"]["area"] for p in payload] == ["Mèo Vạc", "Hồng Thái"]
+
+
+def test_cue_words_come_from_the_resource(levels, indicators, monkeypatch):
+    text = "Tỉnh Lạng Sơn\n\nNăm 2024, tỉnh quyết tâm hỗ trợ nhà ở cho 500 hộ.\n"
+    catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}
+
+    def basis_of() -> str:
+        doc = infer.read_document(text, levels)
+        [mention] = extract.extract(text, indicators=indicators)
+        return infer.read_figure(text, mention, doc, [], catalogue)[0]["basis"].value
+
+    assert basis_of() == "result"
+    words = infer.cues()
+    changed = {**words, "figure": {**words["figure"], "target": [*words["figure"]["target"], "quyết tâm"]}}
+    monkeypatch.setattr(infer, "cues", lambda: changed)
+    assert basis_of() == "target"
+
+
+def test_a_file_with_a_bom_and_crlf_lines_is_kept_as_is_and_its_drafts_load(data_copy, tmp_path):
+    crlf = tmp_path / "crlf.txt"
+    text = (FIXTURES / "01_caobang_tongket.txt").read_text(encoding="utf-8")
+    crlf.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    [result] = intake.add([crlf], data_copy, accept=True)
+    assert (data_copy / result.source["path"]).read_bytes() == crlf.read_bytes()
+    assert result.source["published"] == "2024-01-16" and result.accepted
+    facts = loaders.load_facts(data_copy).set_index("fact_id")
+    assert set(facts.loc[result.accepted, "review"]) == {"draft"}
