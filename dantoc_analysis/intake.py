@@ -59,7 +59,7 @@ def add(files: list[str | Path], data_dir: str | Path | None = None, province: s
     root = paths.data_dir(data_dir)
     read = [(Path(f), loaders.read_text(Path(f))) for f in files]  # DataError when missing or not UTF-8
     if province and province not in admin.known_slugs():
-        raise DataError(root / loaders.SOURCES_FILE, f"--province {province!r} is not a known province slug")
+        raise DataError(Path("--province"), f"{province!r} is not a known province slug (e.g. lang-son)")
     levels = loaders.load_area_levels(root).to_dict("records")
     indicators = loaders.load_indicators(root)
     catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}

@@ -249,3 +249,10 @@ def test_a_file_with_a_bom_and_crlf_lines_is_kept_as_is_and_its_drafts_load(data
     assert result.source["published"] == "2024-01-16" and result.accepted
     facts = loaders.load_facts(data_copy).set_index("fact_id")
     assert set(facts.loc[result.accepted, "review"]) == {"draft"}
+
+
+def test_an_unknown_province_option_exits_2_and_writes_nothing(data_copy, capsys):
+    before = (data_copy / "sources.csv").read_bytes()
+    assert _add(data_copy, str(FIXTURES / "06_no_province.txt"), "--province", "atlantis") == 2
+    assert capsys.readouterr().err.startswith("dantoc: error: --province: 'atlantis'")
+    assert (data_copy / "sources.csv").read_bytes() == before
