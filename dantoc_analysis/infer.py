@@ -546,6 +546,9 @@ def figure_area(text: str, ctx: _Context, names: list[_AreaName], doc: Document)
     return Guess("", "the whole province", 0.6), ""
 
 
+_CLAUSE_CUT = re.compile(r"[,;:.](?=\s)|[(\n]")  # punctuation, not the marks inside "58.320" or "59,7"
+
+
 def proposed_name(text: str, mention: Mention) -> str:
     """A Vietnamese name for a new indicator: the clause's words before the figure, its noun, the words after.
 
@@ -553,7 +556,7 @@ def proposed_name(text: str, mention: Mention) -> str:
     takes the clause before it too ("đã giải ngân 905 tỷ đồng, đạt 72,4% kế hoạch").
     """
     spec = cues()["figure"]
-    cuts = [m.end() for m in re.finditer(r"[,;:(.\n]", text[:mention.start])] or [0]
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(text, 0, mention.start)] or [0]
     digit = re.search(r"\d[\d.,/]*", mention.text)
     units = cues()["units"]
     counted = mention.unit not in units["capital"] + units["rate"]  # "1.024 hộ": the noun names the thing
