@@ -152,7 +152,7 @@ def draft_rows(text: str, mentions: list[extract.Mention], source: dict, doc: in
     for i, mention in enumerate(mentions, 1):
         guesses, level, new_name = infer.read_figure(text, mention, doc, names, catalogue)
         row = {
-            "fact_id": f"{source['source_id']}#d{i:02d}", "source_id": source["source_id"],
+            "fact_id": f"{source['source_id']}#{i:02d}", "source_id": source["source_id"],
             "province": source["province"], "area_level": level if guesses["area"].value else "",
             "value": _plain(mention.value), "unit": mention.unit, "qualifier": mention.qualifier,
             "mention": mention.text, "quote": unique_quote(text, mention), "review": "draft",
