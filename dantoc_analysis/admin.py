@@ -92,3 +92,22 @@ def absorbed_by(slug: str) -> list[str]:
     table = provinces()
     legacy = table[(table["boundary"] == LEGACY) & (table["successor"] == slug) & (table["slug"] != slug)]
     return sorted(legacy["slug"])
+
+
+
+@cache
+def areas() -> dict[str, set[tuple[str, str, str]]]:
+    """Districts and communes by proper name -> {(province slug, tier, boundary)}.
+
+    Legacy units have both tiers (district, commune); the 2025 units have communes only, since the
+    district level was abolished. One name can stand for units in several provinces.
+    """
+    found: dict[str, set[tuple[str, str, str]]] = {}
+    slugs = cache(slugify)  # 63 province names over 13 000 units
+    for unit in get_data(["provinceShort", "districtShort", "wardShort"], "admin_units_legacy"):
+        province_slug = slugs(unit["provinceShort"])
+        found.setdefault(unit["districtShort"], set()).add((province_slug, "district", LEGACY))
+        found.setdefault(unit["wardShort"], set()).add((province_slug, "commune", LEGACY))
+    for unit in get_data(["provinceShort", "wardShort"], "admin_units"):
+        found.setdefault(unit["wardShort"], set()).add((slugs(unit["provinceShort"]), "commune", CURRENT))
+    return found

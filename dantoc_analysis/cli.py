@@ -1,4 +1,4 @@
-"""The `dantoc` command: facts, sources, check, extract, audit, report (exit 2 with one line on unusable data)."""
+"""The `dantoc` command: facts, sources, check, extract, add, audit, report (exit 2 with one line on unusable data)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Sequence
 
 from . import paths
 from .errors import DataError
+from .outputs import OutputError
 from .numbers import LANGS
 
 # Commands import what they use: `dantoc report` with nothing to do must not load pandas.
@@ -35,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--format", choices=("table", "json"), default="table")
     ext.add_argument("--as-facts", action="store_true",
                      help="print candidate rows in facts.csv's columns for review (never written to data/)")
+    add = commands.add_parser("add", help="register new documents and draft their figures")
+    add.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file(s), copied unchanged into raw/")
+    add.add_argument("--province", default=None, metavar="P", help="the province (slug), instead of the inferred one")
+    add.add_argument("--accept", action="store_true", help="append the drafts that load to facts.csv (review=draft)")
+    add.add_argument("--format", choices=("table", "json"), default="table")
     aud = commands.add_parser("audit", help="check the sums and rates a report text states, from the text alone")
     aud.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file(s)")
     aud.add_argument("--format", choices=("table", "json", "html"), default="table")
@@ -71,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except DataError as exc:
+    except (DataError, OutputError) as exc:
         print(f"dantoc: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -204,6 +210,33 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def cmd_add(args) -> int:
+    from . import intake
+
+    results = intake.add(args.files, args.data_dir, args.province, args.accept)
+    if args.format == "json":
+        payload = [r.to_json() for r in results]
+        print(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
+        return 0
+    for r in results:
+        source = r.source
+        if r.status == "unchanged":
+            print(f"{r.file}: already registered as {source['source_id']} ({source['path']}); nothing done")
+            continue
+        said = ", ".join(f"{k}={source[k]}" for k in ("province", "area", "published", "event_date", "report_year")
+                         if source[k])
+        said = said or "no province or date stated"
+        print(f"{r.file}: registered as {source['source_id']} ({source['path']}): {said}")
+        for row in r.drafts:
+            sure = min(float(row[f"{c}_confidence"]) for c in ("indicator", "basis", "year"))
+            flag = f"  ! {row['problem']}" if row["problem"] else ""
+            print(f"  {row['value']!s:>12} {row['unit']:<14} {row['indicator']:<40} {row['basis']:<8} "
+                  f"{row['year']!s:<4} {sure:.2f}{flag}")
+        drafts = f"{len(r.drafts) - len(r.accepted)} left in drafts/{source['source_id']}.csv"
+        print(f"  {len(r.drafts)} figure(s); {len(r.accepted)} accepted into facts.csv as drafts; {drafts}")
+    return 0
+
+
 def cmd_audit(args) -> int:
     from . import audit, loaders
 
@@ -320,4 +353,4 @@ def _counts(outcomes) -> dict[str, int]:
 
 
 COMMANDS = {"facts": cmd_table, "sources": cmd_table, "check": cmd_check, "extract": cmd_extract,
-            "audit": cmd_audit, "report": cmd_report}
+            "add": cmd_add, "audit": cmd_audit, "report": cmd_report}

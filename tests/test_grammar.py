@@ -18,6 +18,9 @@ NB, NNB, THIN = "\u00a0", "\u202f", "\u2009"
 # (sentence, [(text, value, unit, noun)]) — counts keep the noun phrase they count.
 COUNTS = [
     ("Trên địa bàn có 43 dân tộc cùng sinh sống.", [("43 dân tộc", "43", "count", "dân tộc")]),
+    # "thiểu số" ends in "số" but names no number: what follows is a figure, not "số 3"
+    ("Phấn đấu giảm tỷ lệ hộ nghèo đồng bào dân tộc thiểu số 3%, giải ngân hết vốn.",
+     [("3%", "3", "percent", "%")]),
     ("Hội thi thu hút hơn 20 cộng đồng.", [("hơn 20 cộng đồng", "20", "count", "cộng đồng")]),
     ("Hội Phụ nữ có gần 12.000 hội viên.", [("gần 12.000 hội viên", "12000", "count", "hội viên")]),
     ("Năm học mới đón trên 31.000 học sinh.", [("trên 31.000 học sinh", "31000", "people", "học sinh")]),

@@ -1,0 +1,642 @@
+"""What a new document is and what each of its figures means, read from its words with the evidence (`dantoc add`).
+
+Every guess is a `Guess`: the value ("" where the text does not say), the words that decided it and a
+confidence in [0, 1]. The cue words live in resources/intake.toml; this module only knows how they combine.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from . import admin
+from .extract import Mention, sentence_around
+from .wording import resource
+
+SOURCE_FIELDS = ("province", "area", "area_level", "title", "publisher", "published", "event_date", "report_year")
+FIGURE_FIELDS = ("indicator", "year", "basis", "period", "as_of", "vintage", "area")
+_DATE = r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+_LOOKBACK = 25  # characters before "năm N" where a word can make it a span's start or a comparison
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+
+@dataclass(frozen=True)
+class Guess:
+    """One inferred value, the words that decided it, and how sure the words make it."""
+
+    value: object = ""
+    words: str = ""
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict:
+        value = self.value.isoformat() if isinstance(self.value, date) else self.value
+        return {"value": value, "words": self.words, "confidence": round(self.confidence, 2)}
+
+
+@cache
+def cues() -> dict:
+    return resource("intake.toml")
+
+
+def _any(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _cue_pattern(words) -> re.Pattern:
+    return _cue_regex(tuple(words))
+
+
+@cache
+def _cue_regex(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_any(words)})(?!\w)", re.IGNORECASE)
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- places -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Places:
+    named: re.Pattern  # "tỉnh Lạng Sơn"
+    publisher: re.Pattern  # "Ban Dân tộc tỉnh Cao Bằng" (anywhere)
+    publisher_line: re.Pattern  # a line naming only its publisher
+    title_prefix: re.Pattern  # "Lạng Sơn: …"
+    names: dict[str, list[dict]]  # lower-case name -> province rows (both boundary versions)
+
+
+@cache
+def _places() -> _Places:
+    table = admin.provinces()
+    table = table[table["slug"] != admin.COUNTRY["slug"]]
+    names: dict[str, list[dict]] = {}
+    for row in table.to_dict("records"):
+        names.setdefault(row["name"].lower(), []).append(row)
+    province = cues()["province"]
+    publisher = cues()["publisher"]
+    name = rf"(?P<name>{_any(table['name'])})(?!\w)"
+    kinds = _any(k["words"] for k in publisher["kinds"])
+    institution = rf"(?P<pub>(?P<kind>{kinds})\s+{name})"
+    prefix, suffix = _any(publisher["line_prefixes"]), _any(publisher["line_suffixes"])
+    return _Places(
+        named=re.compile(rf"(?<!\w)(?:{_any(province['levels'])})\s+{name}", re.IGNORECASE),
+        publisher=re.compile(rf"(?<!\w){institution}", re.IGNORECASE),
+        publisher_line=re.compile(rf"\s*(?:(?:{prefix})\s*)?{institution}\s*(?:{suffix})?\s*", re.IGNORECASE),
+        title_prefix=re.compile(rf"\s*{name}\s*:", re.IGNORECASE),
+        names=names,
+    )
+
+
+def _publisher_slug(kind: str, province_name: str) -> str:
+    """The publisher's part of a source_id: "bandantoc"; "baolangson" for a paper named after its province."""
+    for spec in cues()["publisher"]["kinds"]:
+        if spec["words"].lower() == kind.lower():
+            named = admin.slugify(province_name).replace("-", "") if spec.get("with_province") else ""
+            return spec["slug"] + named
+    return cues()["publisher"]["unknown_publisher"]
+
+
+@dataclass(frozen=True)
+class _Lines:
+    """The document's lines with their offsets, and which are page furniture."""
+
+    lines: list[tuple[int, str]]
+    publisher: list[tuple[int, re.Match]]  # (offset, match) of lines naming only a publisher
+    stamps: list[tuple[int, str]]  # (offset, line) of date stamps
+
+
+def _lines(text: str) -> _Lines:
+    places = _places()
+    lines, publisher, stamps, offset = [], [], [], 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            lines.append((offset, line.rstrip("\r\n")))
+            if m := places.publisher_line.fullmatch(line.rstrip("\r\n")):
+                publisher.append((offset, m))
+            elif _is_stamp(stripped):
+                stamps.append((offset, stripped))
+        offset += len(line)
+    return _Lines(lines, publisher, stamps)
+
+
+def _is_stamp(line: str) -> bool:
+    spec = cues()["dates"]
+    if len(line) > spec["stamp_max_chars"] or not re.search(_DATE, line):
+        return False
+    return bool(_TIME.search(line) or _cue_pattern(spec["published_cues"]).search(line))
+
+
+def title(text: str, lines: _Lines) -> Guess:
+    spec = cues()["title"]
+    skip = {o for o, _ in lines.publisher} | {o for o, _ in lines.stamps}
+    furniture = tuple(f.lower() for f in spec["furniture"])
+    for offset, line in lines.lines:
+        words = line.split()
+        if (offset in skip or line.strip().lower().startswith(furniture) or f" {spec['breadcrumb']} " in line
+                or len(words) < spec["min_words"]):
+            continue
+        return Guess(line.strip(), "first line that is not page furniture", 0.8)
+    return Guess()
+
+
+def publisher(lines: _Lines, heading: Guess) -> tuple[Guess, str]:
+    """The publisher and its source_id part: a line naming only it, else a title that opens with it."""
+    if lines.publisher:
+        m = lines.publisher[-1][1]  # a footer ("Nguồn: …") names the author; a header may be the host site
+        return Guess(m["pub"].strip(), m.group().strip(), 0.9), _publisher_slug(m["kind"], m["name"])
+    if heading.value and (m := _places().publisher.match(str(heading.value))):
+        return Guess(m["pub"], f"title opens with {m['pub']!r}", 0.6), _publisher_slug(m["kind"], m["name"])
+    return Guess(), cues()["publisher"]["unknown_publisher"]
+
+
+def province(text: str, lines: _Lines, heading: Guess, day: date | None, districts: list["_AreaName"]) -> Guess:
+    """The province most strongly named: publisher lines weigh most, then the title, then 'tỉnh X'.
+
+    A name is read in the boundary version in force on the document's date: after 1/7/2025 a legacy
+    province that was merged stands for its successor ("tỉnh Bắc Kạn cũ" -> thai-nguyen).
+    """
+    spec = cues()["province"]
+    places = _places()
+    weights: dict[str, float] = {}
+    evidence: dict[str, tuple[float, str]] = {}
+
+    def count(name: str, words: str, weight: float) -> None:
+        slug, note = _resolve(name, day)
+        weights[slug] = weights.get(slug, 0.0) + weight
+        if weight > evidence.get(slug, (0.0, ""))[0]:
+            evidence[slug] = (weight, words + note)
+
+    for _, m in lines.publisher:
+        count(m["name"], m.group().strip(), spec["weight_publisher"])
+    title_text = str(heading.value)
+    if title_text and (m := places.title_prefix.match(title_text)):
+        count(m["name"], m.group().strip(), spec["weight_title"])
+    for m in places.named.finditer(text):
+        in_title = title_text and m.group() in title_text and _line_of(text, m.start()) == title_text
+        count(m["name"], m.group(), spec["weight_title"] if in_title else spec["weight_named"])
+    if not weights:
+        return Guess("", "no province named (after a level word, in a publisher's name, or opening the title)", 0.0)
+    best = max(weights, key=weights.get)
+    share = weights[best] / sum(weights.values())
+    confidence = share * min(1.0, weights[best] / spec["sure_weight"])
+    words = evidence[best][1] + _boundary_note(best, day, districts)
+    return Guess(best, words, round(confidence, 2))
+
+
+def _line_of(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)].strip()
+
+
+def _resolve(name: str, day: date | None) -> tuple[str, str]:
+    rows = _places().names[name.lower()]
+    if day is None:
+        return rows[0]["slug"], ""
+    boundary = admin.boundary_on(day)
+    exact = [r for r in rows if r["boundary"] == boundary]
+    if exact:
+        return exact[0]["slug"], ""
+    successor = rows[0]["successor"]
+    return successor, f" (merged into {successor} on {admin.MERGER_DATE.isoformat()}; document dated {day.isoformat()})"
+
+
+def _boundary_note(slug: str, day: date | None, districts: list["_AreaName"]) -> str:
+    absorbed = set(admin.absorbed_by(slug))
+    former = sorted({a.name for a in districts if a.tier == "district" and a.provinces & absorbed})
+    if former:
+        return f"; names districts of {', '.join(sorted(absorbed))} ({', '.join(former)}): the 2025 province"
+    if day is not None:
+        return f"; boundary {admin.boundary_on(day)} (document dated {day.isoformat()})"
+    return ""
+
+
+@dataclass(frozen=True)
+class _AreaName:
+    start: int
+    end: int
+    level: str  # a level of area_levels.csv
+    tier: str
+    name: str  # "" for a self-reference ("huyện đã")
+    provinces: frozenset[str]  # provinces that have a unit of this tier and name
+
+
+def area_names(text: str, levels: list[dict]) -> list[_AreaName]:
+    """Districts and communes the text names ("huyện Mèo Vạc"), and its references to a level alone."""
+    by_word = {row["name_vi"].lower(): row for row in levels}
+    pattern = re.compile(rf"(?<!\w)(?P<level>{_any(by_word)})(?!\w)(?P<rest>(?:\s+[^\W\d_]+){{0,4}})", re.IGNORECASE)
+    province_names = _places().names
+    known = None
+    found = []
+    pos = 0
+    while m := pattern.search(text, pos):
+        words = []
+        for word in m["rest"].split():
+            if not word[0].isupper():
+                break
+            words.append(word)
+        name = " ".join(words)
+        end = m.start("rest") + (m["rest"].find(name) + len(name) if name else 0)
+        pos = end if name else m.end("level")  # the words after a level alone may hold the next level
+        if name.lower() in province_names:
+            continue  # "thành phố Hà Nội" is a province
+        row = by_word[m["level"].lower()]
+        provinces: frozenset[str] = frozenset()
+        if name:
+            known = admin.areas() if known is None else known
+            provinces = frozenset(p for p, tier, _ in known.get(name, ()) if tier == row["tier"])
+        found.append(_AreaName(m.start(), end, row["level"], row["tier"], name, provinces))
+    return found
+
+
+def area(text: str, heading: Guess, names: list[_AreaName], province_slug: str) -> tuple[Guess, str]:
+    """The district or commune a document is about, with its level; ("", "") for the whole province."""
+    spec = cues()["area"]
+    # "huyện đã …", "Toàn huyện …", "tại xã." — the level alone, as the subject of the text
+    alone = re.compile(rf"\s*(?:(?:{_any(spec['self_reference_after'])})(?!\w)|[,.;:]|$)", re.IGNORECASE)
+    self_refs: dict[str, int] = {}
+    for a in names:
+        if not a.name and alone.match(text, a.end):
+            self_refs[a.level] = self_refs.get(a.level, 0) + 1
+    scores: dict[tuple[str, str], float] = {}
+    first: dict[tuple[str, str], _AreaName] = {}
+    title_text = str(heading.value)
+    for a in names:
+        if not a.name:
+            continue
+        key = (a.name, a.level)
+        first.setdefault(key, a)
+        scores[key] = scores.get(key, 0.0) + spec["weight_named"]
+    for key in scores:
+        scores[key] += spec["weight_title"] * (key[0] in title_text) + spec["weight_subject"] * self_refs.get(key[1], 0)
+    if not scores:
+        return Guess(), ""
+    best = max(scores, key=scores.get)
+    if scores[best] < spec["min_score"]:
+        return Guess("", f"no district or commune dominates (best: {best[1]} {best[0]}, score {scores[best]:g})"), ""
+    a = first[best]
+    listed = province_slug in a.provinces if province_slug else bool(a.provinces)
+    in_title = ", in the title" if best[0] in title_text else ""
+    subject = self_refs.get(best[1], 0)
+    words = f"{text[a.start:a.end]} (score {scores[best]:g}{in_title}; the {best[1]} as subject {subject}×)"
+    return Guess(best[0], words, 0.9 if listed else 0.6), best[1]
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+def published(lines: _Lines) -> Guess:
+    """The first date stamp line ("14:32 | 20/11/2023", "Cập nhật 21-03-2023")."""
+    for _, line in lines.stamps:
+        m = re.search(_DATE, line)
+        if day := _day(int(m["y"]), int(m["m"]), int(m["d"])):
+            return Guess(day, line, 0.9)
+    return Guess()
+
+
+def report_year(text: str, heading: Guess) -> Guess:
+    """The year the document reports on: a review cue before "năm N" in the title, else in the text,
+    else the first year of things done ("Năm 2024, xã đã …")."""
+    spec = cues()["report_year"]
+    pattern = re.compile(rf"(?<!\w)(?P<cue>{_any(spec['cues'])})(?!\w)[^.;!?\n]{{0,{spec['max_gap_chars']}}}?"
+                         rf"{_year_pattern().pattern}", re.IGNORECASE)
+    for body, confidence in ((str(heading.value), 0.9), (text, 0.8)):
+        if m := pattern.search(body):
+            return Guess(int(m["year"]), m.group(), confidence)
+    done = _cue_pattern(spec["done_cues"])
+    skip = _cue_pattern(cues()["figure"]["not_the_year"])
+    target = _cue_pattern(cues()["figure"]["target"])
+    for m in _year_pattern().finditer(text):
+        sentence = sentence_around(text, m.start(), m.end())
+        span_start = skip.search(text[max(0, m.start() - _LOOKBACK):m.end()])  # "từ năm 2022": a span, not the year
+        if done.search(sentence) and not target.search(sentence) and not span_start:
+            return Guess(int(m["year"]), sentence[:120], 0.5)
+    return Guess("", "no year the text reviews, and no year of things done", 0.0)
+
+
+def event_date(text: str, day_published: date | None, year: Guess, heading: Guess) -> Guess:
+    """The first sentence that opens with a day ("Chiều 10/1, …"); its year stated, else the page date's
+    (a day after the page date is of the year before), else the report year's (or the next, for a review)."""
+    spec = cues()["dates"]
+    month, year_word = re.escape(spec["month_word"]), re.escape(cues()["figure"]["year_word"])
+    day = (rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?"  # 10/1, 12/1/2024
+           rf"|(?P<d2>\d{{1,2}})\s+{month}\s+(?P<m2>\d{{1,2}})(?:\s+{year_word}\s+(?P<y2>\d{{4}}))?")  # 10 tháng 01 năm 2023
+    pattern = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t]*(?P<cue>{_any(spec['event_cues'])})\s+(?:{day})(?=\s*[,:])",
+                         re.MULTILINE | re.IGNORECASE)
+    m = pattern.search(text)
+    if not m:
+        return Guess()
+    words = m.group().strip()
+    d, mo, y = int(m["d"] or m["d2"]), int(m["m"] or m["m2"]), m["y"] or m["y2"]
+    if y:
+        return Guess(_day(int(y), mo, d) or "", words, 0.95)
+    if day_published is not None:
+        guess = _day(day_published.year, mo, d)
+        if guess and guess > day_published:
+            guess = _day(day_published.year - 1, mo, d)
+        return Guess(guess or "", f"{words} (year from the page date {day_published.isoformat()})", 0.9)
+    if year.value:
+        lead = str(heading.value) + "\n" + text[:spec["lead_chars"]]
+        review = _cue_pattern(spec["whole_year_review"]).search(lead)
+        after = review and mo <= spec["review_next_year_until_month"]
+        chosen = int(year.value) + 1 if after else int(year.value)
+        why = "held after the year it reviews" if after else "within the year reported on"
+        return Guess(_day(chosen, mo, d) or "", f"{words} (year from the report year {year.value}: {why})", 0.6)
+    return Guess("", f"{words} (no year stated or implied)", 0.0)
+
+
+# --- the document as a whole -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Document:
+    """What `dantoc add` reads from a document: every registry field as a Guess, the publisher's id part."""
+
+    guesses: dict[str, Guess]
+    publisher_slug: str
+
+    def value(self, field: str):
+        return self.guesses[field].value
+
+    @property
+    def date(self) -> date | None:
+        """The document's own date: published, else the event's."""
+        for field in ("published", "event_date"):
+            if isinstance(self.value(field), date):
+                return self.value(field)
+        return None
+
+
+def read_document(text: str, levels: list[dict], province_override: str | None = None) -> Document:
+    lines = _lines(text)
+    heading = title(text, lines)
+    who, publisher_slug = publisher(lines, heading)
+    day = published(lines)
+    year = report_year(text, heading)
+    event = event_date(text, day.value or None, year, heading)
+    doc_day = day.value or event.value or None
+    names = area_names(text, levels)
+    if province_override:
+        where = Guess(province_override, "--province", 1.0)
+    else:
+        where = province(text, lines, heading, doc_day, names)
+    place, level = area(text, heading, names, str(where.value))
+    guesses = {"province": where, "area": place, "area_level": Guess(level, place.words, place.confidence),
+               "title": heading, "publisher": who, "published": day, "event_date": event, "report_year": year}
+    return Document(guesses, publisher_slug)
+
+
+# --- what a figure means ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Context:
+    before: str  # the sentence up to the figure's number (qualifier included)
+    sentence_start: int
+
+
+_SENTENCE = re.compile(r"[.!?…](?=\s)|\n")
+
+
+def _context(text: str, mention: Mention) -> _Context:
+    start = 0
+    for m in _SENTENCE.finditer(text, 0, mention.start):
+        start = m.end()
+    digit = re.search(r"\d", mention.text)
+    return _Context(text[start:mention.start + (digit.start() if digit else 0)], start)
+
+
+def _last(pattern: re.Pattern, text: str) -> re.Match | None:
+    found = None
+    for found in pattern.finditer(text):
+        pass
+    return found
+
+
+_AFTER_NUMBER = re.compile(r"(?:(?P<word>\w+)\s+)?\d[\d.,]*\s*%?\s*$")
+
+
+def _last_cue(words, before: str) -> re.Match | None:
+    """The last cue word before the figure that is not a noun after another figure: in "đạt 76% kế hoạch"
+    and "01 kế hoạch của UBND tỉnh", "kế hoạch" is a rate's base and a count's noun, not a plan."""
+    found = None
+    for m in _cue_pattern(words).finditer(before):
+        number = _AFTER_NUMBER.search(before, 0, m.start())
+        if not number or (number["word"] or "").lower() == cues()["figure"]["year_word"]:  # "năm 2022 kéo dài"
+            found = m
+    return found
+
+
+def basis(ctx: _Context) -> Guess:
+    """Target or estimate when such a cue stands before the figure; else the nearest plan or result cue."""
+    spec = cues()["figure"]
+    for kind in ("target", "estimate"):
+        if m := _cue_pattern(spec[kind]).search(ctx.before):
+            return Guess(kind, m.group(), 0.8)
+    plan, result = _last_cue(spec["plan"], ctx.before), _last_cue(spec["result"], ctx.before)
+    if plan or result:
+        kind, m = ("plan", plan) if plan and (not result or plan.end() > result.end()) else ("result", result)
+        return Guess(kind, m.group(), 0.7)
+    return Guess(spec["default_basis"], "no cue word before the figure", 0.3)
+
+
+def period(ctx: _Context) -> Guess:
+    spec = cues()["figure"]
+    if m := _last(_cue_pattern(spec["to_date"]), ctx.before):
+        return Guess("to_date", m.group(), 0.6)
+    if m := _last(_cue_pattern(spec["point"]), ctx.before):
+        return Guess("point", m.group(), 0.6)
+    return Guess(spec["default_period"], "no cue word for a total so far or a level at a date", 0.4)
+
+
+@cache
+def _year_pattern() -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(cues()['figure']['year_word'])}\s+{_YEAR}(?!\d)", re.IGNORECASE)
+
+
+def carried_over(ctx: _Context) -> re.Match | None:
+    """'vốn năm 2022 kéo dài sang năm 2023': the year of the plan (first) and the year spent (second)."""
+    return _last(_carried_pattern(), ctx.before)
+
+
+@cache
+def _carried_pattern() -> re.Pattern:
+    spec = cues()["figure"]
+    word, carried = re.escape(spec["year_word"]), _any(spec["carried_over"])
+    between = rf"(?:\s+[^\W\d_]+){{0,{spec['carried_gap_words']}}}"  # "năm 2022 thực hiện kéo dài sang năm 2023"
+    return re.compile(rf"{word}\s+(?P<vintage>\d{{4}}){between}\s+(?:{carried})\s+{word}\s+(?P<year>\d{{4}})",
+                      re.IGNORECASE)
+
+
+def year(ctx: _Context, doc: Document, as_of: Guess) -> Guess:
+    """The year a carried-over sum is spent in, else the nearest "năm N" before the figure that is not the
+    start of a span or a comparison, else the report year, else the as-of date's year."""
+    if m := carried_over(ctx):
+        return Guess(int(m["year"]), m.group(), 0.9)
+    skip = _cue_pattern(cues()["figure"]["not_the_year"])
+    for m in reversed(list(_year_pattern().finditer(ctx.before))):
+        if not skip.search(ctx.before[max(0, m.start() - _LOOKBACK):m.end()]):
+            return Guess(int(m["year"]), m.group(), 0.9)
+    if doc.value("report_year"):
+        return Guess(int(doc.value("report_year")), "no year in the sentence: the document's report year", 0.5)
+    if isinstance(as_of.value, date):
+        return Guess(as_of.value.year, f"the year of the as-of date ({as_of.words})", 0.4)
+    return Guess("", "no year in the sentence and none for the document", 0.0)
+
+
+def as_of(ctx: _Context, doc: Document) -> Guess:
+    spec = cues()["figure"]
+    day = rf"(?:{re.escape(spec['day_word'])}\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})"
+    pattern = re.compile(
+        rf"(?<!\w)(?:(?P<now>{_any(spec['as_of_now'])})(?!\w)"
+        rf"|(?:{_any(spec['as_of_year'])})\s+(?P<year>\d{{4}})"
+        rf"|(?:{_any(spec['as_of_month'])})\s+(?P<month>\d{{1,2}})/(?P<month_year>\d{{4}})"
+        rf"|(?:{_any(spec['as_of_date'])})\s+{day})", re.IGNORECASE)
+    m = _last(pattern, ctx.before)
+    if m is None:
+        return Guess()
+    if m["now"]:
+        if doc.date is None:
+            return Guess("", f"{m.group()} (the document has no date)", 0.0)
+        return Guess(doc.date, f"{m.group()} + the document's date", 0.7)
+    if m["year"]:
+        return Guess(date(int(m["year"]), 12, 31), m.group(), 0.9)
+    if m["month"]:
+        y, mo = int(m["month_year"]), int(m["month"])
+        if 1 <= mo <= 12:
+            return Guess(date(y, mo, calendar.monthrange(y, mo)[1]), m.group(), 0.9)
+        return Guess()
+    return Guess(_day(int(m["y"]), int(m["m"]), int(m["d"])) or "", m.group(), 0.9)
+
+
+def vintage(ctx: _Context, mention: Mention, stated_basis: Guess, figure_year: Guess, needs_vintage: bool) -> Guess:
+    """Which year's plan capital belongs to: stated when carried over, else the plan's own year."""
+    units = cues()["units"]
+    if mention.unit in units["capital"] + units["rate"] and (m := carried_over(ctx)):
+        return Guess(int(m["vintage"]), m.group(), 0.9)
+    if figure_year.value == "":
+        return Guess()
+    if mention.unit in units["capital"] and stated_basis.value == "plan":
+        return Guess(figure_year.value, "a plan's capital belongs to the plan's year", 0.6)
+    if mention.unit in units["capital"] + units["rate"] and (m := _cue_pattern(units["capital_words"]).search(ctx.before)):
+        return Guess(figure_year.value, f"capital ({m.group()!r}) with no other plan year stated: the year's own", 0.5)
+    if needs_vintage:
+        return Guess(figure_year.value, "plan year not stated: assumed the figure's year", 0.4)
+    return Guess()
+
+
+def figure_area(text: str, ctx: _Context, names: list[_AreaName], doc: Document) -> tuple[Guess, str]:
+    """A district or commune named in the sentence before the figure, else the document's area."""
+    tiers = {"district": 0, "commune": 1}
+    doc_area, doc_level = str(doc.value("area")), str(doc.value("area_level"))
+    doc_tier = next((a.tier for a in names if a.name == doc_area and a.level == doc_level), None)
+    end = ctx.sentence_start + len(ctx.before)
+    inside = [a for a in names if a.name and ctx.sentence_start <= a.start and a.end <= end]
+    for a in reversed(inside):
+        if doc_tier is None or tiers[a.tier] >= tiers[doc_tier]:
+            return Guess(a.name, text[a.start:a.end], 0.8), a.level
+    if doc_area:
+        return Guess(doc_area, "the document's area", doc.guesses["area"].confidence), doc_level
+    return Guess("", "the whole province", 0.6), ""
+
+
+_CLAUSE_CUT = re.compile(r"[,;:.](?=\s)|[(\n]")  # punctuation, not the marks inside "58.320" or "59,7"
+
+
+def proposed_name(text: str, mention: Mention) -> str:
+    """A Vietnamese name for a new indicator: the clause's words before the figure, its noun, the words after.
+
+    Numbers and the years they name are left out; a clause too short to name anything ("đạt 72,4%")
+    takes the clause before it too ("đã giải ngân 905 tỷ đồng, đạt 72,4% kế hoạch").
+    """
+    spec = cues()["figure"]
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(text, 0, mention.start)] or [0]
+    digit = re.search(r"\d[\d.,/]*", mention.text)
+    units = cues()["units"]
+    counted = mention.unit not in units["capital"] + units["rate"]  # "1.024 hộ": the noun names the thing
+    noun = mention.text[digit.end():].strip() if digit and counted else ""
+    rest = re.match(r"[^,;:().\n\d]*", text[mention.end:]).group().split()[:5]
+    before = _name_words(text[cuts[-1]:mention.start].split())
+    if len(_trimmed(before)) < 2 and len(cuts) > 1:
+        previous = text[cuts[-2]:cuts[-1]]
+        lead = re.match(r"\D*", previous).group()  # the words before the previous clause's figure
+        before = _name_words(lead.split()) + before
+    words = _trimmed(before[-spec["name_max_words"]:] + noun.split() + rest)
+    name = " ".join(words)
+    return name[:1].upper() + name[1:]
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """Words without numerals, nor the year word before a numeral ("năm 2023")."""
+    year_word = cues()["figure"]["year_word"]
+    kept = []
+    for i, word in enumerate(words):
+        numeral = any(c.isdigit() for c in word)
+        before_numeral = word.lower() == year_word and i + 1 < len(words) and any(c.isdigit() for c in words[i + 1])
+        if not numeral and not before_numeral:
+            kept.append(word.strip(",;:()"))
+    return [w for w in kept if w]
+
+
+def _trimmed(words: list[str]) -> list[str]:
+    trim = [w.split() for w in sorted(cues()["figure"]["name_trim"], key=len, reverse=True)]
+    changed = True
+    while changed and words:
+        changed = False
+        for t in trim:
+            if [w.lower() for w in words[:len(t)]] == t:
+                words, changed = words[len(t):], True
+            elif len(words) >= len(t) and [w.lower() for w in words[-len(t):]] == t:
+                words, changed = words[:-len(t)], True
+    return words
+
+
+def proposed_id(name: str, unit: str, catalogue_units: dict[str, str]) -> str:
+    words = re.sub(r"[^a-z0-9]+", " ", admin.slugify(name)).split()
+    base = ""
+    longest = cues()["figure"]["id_max_chars"]
+    for word in words:  # whole words only
+        if len(base) + len(word) + 1 > longest:
+            break
+        base = f"{base}_{word}" if base else word
+    base = base or f"proposed_{unit}"
+    if base[0].isdigit():
+        base = f"proposed_{base}"
+    if catalogue_units.get(base, unit) != unit:
+        base = f"{base}_{unit}"
+    return base
+
+
+def indicator(text: str, mention: Mention, catalogue: dict[str, dict]) -> tuple[Guess, str]:
+    """The catalogue's indicator the extractor proposed, when sure enough; else a new one and its name."""
+    spec = cues()["figure"]
+    if mention.indicator and mention.confidence >= spec["catalogue_confidence"]:
+        return Guess(mention.indicator, f"catalogue: {catalogue[mention.indicator]['name_vi']}",
+                     mention.confidence), ""
+    name = proposed_name(text, mention)
+    new_id = proposed_id(name, mention.unit, {k: v["unit"] for k, v in catalogue.items()})
+    if new_id in catalogue:
+        return Guess(new_id, f"catalogue: {catalogue[new_id]['name_vi']} (same name as the words before)", 0.5), ""
+    near = f"; the extractor's best guess {mention.indicator} ({mention.confidence:.2f})" if mention.indicator else ""
+    return Guess(new_id, f"indicator=new:{new_id} — name from the words around the figure: {name!r}{near}", 0.3), name
+
+
+def read_figure(text: str, mention: Mention, doc: Document, names: list[_AreaName],
+                catalogue: dict[str, dict]) -> tuple[dict[str, Guess], str, str]:
+    """Every inferred column of a figure, the area's level, and the proposed indicator's name ("" if known)."""
+    ctx = _context(text, mention)
+    which, new_name = indicator(text, mention, catalogue)
+    when = as_of(ctx, doc)
+    stated = basis(ctx)
+    figure_year = year(ctx, doc, when)
+    needs = catalogue.get(str(which.value), {}).get("requires_vintage") == "yes"
+    place, level = figure_area(text, ctx, names, doc)
+    guesses = {"indicator": which, "year": figure_year, "basis": stated, "period": period(ctx),
+               "as_of": when, "vintage": vintage(ctx, mention, stated, figure_year, needs), "area": place}
+    return guesses, level, new_name

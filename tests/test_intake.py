@@ -1,0 +1,258 @@
+"""dantoc add: what it reads from our labelled texts, what it writes, and that accepted drafts load."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dantoc_analysis import extract, infer, intake, loaders
+from dantoc_analysis.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "intake"
+LABELS = tomllib.loads((FIXTURES / "labels.toml").read_text(encoding="utf-8"))["files"]
+TUNED = sorted(name for name in LABELS if not name.startswith("heldout/"))  # held-out texts: bench only
+
+
+@pytest.fixture(scope="module")
+def levels() -> list[dict]:
+    return loaders.load_area_levels().to_dict("records")
+
+
+@pytest.fixture(scope="module")
+def indicators():
+    return loaders.load_indicators()
+
+
+def _read(name: str, levels) -> tuple[str, infer.Document]:
+    text = loaders.read_text(FIXTURES / name)
+    return text, infer.read_document(text, levels)
+
+
+def _plain(value) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+@pytest.mark.parametrize("name", TUNED)
+def test_document_fields_are_the_labelled_ones(name, levels):
+    _, doc = _read(name, levels)
+    for field in ("province", "area", "area_level", "report_year", "published", "event_date"):
+        assert _plain(doc.value(field)) == str(LABELS[name][field]), (field, doc.guesses[field])
+
+
+@pytest.mark.parametrize("name", TUNED)
+def test_labelled_figures_get_their_basis_year_as_of_and_vintage(name, levels, indicators):
+    text, doc = _read(name, levels)
+    catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}
+    mentions = {m.text: m for m in extract.extract(text, indicators=indicators)}
+    names = infer.area_names(text, levels)
+    for label in LABELS[name]["figures"]:
+        guesses = infer.read_figure(text, mentions[label["mention"]], doc, names, catalogue)[0]
+        got = {field: _plain(guesses[field].value) for field in ("basis", "year", "as_of")}
+        assert got == {field: str(label[field]) for field in got}, label["mention"]
+        if label["vintage"] != "":
+            assert guesses["vintage"].value == label["vintage"], label["mention"]
+
+
+def test_a_district_report_is_about_its_district_and_its_figures_about_named_communes(levels, indicators):
+    text, doc = _read("02_meovac_huyen.txt", levels)
+    assert (doc.value("area"), doc.value("area_level")) == ("Mèo Vạc", "district")
+    assert "huyện Mèo Vạc" in doc.guesses["area"].words
+    catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}
+    names = infer.area_names(text, levels)
+    areas = {m.text: infer.read_figure(text, m, doc, names, catalogue)[0]["area"].value
+             for m in extract.extract(text, indicators=indicators)}
+    assert areas["4 công trình"] == "Sơn Vĩ"  # "Tại xã Sơn Vĩ, 4 công trình …"
+    assert areas["312 hộ"] == "Mèo Vạc"
+
+
+def test_a_commune_report_is_not_taken_for_its_district(levels):
+    _, doc = _read("07_hongthai_xa.txt", levels)
+    assert (doc.value("area"), doc.value("area_level")) == ("Hồng Thái", "commune")
+
+
+def test_a_province_named_only_by_its_publisher_is_found_from_the_publisher_line(levels):
+    text, doc = _read("03_dienbien_portal.txt", levels)
+    assert text.count("Điện Biên") == 1  # the page header is the only place that names it
+    assert doc.value("province") == "dien-bien"
+    assert "Cổng thông tin điện tử tỉnh Điện Biên" in doc.guesses["province"].words
+
+
+def test_after_the_merger_the_province_is_the_new_one_and_the_evidence_says_why(levels):
+    _, doc = _read("04_thainguyen_2026.txt", levels)
+    assert doc.value("province") == "thai-nguyen"
+    assert "bac-kan" in doc.guesses["province"].words and "Pác Nặm" in doc.guesses["province"].words
+
+
+def test_a_merged_province_named_after_the_merger_stands_for_its_successor(levels):
+    text = ("Ngày đăng: 05/02/2026\n\n"
+            "Các xã vùng cao của tỉnh Bắc Kạn cũ đã hoàn thành 12 công trình nước sạch.\n")
+    doc = infer.read_document(text, levels)
+    assert doc.value("province") == "thai-nguyen"
+    assert "merged into thai-nguyen" in doc.guesses["province"].words
+
+
+def test_before_the_merger_the_legacy_province_stays(levels):
+    _, doc = _read("05_backan_2023.txt", levels)
+    assert doc.value("province") == "bac-kan"
+
+
+def test_a_text_that_names_no_province_leaves_it_empty(levels):
+    _, doc = _read("06_no_province.txt", levels)
+    assert doc.value("province") == "" and doc.guesses["province"].confidence == 0
+
+
+def test_the_province_option_overrides_the_text(levels):
+    doc = infer.read_document(loaders.read_text(FIXTURES / "06_no_province.txt"), levels, "lang-son")
+    assert doc.guesses["province"] == infer.Guess("lang-son", "--province", 1.0)
+
+
+def test_a_figure_with_no_catalogue_indicator_gets_a_proposed_one_named_from_its_words(levels, indicators):
+    text = "Tỉnh Lạng Sơn\n\nNăm 2023, tỉnh đã cứng hóa 138 km đường giao thông nông thôn.\n"
+    doc = infer.read_document(text, levels)
+    catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}
+    [mention] = extract.extract(text, indicators=indicators)
+    guesses, _, name = infer.read_figure(text, mention, doc, [], catalogue)
+    assert name.startswith("Cứng hóa") and "đường giao thông nông thôn" in name
+    assert guesses["indicator"].value not in catalogue
+    assert guesses["indicator"].words.startswith(f"indicator=new:{guesses['indicator'].value}")
+
+
+def test_a_repeated_sentence_is_quoted_with_enough_words_to_occur_once():
+    text = "Xã A đã hỗ trợ 12 hộ. Xã B đã hỗ trợ 12 hộ.\n"
+    [_, second] = extract.extract(text)
+    quote = intake.unique_quote(text, second)
+    assert text.count(quote) == 1 and second.text in quote
+
+
+# --- the command ------------------------------------------------------------------------------
+
+def _add(data: Path, *args: str) -> int:
+    return main(["--data-dir", str(data), "add", *args])
+
+
+def test_add_copies_the_bytes_registers_the_file_and_drafts_every_figure(data_copy, tmp_path, capsys):
+    source = tmp_path / "report.txt"
+    shutil.copyfile(FIXTURES / "01_caobang_tongket.txt", source)
+    assert _add(data_copy, str(source), "--format", "json") == 0
+    payload = json.loads(capsys.readouterr().out)
+    row = payload["source"]
+    assert (data_copy / row["path"]).read_bytes() == source.read_bytes()
+    assert row["path"] == "raw/report.txt"
+    assert row["sha256"] == hashlib.sha256(source.read_bytes()).hexdigest()
+    assert row["province"] == "cao-bang" and row["evidence"]["province"]["confidence"] > 0.5
+    registered = loaders.load_sources(data_copy).set_index("source_id")
+    assert registered.loc[row["source_id"], "report_year"] == 2023
+    drafts = intake.read_rows(data_copy / "drafts" / f"{row['source_id']}.csv")
+    assert len(drafts) == len(extract.extract(source.read_text(encoding="utf-8")))
+    assert list(drafts[0]) == intake.draft_columns()
+    assert {d["review"] for d in drafts} == {"draft"}
+    assert all(d[f"{c}_evidence"] != "" or d[c] == "" for d in drafts for c in ("basis", "year"))
+    assert isinstance(payload["relations"], list)
+
+
+def test_adding_the_same_bytes_again_changes_nothing(data_copy, capsys):
+    path = FIXTURES / "05_backan_2023.txt"
+    assert _add(data_copy, str(path)) == 0
+    before = {p.name: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
+    capsys.readouterr()
+    assert _add(data_copy, str(path)) == 0
+    assert "already registered" in capsys.readouterr().out
+    assert {p.name: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()} == before
+
+
+def test_a_different_file_with_a_taken_name_gets_a_new_name(data_copy, tmp_path):
+    taken = sorted((data_copy / "raw").iterdir())[0]
+    original = taken.read_bytes()
+    other = tmp_path / taken.name
+    shutil.copyfile(FIXTURES / "08_sonla_so.txt", other)
+    [result] = intake.add([other], data_copy)
+    assert taken.read_bytes() == original
+    assert result.source["path"] != f"raw/{taken.name}"
+    assert (data_copy / result.source["path"]).read_bytes() == other.read_bytes()
+    loaders.load_sources(data_copy)  # every registered file still matches its sha256
+
+
+@pytest.mark.parametrize("content", [None, b"Ban D\xe2n t\xf4c\n"])
+def test_a_missing_or_non_utf8_file_exits_2_with_one_line_and_writes_nothing(data_copy, tmp_path, capsys, content):
+    bad = tmp_path / "bad.txt"
+    if content is not None:
+        bad.write_bytes(content)
+    before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
+    assert _add(data_copy, str(FIXTURES / "01_caobang_tongket.txt"), str(bad)) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("dantoc: error:") and "bad.txt" in err
+    assert {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()} == before
+
+
+def test_accepted_drafts_load_as_draft_facts_and_leave_the_curated_ones_alone(data_copy, capsys):
+    facts_before = (data_copy / "facts.csv").read_bytes()
+    indicators_before = (data_copy / "indicators.csv").read_bytes()
+    assert _add(data_copy, str(FIXTURES / "04_thainguyen_2026.txt"), "--accept", "--format", "json") == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["accepted"]
+    assert (data_copy / "facts.csv").read_bytes().startswith(facts_before)
+    assert (data_copy / "indicators.csv").read_bytes().startswith(indicators_before)
+    assert main(["--data-dir", str(data_copy), "check"]) == 0
+    facts = loaders.load_facts(data_copy).set_index("fact_id")
+    new = facts.loc[result["accepted"]]
+    assert set(new["review"]) == {"draft"} and set(new["province"]) == {"thai-nguyen"}
+    assert facts.loc["lsn-baolangson-2024-01-10#01", "value"] == 548000  # a curated seed fact, untouched
+    catalogue = loaders.load_indicators(data_copy).set_index("indicator")
+    proposed = [i for i in new["indicator"] if i not in loaders.load_indicators().set_index("indicator").index]
+    assert proposed and all("Proposed" in catalogue.loc[i, "description"] for i in proposed)
+
+
+def test_drafts_that_cannot_load_stay_in_the_drafts_file_with_the_reason(data_copy, capsys):
+    facts_before = (data_copy / "facts.csv").read_bytes()
+    assert _add(data_copy, str(FIXTURES / "06_no_province.txt"), "--accept", "--format", "json") == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["accepted"] == [] and (data_copy / "facts.csv").read_bytes() == facts_before
+    left = intake.read_rows(data_copy / "drafts" / f"{result['source']['source_id']}.csv")
+    assert left and all("no province" in row["problem"] for row in left)
+
+
+def test_several_files_give_a_json_list(data_copy, capsys):
+    files = [str(FIXTURES / name) for name in ("02_meovac_huyen.txt", "07_hongthai_xa.txt")]
+    assert _add(data_copy, *files, "--format", "json") == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert [p["source"]["area"] for p in payload] == ["Mèo Vạc", "Hồng Thái"]
+
+
+def test_cue_words_come_from_the_resource(levels, indicators, monkeypatch):
+    text = "Tỉnh Lạng Sơn\n\nNăm 2024, tỉnh quyết tâm hỗ trợ nhà ở cho 500 hộ.\n"
+    catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}
+
+    def basis_of() -> str:
+        doc = infer.read_document(text, levels)
+        [mention] = extract.extract(text, indicators=indicators)
+        return infer.read_figure(text, mention, doc, [], catalogue)[0]["basis"].value
+
+    assert basis_of() == "result"
+    words = infer.cues()
+    changed = {**words, "figure": {**words["figure"], "target": [*words["figure"]["target"], "quyết tâm"]}}
+    monkeypatch.setattr(infer, "cues", lambda: changed)
+    assert basis_of() == "target"
+
+
+def test_a_file_with_a_bom_and_crlf_lines_is_kept_as_is_and_its_drafts_load(data_copy, tmp_path):
+    crlf = tmp_path / "crlf.txt"
+    text = (FIXTURES / "01_caobang_tongket.txt").read_text(encoding="utf-8")
+    crlf.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    [result] = intake.add([crlf], data_copy, accept=True)
+    assert (data_copy / result.source["path"]).read_bytes() == crlf.read_bytes()
+    assert result.source["published"] == "2024-01-16" and result.accepted
+    facts = loaders.load_facts(data_copy).set_index("fact_id")
+    assert set(facts.loc[result.accepted, "review"]) == {"draft"}
+
+
+def test_an_unknown_province_option_exits_2_and_writes_nothing(data_copy, capsys):
+    before = (data_copy / "sources.csv").read_bytes()
+    assert _add(data_copy, str(FIXTURES / "06_no_province.txt"), "--province", "atlantis") == 2
+    assert capsys.readouterr().err.startswith("dantoc: error: --province: 'atlantis'")
+    assert (data_copy / "sources.csv").read_bytes() == before
