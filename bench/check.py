@@ -218,13 +218,14 @@ def report(source_id: str, province: str, year: int, size: int, growth: float, r
     return made
 
 
-def generate(folder: Path, facts_wanted: int, seed: int = 1719) -> int:
-    """Write a data folder with about `facts_wanted` facts; return how many it holds."""
+def generate(folder: Path, facts_wanted: int, seed: int = 1719, provinces: int | None = None) -> int:
+    """Write a data folder with about `facts_wanted` facts; return how many it holds. A few
+    `provinces` make a small data set whose sources still meet (cross-source, plans elsewhere)."""
     rng = random.Random(seed)
     (folder / "raw").mkdir(parents=True)
     for name in COPIED:
         shutil.copy(ROOT / "data" / name, folder / name)
-    provinces = sorted(admin.known_slugs() - {admin.COUNTRY["slug"]})
+    provinces = sorted(admin.known_slugs() - {admin.COUNTRY["slug"]})[:provinces]
     growth = {(p, y): rng.randrange(40, 110) / 10 for p in provinces for y in YEARS}
     sources, facts, ignored = [], [], []
     sizes = [max(40, facts_wanted // 20)]

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 import pandera.errors
@@ -215,17 +216,38 @@ def load_facts(
         convert_column(table, column, "int")
     convert_column(table, "value", "float")
     convert_column(table, "as_of", "date")
-    table.frame["resolution"] = 1.0  # replaced row by row below, from the mention
     texts = source_texts(sources, data_dir)
-    source_rows = sources.set_index("source_id")
-    catalogue = indicators.set_index("indicator")
+    source_rows = sources.set_index("source_id").to_dict("index")
+    catalogue = indicators.set_index("indicator").to_dict("index")
     levels = set(load_area_levels(data_dir)["level"])
-    for line, row in table.frame.iterrows():
+    rows = table.frame.to_dict("index")
+    starts = quote_starts(((r["source_id"], r["quote"]) for r in rows.values()), texts)
+    resolution = []
+    for line, row in rows.items():
         _check_references(table, line, row, source_rows, catalogue)
         _check_area(table, line, row, levels)
-        figure = _check_provenance(table, line, row, texts[row["source_id"]])
-        table.frame.loc[line, "resolution"] = float(figure.resolution)
+        figure = _check_provenance(table, line, row, texts[row["source_id"]], starts[row["source_id"], row["quote"]])
+        resolution.append(float(figure.resolution))
+    table.frame["resolution"] = pd.Series(resolution, index=table.frame.index, dtype="float64")
     return _validate(table, schemas.FACTS).reset_index(drop=True)
+
+
+def quote_starts(quotes: Iterable[tuple[str, str]], texts: dict[str, str]) -> dict[tuple[str, str], tuple[int, ...]]:
+    """Where each distinct (source_id, quote) stands in its source's text: () when nowhere, (start,)
+    when once, the first two starts when more than once (a source absent from texts: ()).
+
+    Many facts share one quote, so each distinct quote is looked up once; and a text is searched past
+    a quote's first occurrence only far enough to tell whether there is a second, never counted. The
+    second must not overlap the first, as str.count counts ("aa" stands once in "aaa")."""
+    found = {}
+    for source_id, quote in quotes:
+        if (source_id, quote) in found:
+            continue
+        text = texts.get(source_id, "")
+        first = text.find(quote)
+        second = text.find(quote, first + max(len(quote), 1)) if first >= 0 else -1
+        found[source_id, quote] = tuple(at for at in (first, second) if at >= 0)
+    return found
 
 
 def fact_columns() -> list[str]:
@@ -233,11 +255,11 @@ def fact_columns() -> list[str]:
 
 
 def _check_references(table, line, row, source_rows, catalogue) -> None:
-    if row["source_id"] not in source_rows.index:
+    if row["source_id"] not in source_rows:
         raise table.error(line, "source_id", f"unknown source {row['source_id']!r}")
-    if row["indicator"] not in catalogue.index:
+    if row["indicator"] not in catalogue:
         raise table.error(line, "indicator", f"unknown indicator {row['indicator']!r}; add it to indicators.csv")
-    indicator = catalogue.loc[row["indicator"]]
+    indicator = catalogue[row["indicator"]]
     if row["unit"] != indicator["unit"]:
         raise table.error(line, "unit", f"{row['unit']!r} but {row['indicator']} is in {indicator['unit']!r}")
     if indicator["requires_vintage"] == "yes" and pd.isna(row["vintage"]):
@@ -246,18 +268,19 @@ def _check_references(table, line, row, source_rows, catalogue) -> None:
         raise table.error(line, "year", "empty year needs an ambiguity note saying why")
     if row["province"] not in admin.known_slugs():
         raise table.error(line, "province", f"unknown province slug {row['province']!r}")
-    source_province = source_rows.loc[row["source_id"], "province"]
+    source_province = source_rows[row["source_id"]]["province"]
     if row["province"] not in (source_province, admin.COUNTRY["slug"]):
         said = f"says {source_province!r}" if source_province else "does not say its province"
         raise table.error(line, "province", f"{row['province']!r} but source {row['source_id']} {said}")
 
 
-def _check_provenance(table, line, row, text: str):
-    """The quote stands once in the source, the mention in the quote, and re-parses to the row."""
-    hits = text.count(row["quote"])
-    if hits == 0:
+def _check_provenance(table, line, row, text: str, starts: tuple[int, ...]):
+    """The quote stands once in the source (starts: quote_starts), the mention in the quote, and
+    re-parses to the row."""
+    if not starts:
         raise table.error(line, "quote", f"not found verbatim in source {row['source_id']}")
-    if hits > 1:
+    if len(starts) > 1:
+        hits = text.count(row["quote"])
         raise table.error(line, "quote", f"found {hits} times in source {row['source_id']}; lengthen it")
     if row["mention"] not in row["quote"]:
         raise table.error(line, "mention", "not found in the quote")
