@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 
 import pandas as pd
@@ -67,12 +68,19 @@ class Localised:
         return self.render(lang)
 
 
+# A fact stands in every finding it is part of (in each pair it forms across sources), and dates
+# repeat; formatting with Babel is most of the checks' time, so each text is made once per run.
+_quantity = lru_cache(maxsize=1 << 16)(format_quantity)
+_stated_figure = lru_cache(maxsize=1 << 16)(stated_figure)
+_day = lru_cache(maxsize=1 << 12)(format_day)
+
+
 def qty(value: float, unit: str, decimals: int | None = None) -> Localised:
-    return Localised(lambda lang: format_quantity(value, unit, lang, decimals))
+    return Localised(lambda lang: _quantity(value, unit, lang, decimals))
 
 
 def stated(fact: Fact) -> Localised:
-    return Localised(lambda lang: stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang))
+    return Localised(lambda lang: _stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang))
 
 
 def phrase(key: str, **fields) -> Localised:
@@ -151,7 +159,7 @@ class Context:
 
 
 def _date(day: date) -> Localised:
-    return Localised(lambda lang: format_day(day, lang))
+    return Localised(lambda lang: _day(day, lang))
 
 
 def _bases(term: str, default: tuple[str, ...] = OUTTURN) -> tuple[str, str, tuple[str, ...]]:
@@ -353,7 +361,7 @@ def run_checks(
     plausibility = loaders.load_plausibility(data_dir) if plausibility is None else plausibility
     catalogue = indicators.set_index("indicator")
     ctx = Context(
-        facts=[_fact(row) for row in facts.to_dict("records")],
+        facts=[_fact(row) for row in loaders.records(facts)],
         names={i: {"vi": r["name_vi"], "en": r["name_en"]} for i, r in catalogue.iterrows()},
         catalogue=catalogue,
         sources=sources.set_index("source_id"),

@@ -353,7 +353,7 @@ def load_ignored(data_dir=None, sources: pd.DataFrame | None = None, texts: dict
 
 def _fact_spans(facts: pd.DataFrame, texts: dict[str, str]) -> dict[str, list[tuple[int, int, dict]]]:
     """Where each fact's mention stands in its source: inside the quote's first occurrence."""
-    rows = facts.to_dict("records")
+    rows = loaders.records(facts)
     starts = loaders.quote_starts(((r["source_id"], r["quote"]) for r in rows), texts)
     accepted_by_mention: dict[str, set] = {}  # many facts share a mention ("28/7 công trình": 28 and 7)
     spans: dict[str, list] = {}

@@ -220,11 +220,12 @@ def load_facts(
     source_rows = sources.set_index("source_id").to_dict("index")
     catalogue = indicators.set_index("indicator").to_dict("index")
     levels = set(load_area_levels(data_dir)["level"])
-    rows = table.frame.to_dict("index")
+    rows = dict(zip(table.frame.index, records(table.frame)))
     starts = quote_starts(((r["source_id"], r["quote"]) for r in rows.values()), texts)
+    provinces = admin.known_slugs()
     resolution = []
     for line, row in rows.items():
-        _check_references(table, line, row, source_rows, catalogue)
+        _check_references(table, line, row, source_rows, catalogue, provinces)
         _check_area(table, line, row, levels)
         figure = _check_provenance(table, line, row, texts[row["source_id"]], starts[row["source_id"], row["quote"]])
         resolution.append(float(figure.resolution))
@@ -250,11 +251,18 @@ def quote_starts(quotes: Iterable[tuple[str, str]], texts: dict[str, str]) -> di
     return found
 
 
+def records(frame: pd.DataFrame) -> list[dict]:
+    """The rows of a frame as dicts, a missing value as None: what frame.to_dict("records") gives,
+    without its cell-by-cell boxing, which takes seconds on 100.000 facts."""
+    columns = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns]
+    return [dict(zip(frame.columns, row)) for row in zip(*columns)]
+
+
 def fact_columns() -> list[str]:
     return [c for c in schemas.FACTS.columns if c != "resolution"]
 
 
-def _check_references(table, line, row, source_rows, catalogue) -> None:
+def _check_references(table, line, row, source_rows, catalogue, provinces: frozenset[str]) -> None:
     if row["source_id"] not in source_rows:
         raise table.error(line, "source_id", f"unknown source {row['source_id']!r}")
     if row["indicator"] not in catalogue:
@@ -266,7 +274,7 @@ def _check_references(table, line, row, source_rows, catalogue) -> None:
         raise table.error(line, "vintage", f"{row['indicator']} needs the plan year its capital belongs to")
     if pd.isna(row["year"]) and not row["ambiguity"]:
         raise table.error(line, "year", "empty year needs an ambiguity note saying why")
-    if row["province"] not in admin.known_slugs():
+    if row["province"] not in provinces:
         raise table.error(line, "province", f"unknown province slug {row['province']!r}")
     source_province = source_rows[row["source_id"]]["province"]
     if row["province"] not in (source_province, admin.COUNTRY["slug"]):
