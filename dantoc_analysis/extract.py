@@ -23,7 +23,7 @@ import pandas as pd
 
 from . import loaders, paths, schemas
 from .checks import messages
-from .numbers import NUMBER_PATTERN, lookup_unit, normalise, parse_figure, parse_number, vocabulary
+from .numbers import NUMBER_PATTERN, lookup_unit, normalise, parse_number, vocabulary
 from .wording import resource
 
 IGNORED_FILE = "ignored_mentions.csv"
@@ -355,20 +355,18 @@ def _fact_spans(facts: pd.DataFrame, texts: dict[str, str]) -> dict[str, list[tu
     """Where each fact's mention stands in its source: inside the quote's first occurrence."""
     rows = loaders.records(facts)
     starts = loaders.quote_starts(((r["source_id"], r["quote"]) for r in rows), texts)
-    accepted_by_mention: dict[str, set] = {}  # many facts share a mention ("28/7 công trình": 28 and 7)
     spans: dict[str, list] = {}
     for row in rows:
         found = starts[row["source_id"], row["quote"]]
         if not found:
             continue
         at, mention = found[0], row["mention"]
-        if mention not in accepted_by_mention:
-            figure = parse_figure(mention)
-            accepted_by_mention[mention] = {v for v in (figure.value, figure.denominator) if v is not None}
+        figure = loaders.mention_figure(mention)
+        accepted = {v for v in (figure.value, figure.denominator) if v is not None}
         pos = row["quote"].find(mention)
         while pos >= 0:
             spans.setdefault(row["source_id"], []).append(
-                (at + pos, at + pos + len(mention), {**row, "_values": accepted_by_mention[mention]}))
+                (at + pos, at + pos + len(mention), {**row, "_values": accepted}))
             pos = row["quote"].find(mention, pos + 1)
     return spans
 
