@@ -69,7 +69,7 @@ class Localised:
 
 
 # A fact stands in every finding it is part of (in each pair it forms across sources), and dates
-# repeat; formatting with Babel is most of the checks' time, so each text is made once per run.
+# repeat; formatting with Babel is most of the checks' time, so each text is made once.
 _quantity = lru_cache(maxsize=1 << 16)(format_quantity)
 _stated_figure = lru_cache(maxsize=1 << 16)(stated_figure)
 _day = lru_cache(maxsize=1 << 12)(format_day)
