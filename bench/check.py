@@ -1,6 +1,6 @@
 """How long `dantoc check` takes, and how much memory it needs, on 1k, 10k and 100k made-up facts.
 
-    PYTHONPATH=. .venv/bin/python bench/check.py [--sizes 1000 10000 100000] [--keep DIR]
+    .venv/bin/python bench/check.py [--sizes 1000 10000 100000] [--keep DIR]
 
 For each size the script writes a data folder in a temporary directory (or under --keep DIR, to
 look at it or run `dantoc --data-dir DIR/<size> check` by hand): report-like Vietnamese texts in
@@ -75,13 +75,14 @@ class Report:
                 "as_of": "", "qualifier": "exact", "basis": "result", "period": "year", "quote": sentence,
                 "ambiguity": "", "review": "checked", **fact})
 
-    def capital(self, vintage: int) -> None:
-        """A plan, its split (sometimes not adding up), disbursement and the stated rates."""
+    def capital(self, vintage: int, given: str = "giao") -> None:
+        """A plan, its split (sometimes not adding up), disbursement and the stated rates; `given`
+        tells an adjusted plan ("điều chỉnh") from the one first given ("giao")."""
         rng = self.rng
         investment, recurrent = rng.randrange(50_000, 900_000), rng.randrange(20_000, 700_000)
         total = investment + recurrent + (rng.choice((1000, -2500)) if rng.random() < 0.1 else 0)
         plan = dict(basis="plan", vintage=vintage, unit="million_vnd")
-        self.say(f"Tổng kế hoạch vốn Chương trình 1719 giao năm {vintage} là {vi(total)} triệu đồng, gồm vốn "
+        self.say(f"Tổng kế hoạch vốn Chương trình 1719 {given} năm {vintage} là {vi(total)} triệu đồng, gồm vốn "
                  f"đầu tư phát triển {vi(investment)} triệu đồng và vốn sự nghiệp {vi(recurrent)} triệu đồng.",
                  dict(indicator="capital_plan_total", value=total, mention=f"{vi(total)} triệu đồng", **plan),
                  dict(indicator="capital_plan_investment", value=investment,
@@ -93,7 +94,7 @@ class Report:
             paid = round(planned * rng.uniform(0.2, 1.0))
             rate = round(100 * paid / planned) + (rng.choice((3, -4)) if rng.random() < 0.1 else 0)
             done = dict(vintage=vintage, as_of=f"{self.year}-12-31")
-            self.say(f"Đến ngày 31/12/{self.year}, vốn {word} kế hoạch năm {vintage} đã giải ngân "
+            self.say(f"Đến ngày 31/12/{self.year}, vốn {word} kế hoạch {given} năm {vintage} đã giải ngân "
                      f"{vi(paid)} triệu đồng, đạt {rate}% kế hoạch.",
                      dict(indicator=f"disbursed_{kind}", value=paid, unit="million_vnd",
                           mention=f"{vi(paid)} triệu đồng", **done),
@@ -205,6 +206,8 @@ def report(source_id: str, province: str, year: int, size: int, growth: float, r
     """A report of about `size` facts: the province-wide sections, then one paragraph per district."""
     made = Report(source_id, province, year, rng)
     made.capital(year)
+    if rng.random() < 0.3:  # a second plan of the same year: the checks must take the first stated
+        made.capital(year, "điều chỉnh")
     if rng.random() < 0.5:
         made.capital(year - 1)
     if rng.random() < 0.3:
