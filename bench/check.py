@@ -155,7 +155,8 @@ class Report:
         visits, rate = rng.randrange(10_000, 900_000), rng.randrange(80, 115)
         paved, power = rng.randrange(700, 1000) / 10, rng.randrange(9000, 10100) / 100
         self.say(f"Các cơ sở y tế khám, chữa bệnh nội trú cho {vi(visits)} lượt người, đạt {rate}% kế hoạch.",
-                 dict(indicator="inpatient_treatments", value=visits, unit="person_times", mention=f"{vi(visits)} lượt"),
+                 dict(indicator="inpatient_treatments", value=visits, unit="person_times",
+                      mention=f"{vi(visits)} lượt"),
                  dict(indicator="inpatient_treatments_plan_rate", value=rate, unit="percent", mention=f"{rate}%"))
         self.say(f"Tỷ lệ xã có đường ô tô đến trung tâm được cứng hoá đạt {vi(paved, 1)}%, tỷ lệ hộ dùng điện "
                  f"lưới quốc gia đạt {vi(power, 2)}%.",
@@ -164,13 +165,12 @@ class Report:
                  dict(indicator="households_with_electricity_rate", value=power, unit="percent", period="point",
                       mention=f"{vi(power, 2)}%"))
         built, planned = rng.randrange(5, 40), rng.randrange(3, 30)
-        self.say(f"Hỗ trợ nước sinh hoạt phân tán, hoàn thành {built}/{planned} công trình nước tập trung, "
-                 f"vượt {100 * built // planned}% kế hoạch.",
-                 dict(indicator="water_works_supported", value=built, unit="works", mention=f"{built}/{planned} công trình"),
-                 dict(indicator="water_works_supported", value=planned, unit="works", basis="plan",
-                      mention=f"{built}/{planned} công trình"),
-                 dict(indicator="water_works_plan_rate", value=100 * built // planned, unit="percent", qualifier="over",
-                      mention=f"vượt {100 * built // planned}%"))
+        works, over = f"{built}/{planned} công trình", 100 * built // planned
+        self.say(f"Hỗ trợ nước sinh hoạt phân tán, hoàn thành {works} nước tập trung, vượt {over}% kế hoạch.",
+                 dict(indicator="water_works_supported", value=built, unit="works", mention=works),
+                 dict(indicator="water_works_supported", value=planned, unit="works", basis="plan", mention=works),
+                 dict(indicator="water_works_plan_rate", value=over, unit="percent", qualifier="over",
+                      mention=f"vượt {over}%"))
         guests = rng.randrange(80, 400)
         self.sentences.append(f"Hội nghị có {guests} đại biểu tham dự.")
         self.loose.append(f"{guests} đại biểu")
