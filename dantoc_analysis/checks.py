@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 
 import pandas as pd
@@ -73,12 +74,19 @@ class Localised:
         return self.render(lang)
 
 
+# A fact stands in every finding it is part of (in each pair it forms across sources), and dates
+# repeat; formatting with Babel is most of the checks' time, so each text is made once.
+_quantity = lru_cache(maxsize=1 << 16)(format_quantity)
+_stated_figure = lru_cache(maxsize=1 << 16)(stated_figure)
+_day = lru_cache(maxsize=1 << 12)(format_day)
+
+
 def qty(value: float, unit: str, decimals: int | None = None) -> Localised:
-    return Localised(lambda lang: format_quantity(value, unit, lang, decimals))
+    return Localised(lambda lang: _quantity(value, unit, lang, decimals))
 
 
 def stated(fact: Fact) -> Localised:
-    return Localised(lambda lang: stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang))
+    return Localised(lambda lang: _stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang))
 
 
 def phrase(key: str, **fields) -> Localised:
@@ -98,19 +106,44 @@ class Context:
     band: pd.Series
     findings: list[dict] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # Every lookup goes through an index built once, in the facts' order (the first hit is the
+        # one a check uses), so that the checks grow with the facts, not with their square.
+        self._of: dict[str, list[Fact]] = {}
+        self._by_key: dict[tuple, list[Fact]] = {}
+        self._by_source: dict[tuple, list[Fact]] = {}
+        self._results: dict[tuple, list[Fact]] = {}
+        for f in self.facts:
+            self._of.setdefault(f.indicator, []).append(f)
+            self._by_key.setdefault((f.indicator, f.key), []).append(f)
+            self._by_source.setdefault((f.indicator, f.key, f.source_id), []).append(f)
+            if f.basis in OUTTURN:
+                self._results.setdefault((f.indicator, f.province, f.year), []).append(f)
+        dates = self.sources[["event_date", "published"]]
+        self._reported = {source_id: next((d.date() for d in row if not pd.isna(d)), None)
+                          for source_id, row in zip(dates.index, dates.itertuples(index=False))}
+
     def name(self, indicator: str) -> Localised:
         return Localised(lambda lang: self.names[indicator][lang])
 
+    def of(self, indicator: str) -> list[Fact]:
+        return self._of.get(indicator, [])
+
     def find(self, indicator: str, bases: tuple[str, ...], key: tuple, source_id: str | None = None) -> list[Fact]:
-        return [f for f in self.facts if f.indicator == indicator and f.basis in bases and f.key == key
-                and (source_id is None or f.source_id == source_id)]
+        hits = (self._by_key.get((indicator, key), []) if source_id is None
+                else self._by_source.get((indicator, key, source_id), []))
+        return [f for f in hits if f.basis in bases]
+
+    def results(self, indicator: str, province: str, year: int | None) -> list[Fact]:
+        """Outturn facts (results, estimates) of an indicator for one province and year."""
+        return self._results.get((indicator, province, year), [])
 
     def when(self, fact: Fact) -> Localised:
         if fact.as_of:
             return phrase("as_of", date=_date(fact.as_of))
-        reported = self.sources.loc[fact.source_id, ["event_date", "published"]].dropna()
-        if len(reported):
-            return phrase("reported", date=_date(reported.iloc[0].date()))
+        reported = self._reported[fact.source_id]
+        if reported:
+            return phrase("reported", date=_date(reported))
         return phrase("undated")
 
     def add(self, rule: str, status: str, template: str, facts: list[Fact], expected, observed,
@@ -132,7 +165,7 @@ class Context:
 
 
 def _date(day: date) -> Localised:
-    return Localised(lambda lang: format_day(day, lang))
+    return Localised(lambda lang: _day(day, lang))
 
 
 def _bases(term: str, default: tuple[str, ...] = OUTTURN) -> tuple[str, str, tuple[str, ...]]:
@@ -146,7 +179,7 @@ def check_sums(ctx: Context) -> None:
         if not expression:
             continue
         parts = loaders.relation_terms(expression)
-        for total in [f for f in ctx.facts if f.indicator == indicator]:
+        for total in ctx.of(indicator):
             found = {p: ctx.find(p, (total.basis,), total.key, total.source_id) for p in parts}
             fields = dict(source=total.source_id, name=ctx.name(indicator), total=qty(total.value, total.unit))
             missing = [p for p, hits in found.items() if not hits]
@@ -174,7 +207,7 @@ def check_rates(ctx: Context) -> None:
         if not expression:
             continue
         numerator_term, denominator_term = loaders.relation_terms(expression)
-        for rate in [f for f in ctx.facts if f.indicator == indicator and f.basis in OUTTURN]:
+        for rate in [f for f in ctx.of(indicator) if f.basis in OUTTURN]:
             _check_rate(ctx, rate, _bases(numerator_term), _bases(denominator_term))
 
 
@@ -239,11 +272,9 @@ def check_targets(ctx: Context) -> None:
     for indicator, rule in ctx.catalogue["target_rule"].items():
         if not rule:
             continue
-        for goal in [f for f in ctx.facts if f.indicator == indicator and f.basis in ("target", "plan")]:
-            results = [f for f in ctx.facts if f.indicator == indicator and f.basis in OUTTURN
-                       and f.province == goal.province]
-            same_year = [r for r in results if r.year == goal.year]
-            undated = [r for r in results if r.year is None]
+        for goal in [f for f in ctx.of(indicator) if f.basis in ("target", "plan")]:
+            same_year = ctx.results(indicator, goal.province, goal.year)
+            undated = ctx.results(indicator, goal.province, None)
             fields = dict(name=ctx.name(indicator), year=goal.year, target=stated(goal),
                           source_t=goal.source_id,
                           target_word=Localised(lambda lang, g=goal: messages()["phrase"][g.basis][lang]))
@@ -262,8 +293,9 @@ def check_targets(ctx: Context) -> None:
 
 def check_ranges(ctx: Context) -> None:
     """Percentages between 0 and 100, unless the indicator measures achievement against a plan."""
+    over_100 = ctx.catalogue["over_100"].to_dict()
     for f in [f for f in ctx.facts if f.unit == "percent"]:
-        over_allowed = ctx.catalogue.loc[f.indicator, "over_100"] == "yes"
+        over_allowed = over_100[f.indicator] == "yes"
         upper = math.inf if over_allowed else 100.0
         status = "ok" if 0 <= f.value <= upper else "mismatch"
         limits = Localised(lambda lang, u=upper: f"≥ {format_quantity(0, 'percent', lang, 0)}" if math.isinf(u)
@@ -279,7 +311,7 @@ def check_exchange_rates(ctx: Context) -> None:
     for indicator, base in ctx.catalogue["usd_equivalent_of"].items():
         if not base:
             continue
-        for usd in [f for f in ctx.facts if f.indicator == indicator]:
+        for usd in ctx.of(indicator):
             for money in ctx.find(base, (usd.basis,), usd.key, usd.source_id):
                 implied = to_vnd(money.value, money.unit) / usd.value
                 status = "ok" if low <= implied <= high else "mismatch"
@@ -312,7 +344,7 @@ def run_checks(
     plausibility = loaders.load_plausibility(data_dir) if plausibility is None else plausibility
     catalogue = indicators.set_index("indicator")
     ctx = Context(
-        facts=[_fact(row) for row in facts.to_dict("records")],
+        facts=[_fact(row) for row in loaders.records(facts)],
         names={i: {"vi": r["name_vi"], "en": r["name_en"]} for i, r in catalogue.iterrows()},
         catalogue=catalogue,
         sources=sources.set_index("source_id"),

@@ -8,6 +8,7 @@ registered sources are covered by facts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from functools import cache
@@ -17,7 +18,6 @@ import pandas as pd
 
 from . import grammar, loaders, paths, schemas
 from .checks import messages
-from .grammar import parse_figure
 from .wording import normal_form, resource
 
 IGNORED_FILE = "ignored_mentions.csv"
@@ -201,21 +201,42 @@ def load_ignored(data_dir=None, sources: pd.DataFrame | None = None, texts: dict
 
 
 def _fact_spans(facts: pd.DataFrame, texts: dict[str, str]) -> dict[str, list[tuple[int, int, dict]]]:
-    """Where each fact's mention stands in its source: inside the quote's one occurrence."""
+    """Where each fact's mention stands in its source: inside the quote's first occurrence."""
+    rows = loaders.records(facts)
+    starts = loaders.quote_starts(((r["source_id"], r["quote"]) for r in rows), texts)
     spans: dict[str, list] = {}
-    for row in facts.to_dict("records"):
-        text = texts.get(row["source_id"], "")
-        at = text.find(row["quote"])
-        if at < 0:
+    for row in rows:
+        found = starts[row["source_id"], row["quote"]]
+        if not found:
             continue
-        figure = parse_figure(row["mention"])
+        at, mention = found[0], row["mention"]
+        figure = loaders.mention_figure(mention)
         accepted = {v for v in (figure.value, figure.denominator) if v is not None}
-        pos = row["quote"].find(row["mention"])
+        pos = row["quote"].find(mention)
         while pos >= 0:
             spans.setdefault(row["source_id"], []).append(
-                (at + pos, at + pos + len(row["mention"]), {**row, "_values": accepted}))
-            pos = row["quote"].find(row["mention"], pos + 1)
+                (at + pos, at + pos + len(mention), {**row, "_values": accepted}))
+            pos = row["quote"].find(mention, pos + 1)
     return spans
+
+
+@dataclass(frozen=True)
+class SpanIndex:
+    """A source's fact spans sorted by start, to find those that overlap a mention without a scan."""
+
+    spans: list[tuple[int, int, dict]]
+    starts: list[int]
+    longest: int
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int, dict]]) -> SpanIndex:
+        ordered = sorted(spans, key=lambda span: span[0])
+        return cls(ordered, [s for s, _, _ in ordered], max((e - s for s, e, _ in ordered), default=0))
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, dict]]:
+        # A span overlapping [start, end) starts before end, and less than `longest` before start.
+        low, high = bisect_right(self.starts, start - self.longest), bisect_right(self.starts, end - 1)
+        return [span for span in self.spans[low:high] if span[1] > start]
 
 
 def covering_facts(mention: Mention, spans: list[tuple[int, int, dict]]) -> list[dict]:
@@ -235,14 +256,16 @@ def coverage_findings(sources: pd.DataFrame, facts: pd.DataFrame, data_dir=None,
     texts = loaders.source_texts(sources, data_dir) if texts is None else texts
     ignored = load_ignored(data_dir, sources, texts)
     ignored_keys = {(r.source_id, r.text, int(r.start)) for r in ignored.itertuples()}
-    spans = _fact_spans(facts, texts)
+    spans = {source_id: SpanIndex.of(found) for source_id, found in _fact_spans(facts, texts).items()}
+    none = SpanIndex.of([])
     province = dict(zip(sources["source_id"], sources["province"]))
     text_ = messages()["coverage"]
     findings, total, covered, skipped = [], 0, 0, 0
     for source_id, text in texts.items():
+        index = spans.get(source_id, none)
         for mention in extract(text, source_id):
             total += 1
-            if covering_facts(mention, spans.get(source_id, [])):
+            if covering_facts(mention, index.overlapping(mention.start, mention.end)):
                 covered += 1
                 continue
             if (source_id, mention.text, mention.start) in ignored_keys:
