@@ -186,9 +186,9 @@ def coverage_holds(check_json: str) -> bool:
     return not [f for f in findings if f["rule"] == "coverage" and f["status"] != "ok"]
 
 
-def pages(output: Path) -> int:
-    """Report pages written: <output>/<province or all>/<notebook>.<lang>.html, sources excluded."""
-    return sum(1 for page in output.glob("*/*.html") if page.parent.name != "sources")
+def pages(output: Path) -> dict[Path, int]:
+    """Report pages written, with their modification times: <output>/<folder>/<notebook>.<lang>.html."""
+    return {page: page.stat().st_mtime_ns for page in output.glob("*/*.html") if page.parent.name != "sources"}
 
 
 def scale_run(count: int, seed: int, jobs: int | None) -> dict:
@@ -204,8 +204,11 @@ def scale_run(count: int, seed: int, jobs: int | None) -> dict:
                   "--output", str(work / "reports"), "--figures", str(work / "figures")]
         report += ["--jobs", str(jobs)] if jobs else []
         full, peak, _ = measured(report)
-        reports = pages(work / "reports")
+        written = pages(work / "reports")
         unchanged, _, _ = measured(report)
+        if pages(work / "reports") != written:
+            sys.exit(f"{count} provinces: the run with nothing changed rewrote pages")
+        reports = len(written)
     return {"provinces": count, "sources": count * len(YEARS), "facts": facts, "check": check_seconds,
             "reports": reports, "full": full, "per_report": full / reports, "peak_mb": peak / 2**20,
             "unchanged": unchanged, "unchanged_pct": 100 * unchanged / full}
