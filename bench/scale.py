@@ -36,6 +36,7 @@ YEARS = range(2020, 2026)
 SHARED_FILES = ("indicators.csv", "projects.csv", "plausibility.csv", "area_levels.csv")
 SPEC = tomllib.loads(Path(__file__).with_name("scale.toml").read_text(encoding="utf-8"))
 POLL_SECONDS = 0.1
+MADE_UP = "made up by bench/scale.py"
 
 
 def current_provinces() -> list[tuple[str, str]]:
@@ -46,6 +47,7 @@ def current_provinces() -> list[tuple[str, str]]:
 
 
 def drawn(rng: random.Random, indicator: str, values: dict[str, float]) -> float:
+    """A value from the indicator's range in scale.toml (a share of another indicator, where it says so)."""
     spec = SPEC["drawn"][indicator]
     low, high = spec["range"]
     if "share_of" in spec:
@@ -66,6 +68,7 @@ def derived(indicator: str, catalogue, values: dict[str, float], misstated: bool
 
 
 def report_values(rng: random.Random, catalogue, misstated: bool) -> dict[str, float]:
+    """Every figure one report states, by indicator."""
     values: dict[str, float] = {}
     for indicator in SPEC["drawn"]:
         values[indicator] = drawn(rng, indicator, values)
@@ -78,9 +81,13 @@ def placeholders(template: str) -> list[str]:
     return [field for _, field, _, _ in string.Formatter().parse(template) if field]
 
 
+def report_words(name: str, year: int) -> dict:
+    return {"province": name, "year": year, "previous_year": year - 1, "next_year": year + 1}
+
+
 def report_text(name: str, year: int, values: dict[str, float], catalogue) -> tuple[str, dict[str, tuple[str, str]]]:
     """The report's text, and for each indicator the words that state it and the sentence they stand in."""
-    words = {"province": name, "year": year, "previous_year": year - 1, "next_year": year + 1}
+    words = report_words(name, year)
     mentions = {i: format_quantity(v, catalogue.loc[i, "unit"], "vi") for i, v in values.items()}
     sentences, stated = [], {}
     for template in SPEC["sentences"]:
@@ -91,6 +98,7 @@ def report_text(name: str, year: int, values: dict[str, float], catalogue) -> tu
 
 
 def fact_rows(source: dict, values: dict, stated: dict, catalogue) -> list[dict]:
+    """facts.csv rows for one report, each quoting the sentence that states it."""
     year = source["report_year"]
     rows = []
     for number, (indicator, (mention, quote)) in enumerate(stated.items(), 1):
@@ -113,7 +121,7 @@ def ignored_rows(source_id: str, text: str, facts: list[dict]) -> list[dict]:
     for fact in facts:
         start = text.index(fact["quote"]) + fact["quote"].index(fact["mention"])
         spans.append((start, start + len(fact["mention"])))
-    return [{"source_id": source_id, "text": m.text, "start": m.start, "reason": "made up by bench/scale.py"}
+    return [{"source_id": source_id, "text": m.text, "start": m.start, "reason": MADE_UP}
             for m in extract(text, source_id) if not any(s < m.end and m.start < e for s, e in spans)]
 
 
@@ -138,10 +146,11 @@ def write_data(folder: Path, provinces: list[tuple[str, str]], seed: int) -> int
             text, stated = report_text(name, year, values, catalogue)
             file = f"{slug}-{year}.txt"
             (folder / loaders.RAW_FOLDER / file).write_text(text, encoding="utf-8")
+            words = report_words(name, year)
             source = {"source_id": f"{slug}-{year}", "path": f"{loaders.RAW_FOLDER}/{file}", "province": slug,
-                      "title": SPEC["title"].format(year=year), "publisher": f"Ban Dân tộc {name}",
-                      "published": f"{year + 1}-01-15", "report_year": year,
-                      "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "notes": "made up by bench/scale.py"}
+                      **{key: SPEC[key].format(**words) for key in ("title", "publisher", "published")},
+                      "report_year": year, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                      "notes": MADE_UP}
             rows = fact_rows(source, values, stated, catalogue)
             sources.append(source)
             facts += rows
