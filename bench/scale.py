@@ -161,15 +161,16 @@ def write_data(folder: Path, provinces: list[tuple[str, str]], seed: int) -> int
     return len(facts)
 
 
-def tree_rss(process: psutil.Process) -> int:
-    """Resident memory of a process and all its descendants (the kernels), in bytes."""
-    total = 0
-    for member in [process, *process.children(recursive=True)]:
+def tree_rss(process: psutil.Process) -> tuple[int, int]:
+    """Resident memory of a process alone, and with all its descendants (the kernels), in bytes."""
+    alone = process.memory_info().rss
+    total = alone
+    for member in process.children(recursive=True):
         try:
             total += member.memory_info().rss
         except psutil.NoSuchProcess:
             pass  # a kernel that ended between the listing and the reading
-    return total
+    return alone, total
 
 
 def children_cpu() -> float:
@@ -178,20 +179,20 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def measured(command: list[str]) -> tuple[float, float, int, str]:
-    """Seconds, CPU seconds, peak memory of the process tree (bytes) and stdout of a command that must succeed.
+def measured(command: list[str]) -> tuple[float, float, tuple[int, int], str]:
+    """Seconds, CPU seconds, peak memory and stdout of a command that must succeed.
 
-    CPU seconds are given beside the wall clock because on a shared machine the wall clock measures
-    the neighbours too.
+    Peak memory is in bytes, of the command alone and of its process tree. CPU seconds stand beside
+    the wall clock because on a shared machine the wall clock measures the neighbours too.
     """
     # Output goes to files, not pipes: a pipe that nobody reads while we poll fills and blocks the command.
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out, tempfile.TemporaryFile("w+", encoding="utf-8") as err:
         started, cpu = time.perf_counter(), children_cpu()
         process = psutil.Popen(command, stdout=out, stderr=err)
-        peak = 0
+        peak = (0, 0)
         while process.poll() is None:
             try:
-                peak = max(peak, tree_rss(process))
+                peak = tuple(map(max, peak, tree_rss(process)))
             except psutil.NoSuchProcess:
                 break
             time.sleep(POLL_SECONDS)
@@ -235,14 +236,14 @@ def scale_run(count: int, seed: int, jobs: int | None) -> dict:
         reports = len(written)
     return {"provinces": count, "sources": count * len(YEARS), "facts": facts, "check": check_seconds,
             "reports": reports, "full": full, "per_report": full / reports, "cpu": cpu,
-            "cpu_per_report": cpu / reports, "peak_mb": peak / 2**20, "unchanged": unchanged,
-            "unchanged_pct": 100 * unchanged / full}
+            "cpu_per_report": cpu / reports, "cli_mb": peak[0] / 2**20, "peak_mb": peak[1] / 2**20,
+            "unchanged": unchanged, "unchanged_pct": 100 * unchanged / full}
 
 
 ROW = "{provinces:>9} {sources:>7} {facts:>6} {check:>8.1f} {reports:>7} {full:>8.1f} {per_report:>9.2f} " \
-      "{cpu_per_report:>12.2f} {peak_mb:>9.0f} {unchanged:>9.2f} {unchanged_pct:>7.1f}%"
+      "{cpu_per_report:>12.2f} {cli_mb:>8.0f} {peak_mb:>9.0f} {unchanged:>9.2f} {unchanged_pct:>7.1f}%"
 HEADER = f"{'provinces':>9} {'sources':>7} {'facts':>6} {'check s':>8} {'reports':>7} {'total s':>8} " \
-         f"{'s/report':>9} {'CPU s/report':>12} {'peak MiB':>9} {'re-run s':>9} {'re-run':>8}"
+         f"{'s/report':>9} {'CPU s/report':>12} {'CLI MiB':>8} {'peak MiB':>9} {'re-run s':>9} {'re-run':>8}"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -255,7 +256,7 @@ def main(argv: list[str] | None = None) -> None:
     if not all(1 <= n <= len(current_provinces()) for n in args.provinces):
         parser.error(f"--provinces takes counts from 1 to {len(current_provinces())}")
     print(f"{len(YEARS)} years ({YEARS[0]}–{YEARS[-1]}) per province, {psutil.cpu_count()} cores; "
-          "peak = resident memory of the CLI and its kernels together")
+          "peak = resident memory of the CLI and its kernels together, CLI = the CLI alone")
     print(HEADER, flush=True)
     rows = []
     for count in args.provinces:
