@@ -4,7 +4,8 @@ For each province count asked for, writes a temporary data folder — one review
 and year, its sentences from bench/scale.toml and its figures drawn at random (nothing of it is
 shipped as data) — proves it with `dantoc check`, runs `dantoc report --all` on it as a subprocess,
 then runs it again with nothing changed. Prints seconds per report, the total, the peak memory of
-the whole process tree (the CLI and its kernels) and the no-change run's cost.
+the whole process tree (the CLI and its kernels) and the no-change run's cost; with several counts,
+what each added province cost between them (flat if the batch grows linearly with the provinces).
 
     .venv/bin/python bench/scale.py                       # 34 provinces
     .venv/bin/python bench/scale.py --provinces 1 4 8 34  # a table: how the time grows
@@ -246,6 +247,17 @@ HEADER = f"{'provinces':>9} {'sources':>7} {'facts':>6} {'check s':>8} {'reports
          f"{'s/report':>9} {'CPU s/report':>12} {'CLI MiB':>8} {'peak MiB':>9} {'re-run s':>9} {'re-run':>8}"
 
 
+def growth(rows: list[dict]) -> list[str]:
+    """What each added province cost between consecutive runs: flat if the batch grows linearly."""
+    lines = []
+    for before, after in zip(rows, rows[1:]):
+        added = after["provinces"] - before["provinces"]
+        lines.append(f"{before['provinces']:>3} → {after['provinces']:>3} provinces: each added province cost "
+                     f"{(after['full'] - before['full']) / added:5.1f} s ({(after['cpu'] - before['cpu']) / added:5.1f}"
+                     f" CPU s) for {(after['reports'] - before['reports']) / added:g} reports")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--provinces", type=int, nargs="+", default=[34], metavar="N",
@@ -262,14 +274,8 @@ def main(argv: list[str] | None = None) -> None:
     for count in args.provinces:
         rows.append(scale_run(count, args.seed, args.jobs))
         print(ROW.format(**rows[-1]), flush=True)
-    if len(rows) > 1:
-        first, last = rows[0], rows[-1]
-        added = last["provinces"] - first["provinces"]
-        per_province = (last["full"] - first["full"]) / added
-        cpu_per_province = (last["cpu"] - first["cpu"]) / added
-        reports = (last["reports"] - first["reports"]) / added
-        print(f"from {first['provinces']} to {last['provinces']} provinces each added province cost "
-              f"{per_province:.1f} s ({cpu_per_province:.1f} CPU s) for its {reports:g} reports")
+    for line in growth(rows):
+        print(line)
 
 
 if __name__ == "__main__":
