@@ -9,10 +9,16 @@ STAMP := $(VENV)/.installed
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
+# uv installs the lock in seconds where pip takes minutes; pip fetches uv itself from PyPI, at the
+# version the lock pins, so nothing beyond python3 and make is needed.
+UV_PIN := $(shell grep -i '^uv==' requirements.lock)
+UV := $(BIN)/uv pip install --quiet --python $(BIN)/python
+
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(UV_PIN)
+	$(UV) -r requirements.lock
+	$(UV) --no-deps -e .
 	touch $(STAMP)
 
 test: $(STAMP) browser ## create .venv from the lock file and run the whole test suite

@@ -1,5 +1,6 @@
 """The pinned environment: pyproject ranges, requirements.lock and environment.yml agree."""
 
+import subprocess
 import tomllib
 
 from packaging.requirements import Requirement
@@ -34,3 +35,12 @@ def test_conda_python_satisfies_requires_python():
     project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     from packaging.specifiers import SpecifierSet
     assert SpecifierSet(project["requires-python"]).contains(PYTHON + ".0")
+
+
+def test_make_installs_the_lock_with_the_uv_it_pins():
+    # uv is pinned in the lock like any package (so environment.yml carries it too); the Makefile
+    # reads its version from there, fetches it with pip, and hands the lock to it.
+    commands = subprocess.run(["make", "-n", "-B", ".venv/.installed"], cwd=REPO_ROOT, capture_output=True,
+                              text=True, check=True).stdout
+    assert f"pip install --quiet --disable-pip-version-check uv=={lock()['uv']}\n" in commands
+    assert "uv pip install --quiet --python .venv/bin/python -r requirements.lock\n" in commands
