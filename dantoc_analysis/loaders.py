@@ -363,7 +363,11 @@ def load_capital_types(data_dir: str | Path | None = None) -> pd.DataFrame:
     """The kinds of programme capital (total, investment, recurrent, ...), named in vi and en, by order."""
     table = read_table(paths.data_dir(data_dir) / CAPITAL_TYPES_FILE, list(schemas.CAPITAL_TYPES.columns))
     convert_column(table, "order", "int")
-    return _validate(table, schemas.CAPITAL_TYPES).sort_values("order").reset_index(drop=True)
+    frame = _validate(table, schemas.CAPITAL_TYPES)
+    for line, row in frame.iterrows():
+        if row["part_of"] and (row["part_of"] not in set(frame["capital_type"]) or row["part_of"] == row["capital_type"]):
+            raise table.error(line, "part_of", f"{row['part_of']!r} is not another capital type")
+    return frame.sort_values("order").reset_index(drop=True)
 
 
 def load_severities(data_dir: str | Path | None = None) -> pd.DataFrame:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 from babel.numbers import format_percent as babel_format_percent
@@ -41,6 +42,7 @@ class Vocabulary:
     display: dict[str, dict[str, str]]  # unit -> {lang: how a sentence writes it}
     qualifier_display: dict[str, dict[str, str]]  # qualifier -> {lang: word}
     english: dict[str, dict[str, str]]  # qualifier/scale/noun/suffix word -> English word
+    suffix_vi: dict[str, str]  # suffix as written in the source -> as a re-written figure says it
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ def vocabulary() -> Vocabulary:
         for noun, spec in raw["units"].items()
     }
     english = {kind: raw[f"{kind}_words_en"] for kind in ("qualifier", "scale", "noun", "suffix")}
-    return Vocabulary(qualifiers, scales, units, raw["display"], raw["qualifier_display"], english)
+    return Vocabulary(qualifiers, scales, units, raw["display"], raw["qualifier_display"], english,
+                      raw["suffix_words_vi"])
 
 
 def _alternation(words) -> str:
@@ -122,13 +125,14 @@ def parse_figure(text: str) -> Figure:
 
 
 def stated_in(text: str, lang: str) -> str:
-    """A figure as the source words it, in `lang`: vi is verbatim; en keeps the qualifier and
-    scale the source chose ("gần 548 tỷ đồng" -> "nearly 548 billion VND")."""
-    if lang == "vi":
-        return text
+    """A figure as the source words it, in `lang`: vi is verbatim but for leading zeros ("05 xã" ->
+    "5 xã"); en keeps the qualifier and scale the source chose ("gần 548 tỷ đồng" -> "nearly 548 billion VND")."""
     match = _figure_regex().match(text.strip())
     if not match:
         raise FigureError(f"no figure at the start of {text!r}")
+    if lang == "vi":
+        start, end = match.span("number")
+        return text.strip()[:start] + _without_leading_zeros(match["number"]) + text.strip()[end:]
     english = vocabulary().english
     words = []
     if match["qualifier"]:
@@ -140,10 +144,30 @@ def stated_in(text: str, lang: str) -> str:
     words += [english["scale"][w.lower()] for w in (match["scale"] or "").split()]
     if match["unit"]:
         noun = match["unit"]
-        words.append(english["noun"].get(noun) or vocabulary().display[lookup_unit(noun).unit]["en"])
+        value = parse_number(match["number"])
+        words.append(english["noun"].get(noun) or unit_word(lookup_unit(noun).unit, "en", value))
     suffix = next((en for vi, en in english["suffix"].items() if match["rest"].startswith(vi)), None)
     words += [suffix] if suffix else []
     return " ".join(words).replace(" %", "%")
+
+
+def _without_leading_zeros(numeral: str) -> str:
+    # "04 nghị quyết" is how counts are typed; a re-written figure says "4".
+    return numeral.lstrip("0") if numeral.lstrip("0")[:1].isdigit() else numeral[-1:] if set(numeral) == {"0"} \
+        else "0" + numeral.lstrip("0")
+
+
+def plural_category(count: float | Decimal, lang: str) -> str:
+    """CLDR plural category of a number in `lang` ("one", "other", ...), from Babel's locale data.
+    A Decimal keeps its written digits ("1.0" is "other" in English); a whole float counts as an int."""
+    operand = int(count) if isinstance(count, (int, float)) and float(count).is_integer() else count
+    return Locale.parse(LOCALES[lang]).plural_form(operand)
+
+
+def unit_word(unit: str, lang: str, value: float | Decimal) -> str:
+    """How a unit is written after this number: "1 document", "3 documents"."""
+    display = vocabulary().display[unit]
+    return display.get(f"{lang}_{plural_category(value, lang)}", display[lang])
 
 
 def lookup_unit(word: str) -> Unit:
@@ -176,7 +200,8 @@ def format_quantity(value: float | Decimal, unit: str, lang: str = "vi", decimal
     """548000 million_vnd -> "548.000 triệu đồng" (vi) / "548,000 million VND" (en)."""
     if unit == "percent":
         return format_percent(value, lang, _stated_decimals(value) if decimals is None else decimals)
-    return f"{format_number(value, lang, decimals)} {vocabulary().display[unit][lang]}"
+    shown = format_number(value, lang, decimals)
+    return f"{shown} {unit_word(unit, lang, parse_number(shown, lang))}"
 
 
 def format_stated(value: float, unit: str, qualifier: str, lang: str = "vi") -> str:
@@ -185,11 +210,25 @@ def format_stated(value: float, unit: str, qualifier: str, lang: str = "vi") -> 
     return f"{word} {format_quantity(value, unit, lang)}".strip()
 
 
-def stated_figure(mention: str, value: float, unit: str, qualifier: str, lang: str = "vi") -> str:
-    """A figure in its source's words (translated for en); a denominator ("7" of "28/7") is re-written."""
-    if float(parse_figure(mention).value) == value:
-        return stated_in(mention, lang)
-    return format_stated(value, unit, qualifier, lang)
+def stated_figure(mention: str, value: float, unit: str, qualifier: str, lang: str = "vi",
+                  points: bool = False) -> str:
+    """A figure in its source's words (translated for en), except where the words would mislead:
+    an achieved/plan pair ("28/7 công trình") gives only this fact's number ("28 công trình", the
+    plan is its own fact), and a difference of rates stated with '%' (`points`) is re-written in
+    percentage points ("2,9%/năm" -> "2,9 điểm phần trăm mỗi năm")."""
+    figure = parse_figure(mention)
+    if points:
+        rewritten = format_stated(value, "percentage_points", qualifier, lang)
+        return " ".join([rewritten, *_suffix(figure.text, lang)])
+    if figure.denominator is not None or float(figure.value) != value:
+        return format_stated(value, unit, qualifier, lang)
+    return stated_in(mention, lang)
+
+
+def _suffix(text: str, lang: str) -> list[str]:
+    rest = _figure_regex().match(text.strip())["rest"]
+    words = vocabulary().suffix_vi if lang == "vi" else vocabulary().english["suffix"]
+    return [said for written, said in words.items() if rest.startswith(written)][:1]
 
 
 def format_day(day, lang: str = "vi") -> str:

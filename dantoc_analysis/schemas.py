@@ -144,6 +144,7 @@ CAPITAL_TYPES = pa.DataFrameSchema(
     {
         "capital_type": pa.Column(**_text, unique=True, checks=pa.Check.str_matches(SNAKE)),
         "order": pa.Column("Int64", unique=True),
+        "part_of": pa.Column(**_text),  # the capital type this one is a part of ("" for a total)
         "name_vi": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
         "name_en": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
     },

@@ -42,9 +42,9 @@ def test_seed_series_have_no_second_year():
 def test_capital_table_recomputes_rates_and_keeps_plan_years_apart():
     table = capital.capital_table(da.load_facts(), da.load_indicators(), "lang-son")
     dated = table[table["as_of"].notna()].set_index(["vintage", "capital"])
-    assert dated.loc[(2023, "capital_plan_investment"), "computed_rate"] == pytest.approx(75.4254, abs=1e-4)
-    assert dated.loc[(2022, "capital_plan_recurrent"), "stated_rate"] == 32
-    undated = table[table["as_of"].isna()].iloc[0]
+    assert dated.loc[(2023, "investment"), "computed_rate"] == pytest.approx(75.4254, abs=1e-4)
+    assert dated.loc[(2022, "recurrent"), "stated_rate"] == 32
+    undated = table[table["disbursed_fact"] == "lsn-baolangson-2024-01-10#01"].iloc[0]
     assert undated["source_id"] == "lsn-baolangson-2024-01-10" and undated["plan_source_id"] == "lsn-portal-2023"
 
 
@@ -62,7 +62,7 @@ def test_every_vietnamese_tone_mark_renders_without_missing_glyphs():
 
 def test_capital_chart_png_is_byte_stable_without_version_strings():
     table = capital.capital_table(da.load_facts(), da.load_indicators(), "lang-son")
-    names = {"capital_plan_investment": "vốn đầu tư phát triển", "capital_plan_recurrent": "vốn sự nghiệp"}
+    names = {"investment": "vốn đầu tư phát triển", "recurrent": "vốn sự nghiệp"}
     first = figures.png_bytes(figures.capital_chart(table, 2023, "vi", names))
     second = figures.png_bytes(figures.capital_chart(table, 2023, "vi", names))
     assert first == second
