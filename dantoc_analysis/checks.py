@@ -47,6 +47,7 @@ class Fact:
     quote: str
     resolution: float
     inferred_from: str = ""
+    points: bool = False  # a difference of rates stated with '%': said in percentage points
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -77,7 +78,8 @@ def qty(value: float, unit: str, decimals: int | None = None) -> Localised:
 
 
 def stated(fact: Fact) -> Localised:
-    return Localised(lambda lang: stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang))
+    return Localised(lambda lang: stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang,
+                                                fact.points))
 
 
 def phrase(key: str, **fields) -> Localised:
@@ -372,7 +374,7 @@ def run_checks(
     plausibility = loaders.load_plausibility(data_dir) if plausibility is None else plausibility
     catalogue = indicators.set_index("indicator")
     ctx = Context(
-        facts=[_fact(row) for row in facts.to_dict("records")],
+        facts=[_fact(row, catalogue) for row in facts.to_dict("records")],
         names={i: {"vi": r["name_vi"], "en": r["name_en"]} for i, r in catalogue.iterrows()},
         catalogue=catalogue,
         sources=sources.set_index("source_id"),
@@ -383,8 +385,9 @@ def run_checks(
     return pd.DataFrame(ctx.findings, columns=FINDING_COLUMNS).astype({"year": "Int64", "independent": bool})
 
 
-def _fact(row: dict) -> Fact:
+def _fact(row: dict, catalogue: pd.DataFrame) -> Fact:
     return Fact(
+        points=catalogue.loc[row["indicator"], "rate_difference"] == "yes",
         **{k: row[k] for k in ("fact_id", "source_id", "province", "area", "area_level", "indicator", "unit",
                                "qualifier", "basis", "period", "mention", "quote", "inferred_from")},
         value=float(row["value"]),

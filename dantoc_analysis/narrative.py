@@ -28,6 +28,12 @@ def say(key: str, lang: str, /, **fields) -> Markup:
     return sentence("narrative.toml", key, lang, **fields)
 
 
+def stated(fact, catalogue: pd.DataFrame, lang: str) -> str:
+    """A fact's figure as a sentence or a table says it (a difference of rates in percentage points)."""
+    points = catalogue.loc[fact.indicator, "rate_difference"] == "yes"
+    return stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang, points)
+
+
 def present(fact_id) -> bool:
     """A fact id from a table cell: missing ones are None or NaN, and NaN is truthy."""
     return isinstance(fact_id, str) and fact_id != ""
@@ -116,8 +122,7 @@ class Writer:
         return Sentence(say(key, self.lang, cite=cite, **fields), ids, source_ids)
 
     def stated(self, fact) -> str:
-        points = self.catalogue.loc[fact.indicator, "rate_difference"] == "yes"
-        return stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, self.lang, points)
+        return stated(fact, self.catalogue, self.lang)
 
     def area(self, area: str, level: str) -> str:
         """"huyện Bình Gia" / "Binh Gia district"; "" for the whole province."""

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import batch, html, paths
+from . import batch, checks, html, paths
 from .admin import province
 from .batch import Job, Outcome
 from .numbers import LANGS
-from .report import ReportData, provinces_with_facts, texts
+from .report import ReportData, provinces_with_facts, t, texts
 
 
 def plan_jobs(notebooks: list[Path], output_dir: Path, provinces: list[str], langs: list[str]) -> list[Job]:
@@ -60,12 +60,17 @@ def write_index(data: ReportData, outcomes: list[Outcome], output_dir: Path) -> 
 
 
 def _province_row(data: ReportData, slug: str, outcomes: list[Outcome], failed: set[Job]) -> dict:
-    found = data.findings[data.findings["province"] == slug]["status"].value_counts()
-    mismatch, note = int(found.get("mismatch", 0)), int(found.get("note", 0))
-    badge = {lang: texts()["index"]["badge"][lang].format(mismatch=mismatch, note=note) for lang in LANGS}
+    severities = data.severities.set_index("severity")
+    overall = checks.province_severity(data.findings, slug, data.severities)
+    found = data.findings[data.findings["province"] == slug]["severity"].value_counts()
+    # The weighty ones are counted; a province whose figures allow no check says so, it is not "clean".
+    counted = [s for s in data.severities["severity"][::-1] if found.get(s, 0) and severities.loc[s, "rank"] > 1]
+    badge = {lang: " · ".join([str(t("index.badge", lang, severity=severities.loc[overall, f"name_{lang}"])),
+                               *(str(t(f"count.{s}", lang, n=int(found[s]))) for s in counted)])
+             for lang in LANGS}
     info = province(slug, _latest_day(data, slug))
     return {"name": info["name"], "slug": slug, "gso_code": info["gso_code"], "badge": badge,
-            "badge_class": "problem" if mismatch else "attention" if note else "clean",
+            "badge_class": severities.loc[overall, "tone"],
             "links": _links(outcomes, failed)}
 
 

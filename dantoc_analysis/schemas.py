@@ -156,6 +156,8 @@ SEVERITIES = pa.DataFrameSchema(
     {
         "severity": pa.Column(**_text, unique=True, checks=pa.Check.str_matches(SNAKE)),
         "rank": pa.Column("Int64", unique=True),
+        # How a badge looks (a class of the index page): problem, attention, clean or unchecked.
+        "tone": pa.Column(**_text, checks=pa.Check.isin(("problem", "attention", "clean", "unchecked"))),
         "name_vi": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
         "name_en": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
         "meaning": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
