@@ -71,15 +71,19 @@ def boundary_on(day: date) -> str:
 
 def province(slug: str, on: date | None = None) -> dict[str, str]:
     """The province a slug names, in the boundary version in force on `on` (default: today)."""
+    return dict(_province(slug, boundary_on(on or date.today())))
+
+
+@cache
+def _province(slug: str, boundary: str) -> tuple:
     table = provinces()
     rows = table[table["slug"] == slug]
     if rows.empty:
         raise KeyError(f"unknown province slug {slug!r}")
     if slug == COUNTRY["slug"]:
-        return COUNTRY
-    boundary = boundary_on(on or date.today())
+        return tuple(COUNTRY.items())
     exact = rows[rows["boundary"] == boundary]
-    return (exact if not exact.empty else rows).iloc[0].to_dict()
+    return tuple((exact if not exact.empty else rows).iloc[0].to_dict().items())
 
 
 def province_name(slug: str, lang: str = "vi") -> str:

@@ -59,36 +59,42 @@ def capital_table(facts: pd.DataFrame, indicators: pd.DataFrame, province: str,
     disbursed / plan in percent; stated_rate is what the same source says, if it says. `capital`
     is the capital type's key.
     """
-    own = facts[facts["province"] == province]
+    kinds = capital_types(indicators, types)
+    by_indicator: dict[str, list] = {}
+    for fact in facts[facts["province"] == province].itertuples():
+        by_indicator.setdefault(fact.indicator, []).append(fact)
     rows = []
-    for kind in capital_types(indicators, types):
-        plans = own[(own["indicator"] == kind.plan) & (own["basis"] == "plan")]
-        disbursed = own[(own["indicator"] == kind.disbursed) & own["basis"].isin(OUTTURN)]
-        rates = own[(own["indicator"] == kind.rate) & own["basis"].isin(OUTTURN)]
-        for fact in disbursed.itertuples():
-            plan = _match(plans, fact, prefer_source=fact.source_id)
-            rate = _match(rates, fact, prefer_source=fact.source_id, only_same_source=True)
+    for kind in kinds:
+        plans = [f for f in by_indicator.get(kind.plan, []) if f.basis == "plan"]
+        disbursed = [f for f in by_indicator.get(kind.disbursed, []) if f.basis in OUTTURN]
+        rates = [f for f in by_indicator.get(kind.rate, []) if f.basis in OUTTURN]
+        for fact in disbursed:
+            plan = _match(plans, fact)
+            rate = _match(rates, fact, only_same_source=True)
             rows.append(_row(kind, fact, plan, fact, rate))
-        for plan in plans.itertuples():
-            if not len(disbursed[_same_key(disbursed, plan)]):
+        for plan in plans:
+            if not any(_key(d) == _key(plan) for d in disbursed):
                 rows.append(_row(kind, plan, plan, None, None))
     table = pd.DataFrame(rows, columns=CAPITAL_COLUMNS)
-    order = {kind.key: n for n, kind in enumerate(capital_types(indicators, types))}
+    order = {kind.key: n for n, kind in enumerate(kinds)}
     return table.sort_values(["area", "year", "vintage", "capital"], ascending=[True, True, False, True],
                              key=lambda c: c.map(order) if c.name == "capital" else c, kind="stable") \
         .reset_index(drop=True)
 
 
-def _same_key(frame: pd.DataFrame, fact) -> pd.Series:
-    return ((frame["area"] == fact.area) & (frame["area_level"] == fact.area_level)
-            & (frame["year"] == fact.year) & (frame["vintage"] == fact.vintage))
+def _key(fact) -> tuple:
+    """Where and when a figure is: area, year and plan year (a missing year is None, never NA)."""
+    return (fact.area, fact.area_level, None if pd.isna(fact.year) else int(fact.year),
+            None if pd.isna(fact.vintage) else int(fact.vintage))
 
 
-def _match(frame: pd.DataFrame, fact, prefer_source: str, only_same_source: bool = False):
-    candidates = frame[_same_key(frame, fact)]
-    same = candidates[candidates["source_id"] == prefer_source]
-    chosen = same if len(same) or only_same_source else candidates
-    return next(chosen.itertuples(), None)
+def _match(candidates: list, fact, only_same_source: bool = False):
+    """The figure with the same key, from the same source if there is one, else (unless
+    only_same_source) from another source."""
+    same_key = [c for c in candidates if _key(c) == _key(fact)]
+    same_source = [c for c in same_key if c.source_id == fact.source_id]
+    chosen = same_source if same_source or only_same_source else same_key
+    return chosen[0] if chosen else None
 
 
 def _row(kind: CapitalType, key, plan, disbursed, rate) -> dict:

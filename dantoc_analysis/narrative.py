@@ -28,10 +28,10 @@ def say(key: str, lang: str, /, **fields) -> Markup:
     return sentence("narrative.toml", key, lang, **fields)
 
 
-def stated(fact, catalogue: pd.DataFrame, lang: str) -> str:
-    """A fact's figure as a sentence or a table says it (a difference of rates in percentage points)."""
-    points = catalogue.loc[fact.indicator, "rate_difference"] == "yes"
-    return stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang, points)
+def stated(fact, points: frozenset[str], lang: str) -> str:
+    """A fact's figure as a sentence or a table says it; `points`: the indicators that are differences
+    of rates, said in percentage points."""
+    return stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang, fact.indicator in points)
 
 
 def present(fact_id) -> bool:
@@ -98,6 +98,12 @@ class Writer:
         levels = loaders.load_area_levels() if area_levels is None else area_levels
         self.levels = levels.set_index("level")
         self.kinds = capital.capital_types(indicators, self.capital_types)
+        self.by_id = {row.fact_id: row for row in facts.itertuples()}
+        self.plans: dict[tuple, list] = {}
+        for fact in self.facts[self.facts["basis"] == "plan"].itertuples():
+            self.plans.setdefault((fact.area, fact.area_level, _whole(fact.year), _whole(fact.vintage)), []).append(fact)
+        self.points = frozenset(indicators.loc[indicators["rate_difference"] == "yes", "indicator"])
+        self.names = {row.indicator: row for row in indicators.itertuples()}
         self.used: set[str] = set()
         self.cited: list[str] = []
         self.blocks: list[Block] = []
@@ -122,7 +128,7 @@ class Writer:
         return Sentence(say(key, self.lang, cite=cite, **fields), ids, source_ids)
 
     def stated(self, fact) -> str:
-        return stated(fact, self.catalogue, self.lang)
+        return stated(fact, self.points, self.lang)
 
     def area(self, area: str, level: str) -> str:
         """"huyện Bình Gia" / "Binh Gia district"; "" for the whole province."""
@@ -135,13 +141,13 @@ class Writer:
         return say(key, self.lang, area=self.area(area, level)) if area else ""
 
     def name(self, indicator: str, short: bool = False) -> str:
-        row = self.catalogue.loc[indicator]
-        if short and row[f"short_{self.lang}"]:
-            return row[f"short_{self.lang}"]
-        return row[f"name_{self.lang}"]
+        row = self.names[indicator]
+        if short and getattr(row, f"short_{self.lang}"):
+            return getattr(row, f"short_{self.lang}")
+        return getattr(row, f"name_{self.lang}")
 
     def fact(self, fact_id: str):
-        return next(self.all_facts[self.all_facts["fact_id"] == fact_id].itertuples())
+        return self.by_id[fact_id]
 
     def pct(self, value: float) -> str:
         return format_quantity(value, "percent", self.lang, 1)
@@ -154,8 +160,10 @@ class Writer:
             return self.narrative()
         intro = Block("", 0)
         self.blocks.append(intro)
-        table = capital.capital_table(self.all_facts, self.indicators, self.province, self.capital_types)
-        if table.empty:
+        frame = capital.capital_table(self.all_facts, self.indicators, self.province, self.capital_types)
+        # Rows as plain records, years as int or None: the blocks below filter them many times.
+        table = [row._replace(year=_whole(row.year), vintage=_whole(row.vintage)) for row in frame.itertuples()]
+        if not table:
             intro.sentences.append(Sentence(say("capital.none", self.lang, province=self.place())))
         for year in years:
             heading = Block(say("heading.year", self.lang, year=year), 3)
@@ -191,36 +199,34 @@ class Writer:
         info = province(self.province, on=day)
         return info["name"] if self.lang == "vi" else info["name_en"]
 
-    def capital_block(self, table: pd.DataFrame, year: int) -> None:
-        rows = table[table["year"] == year]
-        if rows.empty:
+    def capital_block(self, table: list, year: int) -> None:
+        rows = [r for r in table if r.year == year]
+        if not rows:
             return
         block = Block(say("heading.capital", self.lang), 4)
         self.blocks.append(block)
         # The whole province first, then each district or commune on its own: never mixed.
-        for (area, level), in_area in rows.groupby(capital.AREA_KEY, sort=True):
-            for vintage in sorted(in_area["vintage"].dropna().unique(), key=lambda v: (v != year, -v)):
-                block.sentences += self.plan_sentences(year, int(vintage), area, level)
+        for area, level in sorted({(r.area, r.area_level) for r in rows}):
+            in_area = [r for r in rows if (r.area, r.area_level) == (area, level)]
+            for vintage in sorted({r.vintage for r in in_area}, key=lambda v: (v != year, -v)):
+                block.sentences += self.plan_sentences(year, vintage, area, level)
                 # The dated figure first; an undated one from another source follows it.
-                ordered = in_area[in_area["vintage"] == vintage].sort_values("as_of", na_position="last",
-                                                                            kind="stable")
-                for row in ordered.itertuples():
+                ordered = sorted((r for r in in_area if r.vintage == vintage), key=lambda r: pd.isna(r.as_of))
+                for row in ordered:
                     if present(row.disbursed_fact):
                         block.sentences.append(self.disbursed_sentence(row, year))
             block.sentences += self.comparisons(table, year, area, level)
 
     def plan_sentences(self, year, vintage, area, level) -> list[Sentence]:
-        own = self.facts[(self.facts["year"] == year) & (self.facts["vintage"] == vintage)
-                         & (self.facts["basis"] == "plan") & (self.facts["area"] == area)
-                         & (self.facts["area_level"] == level)]
+        own = self.plans.get((area, level, year, vintage), [])
         out = []
         for root in self.capital_types[self.capital_types["part_of"] == ""].itertuples():
             total_kind = next((k for k in self.kinds if k.key == root.capital_type and k.plan), None)
-            totals = list(own[own["indicator"] == total_kind.plan].itertuples()) if total_kind else []
+            totals = [f for f in own if total_kind and f.indicator == total_kind.plan]
             source = totals[0].source_id if totals else None
             children = [k for k in self.kinds if k.part_of == root.capital_type and k.plan]
-            parts = [next(own[(own["indicator"] == k.plan) & ((own["source_id"] == source) if source else True)]
-                          .itertuples(), None) for k in children]
+            parts = [next((f for f in own if f.indicator == k.plan and (source is None or f.source_id == source)),
+                          None) for k in children]
             named = [(k, p) for k, p in zip(children, parts) if p is not None]
             if not named and not totals:
                 continue
@@ -289,37 +295,38 @@ class Writer:
         return say("capital.stated_same" if holds else "capital.stated_differs", self.lang,
                    stated=self.stated(rate))
 
-    def comparisons(self, table: pd.DataFrame, year: int, area: str, level: str) -> list[Sentence]:
-        table = table[(table["area"] == area) & (table["area_level"] == level)]
+    def comparisons(self, table: list, year: int, area: str, level: str) -> list[Sentence]:
+        table = [r for r in table if (r.area, r.area_level) == (area, level)]
         where = self.where(area, level, "area.in")
         out = []
         for kind in self.kinds:
             current = self.reference_row(table, year, year, kind.key)
             if current is None:
                 continue
-            older = table[(table["year"] == year) & (table["vintage"] < year) & (table["capital"] == kind.key)]
-            for vintage in sorted(older["vintage"].unique(), reverse=True):
-                previous = self.reference_row(table, year, int(vintage), kind.key)
+            older = {r.vintage for r in table if r.year == year and r.vintage < year and r.capital == kind.key}
+            for vintage in sorted(older, reverse=True):
+                previous = self.reference_row(table, year, vintage, kind.key)
                 if previous is not None:
-                    out.append(self.compare(kind, year, int(vintage), current, previous, where))
+                    out.append(self.compare(kind, year, vintage, current, previous, where))
             before = self.reference_row(table, year - 1, year - 1, kind.key)
             if before is not None:
                 out.append(self.sentence(
-                    "capital.compare_previous", [self.fact(f) for f in (before.disbursed_fact, current.disbursed_fact)],
+                    "capital.compare_previous", [self.fact(f) for f in (before.disbursed_fact, before.plan_fact,
+                                                                        current.disbursed_fact, current.plan_fact)],
                     previous=year - 1, name=kind.name(self.lang), where=where,
                     rate_old=self.pct(before.computed_rate), rate_new=self.pct(current.computed_rate)))
-        if out and not (table["year"] == year - 1).any():
+        if out and not any(r.year == year - 1 for r in table):
             out.append(Sentence(say("capital.no_previous", self.lang, previous=year - 1)))
         return out
 
     @staticmethod
-    def reference_row(table, year, vintage, capital_type):
+    def reference_row(table: list, year, vintage, capital_type):
         """The dated, recomputable row for a capital type: the figure a comparison should use."""
-        rows = table[(table["year"] == year) & (table["vintage"] == vintage) & (table["capital"] == capital_type)
-                     & table["computed_rate"].notna()]
-        dated = rows[rows["as_of"].notna()]
-        chosen = dated if len(dated) else rows
-        return next(chosen.itertuples(), None)
+        rows = [r for r in table if r.year == year and r.vintage == vintage and r.capital == capital_type
+                and pd.notna(r.computed_rate)]
+        dated = [r for r in rows if pd.notna(r.as_of)]
+        chosen = dated or rows
+        return chosen[0] if chosen else None
 
     def compare(self, kind, year, vintage, current, previous, where) -> Sentence:
         # Compared at the precision shown, so the words and the figures beside them agree.
@@ -412,6 +419,10 @@ class Writer:
         if pd.notna(source["event_date"]):
             return say("reference.event", self.lang, date=format_day(source["event_date"], self.lang))
         return say("reference.undated", self.lang, year=source["report_year"])
+
+
+def _whole(value) -> int | None:
+    return None if pd.isna(value) else int(value)
 
 
 def _project_order(project: str) -> int:

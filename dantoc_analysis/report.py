@@ -83,12 +83,17 @@ class ReportData:
         name = area if self.lang == "vi" else unidecode(area)
         return str(narrative.say("area.name", self.lang, area=name, level=levels.loc[level, f"name_{self.lang}"]))
 
+    @cached_property
+    def points(self) -> frozenset[str]:
+        """Indicators that are differences of rates: they and their changes are percentage points."""
+        return frozenset(self.indicators.loc[self.indicators["rate_difference"] == "yes", "indicator"])
+
     def in_points(self, indicator: str) -> bool:
-        return self.catalogue.loc[indicator, "rate_difference"] == "yes"
+        return indicator in self.points
 
     def stated(self, fact) -> str:
         """A figure as a table cell shows it, marked when nobody has reviewed it yet."""
-        shown = narrative.stated(fact, self.catalogue, self.lang)
+        shown = narrative.stated(fact, self.points, self.lang)
         return shown + (str(narrative.say("mark.draft", self.lang)) if fact.review == "draft" else "")
 
 
