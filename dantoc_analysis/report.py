@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 import pandas as pd
@@ -12,7 +13,7 @@ from markupsafe import Markup
 from unidecode import unidecode
 
 from . import capital, checks, loaders, narrative, paths
-from .admin import COUNTRY, province_name, slugify
+from .admin import COUNTRY, province, province_name, slugify
 from .numbers import format_day, format_quantity, unit_word
 from .schemas import OUTTURN
 from .wording import resource, sentence
@@ -73,7 +74,12 @@ class ReportData:
 
     @property
     def place(self) -> str:
-        return province_name(self.province, self.lang) if self.province else ""
+        """The province's name in the boundary its latest figures belong to (before or after 1/7/2025)."""
+        if not self.province:
+            return ""
+        years = self.facts.loc[self.facts["province"] == self.province, "year"].dropna()
+        info = province(self.province, on=date(int(years.max()), 12, 31) if len(years) else None)
+        return info["name"] if self.lang == "vi" else info["name_en"]
 
     def area(self, area: str, level: str) -> str:
         """"huyện Bình Gia" / "Binh Gia district"; the whole province when area is empty."""

@@ -35,9 +35,10 @@ def dated_points(facts: pd.DataFrame, province: str) -> pd.DataFrame:
 
 
 def series(facts: pd.DataFrame, province: str) -> pd.DataFrame:
-    """The dated points of series stated for more than one year."""
+    """The dated points of indicators stated for more than one year in an area, every series of them
+    (a plan of one year beside results of two is shown with them, labelled)."""
     points = dated_points(facts, province)
-    years = points.groupby(SERIES_KEY, dropna=False)["year"].transform("nunique")
+    years = points.groupby(["indicator", "area", "area_level"], dropna=False)["year"].transform("nunique")
     return points[years > 1].reset_index(drop=True)
 
 
