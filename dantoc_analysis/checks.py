@@ -303,7 +303,7 @@ def check_targets(ctx: Context) -> None:
             continue
         for goal in [f for f in ctx.facts if f.indicator == indicator and f.basis in ("target", "plan")]:
             results = [f for f in ctx.facts if f.indicator == indicator and f.basis in OUTTURN
-                       and f.province == goal.province]
+                       and f.key[:3] == goal.key[:3]]  # same province and area
             same_year = [r for r in results if r.year == goal.year]
             undated = [r for r in results if r.year is None]
             fields = dict(name=ctx.name(indicator), year=goal.year, target=stated(goal),

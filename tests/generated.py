@@ -60,10 +60,12 @@ amounts = st.integers(min_value=1, max_value=2_000_000).map(Decimal)
 rates = st.integers(min_value=0, max_value=1200).map(lambda n: Decimal(n) / 10)
 
 
+SHIPPED = {"indicators": loaders.load_indicators(), "domains": loaders.load_domains()}
+
+
 @st.composite
 def catalogue(draw) -> tuple[pd.DataFrame, pd.DataFrame]:
-    indicators = loaders.load_indicators()
-    domains = loaders.load_domains()
+    indicators, domains = SHIPPED["indicators"], SHIPPED["domains"]
     if draw(st.booleans()):
         rows = [{c: "" for c in indicators.columns} | spec for spec in NEW_INDICATORS]
         indicators = pd.concat([indicators, pd.DataFrame(rows)], ignore_index=True)

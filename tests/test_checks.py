@@ -141,3 +141,10 @@ def test_a_missed_target_is_a_note_with_the_gap(facts):
     findings = da.run_checks(_with(facts, "lsn-baolangson-2024-01-10#05", value=5.0))
     row = _involving(findings, "target", "lsn-baolangson-2024-01-10#06").iloc[0]
     assert row["status"] == "note" and "by 2 works" in row["message_en"]
+
+
+def test_a_district_target_is_not_set_against_the_province_result(facts):
+    district = facts[facts["fact_id"] == "lsn-baolangson-2024-01-10#06"].assign(
+        fact_id="district#plan", area="Bình Gia", area_level="district")
+    findings = da.run_checks(pd.concat([facts, district], ignore_index=True))
+    assert _involving(findings, "target", "district#plan").iloc[0]["status"] == "skipped"
