@@ -7,14 +7,13 @@ facts.csv and escaped, so text from a source can never act as HTML.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 import pandas as pd
 from markupsafe import Markup
 from unidecode import unidecode
 
 from . import capital, loaders
-from .admin import COUNTRY, MERGER_DATE, absorbed_by, province, province_name
+from .admin import COUNTRY, MERGER_DATE, absorbed_by, province_name, year_end
 from .checks import independent, rate_miss
 from .numbers import format_day, format_number, format_quantity, stated_figure
 from .schemas import OUTTURN
@@ -32,6 +31,15 @@ def stated(fact, points: frozenset[str], lang: str) -> str:
     """A fact's figure as a sentence or a table says it; `points`: the indicators that are differences
     of rates, said in percentage points."""
     return stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang, fact.indicator in points)
+
+
+def area_name(area: str, level: str, levels: pd.DataFrame, lang: str) -> str:
+    """"huyện Bình Gia" / "Binh Gia district" (levels: area_levels.csv indexed by level); "" for the
+    whole province."""
+    if not area:
+        return ""
+    name = area if lang == "vi" else unidecode(area)
+    return str(say("area.name", lang, area=name, level=levels.loc[level, f"name_{lang}"]))
 
 
 def present(fact_id) -> bool:
@@ -131,11 +139,7 @@ class Writer:
         return stated(fact, self.points, self.lang)
 
     def area(self, area: str, level: str) -> str:
-        """"huyện Bình Gia" / "Binh Gia district"; "" for the whole province."""
-        if not area:
-            return ""
-        name = area if self.lang == "vi" else unidecode(area)
-        return str(say("area.name", self.lang, area=name, level=self.levels.loc[level, f"name_{self.lang}"]))
+        return area_name(area, level, self.levels, self.lang)
 
     def where(self, area: str, level: str, key: str = "area.of") -> Markup | str:
         return say(key, self.lang, area=self.area(area, level)) if area else ""
@@ -195,9 +199,7 @@ class Writer:
 
     def place(self, years: list[int] | None = None) -> str:
         """The province's name within the boundary its latest figures belong to (before or after 1/7/2025)."""
-        day = date(years[-1], 12, 31) if years else None
-        info = province(self.province, on=day)
-        return info["name"] if self.lang == "vi" else info["name_en"]
+        return province_name(self.province, self.lang, year_end(years[-1]) if years else None)
 
     def capital_block(self, table: list, year: int) -> None:
         rows = [r for r in table if r.year == year]
@@ -333,9 +335,9 @@ class Writer:
         difference = round(current.computed_rate, 1) - round(previous.computed_rate, 1)
         facts = [self.fact(f) for f in (current.disbursed_fact, current.plan_fact, previous.disbursed_fact,
                                         previous.plan_fact)]
-        fields = dict(name=kind.name(self.lang), where=where, year=year, vintage=vintage,
-                      rate_new=self.pct(current.computed_rate), rate_old=self.pct(previous.computed_rate),
-                      extra=say("capital.extra", self.lang, years=year - vintage))
+        fields = {"name": kind.name(self.lang), "where": where, "year": year, "vintage": vintage,
+                  "rate_new": self.pct(current.computed_rate), "rate_old": self.pct(previous.computed_rate),
+                  "extra": say("capital.extra", self.lang, years=year - vintage)}
         if round(difference, 1) == 0:
             return self.sentence("capital.compare_vintage_same", facts, **fields)
         return self.sentence(

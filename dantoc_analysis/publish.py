@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
 from . import batch, checks, html, paths
-from .admin import province
+from .admin import province, year_end
 from .batch import Job, Outcome
 from .numbers import LANGS
 from .report import ReportData, provinces_with_facts, t, texts
@@ -76,8 +74,7 @@ def _province_row(data: ReportData, slug: str, outcomes: list[Outcome], failed: 
 
 def _latest_day(data: ReportData, slug: str):
     # The boundary the figures are about: Thái Nguyên 2021 is the 63-province territory.
-    years = data.facts[data.facts["province"] == slug]["year"].dropna()
-    return pd.Timestamp(int(years.max()), 12, 31).date() if len(years) else None
+    return year_end(data.facts.loc[data.facts["province"] == slug, "year"].max())
 
 
 def _links(outcomes: list[Outcome], failed: set[Job]) -> list[dict]:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from datetime import date
 from functools import cached_property
 
 import pandas as pd
 from markupsafe import Markup
 
-from unidecode import unidecode
-
 from . import capital, checks, loaders, narrative, paths
-from .admin import COUNTRY, province, province_name, slugify
+from .admin import COUNTRY, province_name, slugify, year_end
 from .numbers import format_day, format_quantity, unit_word
 from .schemas import OUTTURN
 from .wording import resource, sentence
@@ -77,17 +74,13 @@ class ReportData:
         """The province's name in the boundary its latest figures belong to (before or after 1/7/2025)."""
         if not self.province:
             return ""
-        years = self.facts.loc[self.facts["province"] == self.province, "year"].dropna()
-        info = province(self.province, on=date(int(years.max()), 12, 31) if len(years) else None)
-        return info["name"] if self.lang == "vi" else info["name_en"]
+        years = self.facts.loc[self.facts["province"] == self.province, "year"]
+        return province_name(self.province, self.lang, year_end(years.max()))
 
     def area(self, area: str, level: str) -> str:
         """"huyện Bình Gia" / "Binh Gia district"; the whole province when area is empty."""
-        if not area:
-            return str(t("scope.province", self.lang))
         levels = self.area_levels.set_index("level")
-        name = area if self.lang == "vi" else unidecode(area)
-        return str(narrative.say("area.name", self.lang, area=name, level=levels.loc[level, f"name_{self.lang}"]))
+        return narrative.area_name(area, level, levels, self.lang) or str(t("scope.province", self.lang))
 
     @cached_property
     def points(self) -> frozenset[str]:
@@ -164,7 +157,10 @@ def capital_section(data: ReportData) -> Html:
         return Html(Markup("").join([*parts, Markup("<p>{}</p>").format(t("capital.none", lang))]))
     kinds = {k.key: k.name(lang) for k in capital.capital_types(data.indicators, data.capital_types)}
     rows = _fact_rows(data, [*table["plan_fact"], *table["disbursed_fact"], *table["stated_rate_fact"]])
-    cell = lambda i: data.stated(rows[i]) if isinstance(i, str) and i in rows else ""  # noqa: E731
+
+    def cell(fact_id) -> str:
+        return data.stated(rows[fact_id]) if isinstance(fact_id, str) and fact_id in rows else ""
+
     shown = pd.DataFrame({
         t("column.area", lang): [data.area(a, lv) for a, lv in zip(table["area"], table["area_level"])],
         t("column.year", lang): table["year"].astype(str),
