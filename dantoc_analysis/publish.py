@@ -61,10 +61,12 @@ def _province_row(data: ReportData, slug: str, outcomes: list[Outcome], failed: 
     severities = data.severities.set_index("severity")
     overall = checks.province_severity(data.findings, slug, data.severities)
     found = data.findings[data.findings["province"] == slug]["severity"].value_counts()
-    # The weighty ones are counted; a province whose figures allow no check says so, it is not "clean".
-    counted = [s for s in data.severities["severity"][::-1] if found.get(s, 0) and severities.loc[s, "rank"] > 1]
-    badge = {lang: " · ".join([str(t("index.badge", lang, severity=severities.loc[overall, f"name_{lang}"])),
-                               *(str(t(f"count.{s}", lang, n=int(found[s]))) for s in counted)])
+    # What weighs more than a check that holds is counted; else the badge names the province's severity,
+    # and one whose figures allow no check says "not checked", never a clean green.
+    above_ok = severities["rank"] > severities.loc["ok", "rank"]
+    counted = [s for s in data.severities["severity"][::-1] if found.get(s, 0) and above_ok[s]]
+    badge = {lang: " · ".join([str(t(f"count.{s}", lang, n=int(found[s]))) for s in counted]
+                              or [str(t("index.badge", lang, severity=severities.loc[overall, f"name_{lang}"]))])
              for lang in LANGS}
     info = province(slug, _latest_day(data, slug))
     return {"name": info["name"], "slug": slug, "gso_code": info["gso_code"], "badge": badge,
