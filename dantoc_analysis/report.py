@@ -246,7 +246,13 @@ def trends_section(data: ReportData) -> Html:
 
 
 def _points_table(data: ReportData, points: pd.DataFrame) -> pd.DataFrame:
+    """Figures by year, then domain in domains.csv order, then indicator in catalogue order."""
     lang = data.lang
+    domain = {d: n for n, d in enumerate(data.domains["domain"])}
+    indicator = {i: n for n, i in enumerate(data.indicators["indicator"])}
+    points = points.assign(_domain=points["indicator"].map(data.catalogue["domain"]).map(domain),
+                           _indicator=points["indicator"].map(indicator))
+    points = points.sort_values(["year", "_domain", "_indicator", "area", "kind", "lag"], kind="stable")
     return pd.DataFrame({
         t("column.indicator", lang): [data.name(i) for i in points["indicator"]],
         t("column.series", lang): [_series_label(data, r) for r in points.itertuples()],
