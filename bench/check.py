@@ -6,7 +6,7 @@ For each size the script writes a data folder in a temporary directory (or under
 look at it or run `dantoc --data-dir DIR/<size> check` by hand): report-like Vietnamese texts in
 raw/, made up here and never shipped, registered in sources.csv with their sha256; facts.csv rows
 whose quotes and mentions stand in those texts; a few mentions listed in ignored_mentions.csv; and
-indicators.csv, projects.csv, plausibility.csv and area_levels.csv copied from data/. The facts
+the catalogue tables (paths.CATALOGUE_FILES) copied from data/. The facts
 exercise every check: capital totals and their parts (sums), disbursement and plan rates whose
 plan may stand in another source of the same province and year (rates), GRDP growth stated by
 several sources (cross-source), targets against results, percentages (ranges), GRDP per head in
@@ -37,10 +37,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dantoc_analysis import admin  # noqa: E402
+from dantoc_analysis import admin, paths  # noqa: E402
 from dantoc_analysis.numbers import format_number  # noqa: E402
 
-COPIED = ("indicators.csv", "projects.csv", "plausibility.csv", "area_levels.csv")
+COPIED = paths.CATALOGUE_FILES
 FACT_COLUMNS = ["fact_id", "source_id", "province", "area", "area_level", "year", "indicator", "value",
                 "unit", "qualifier", "basis", "period", "vintage", "as_of", "mention", "quote",
                 "ambiguity", "review"]

@@ -28,13 +28,13 @@ from pathlib import Path
 
 import psutil
 
-from dantoc_analysis import admin, loaders, schemas
+from dantoc_analysis import admin, loaders, paths, schemas
 from dantoc_analysis.extract import IGNORED_COLUMNS, IGNORED_FILE, extract
 from dantoc_analysis.numbers import format_quantity
 from dantoc_analysis.paths import REPO_ROOT
 
 YEARS = range(2020, 2026)
-SHARED_FILES = ("indicators.csv", "projects.csv", "plausibility.csv", "area_levels.csv")
+SHARED_FILES = paths.CATALOGUE_FILES
 SPEC = tomllib.loads(Path(__file__).with_name("scale.toml").read_text(encoding="utf-8"))
 POLL_SECONDS = 0.1
 MADE_UP = "made up by bench/scale.py"

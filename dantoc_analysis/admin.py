@@ -64,6 +64,11 @@ def known_slugs() -> frozenset[str]:
     return frozenset(provinces()["slug"])
 
 
+def year_end(year) -> date | None:
+    """The last day of a year a figure is about: the day whose boundary the figure belongs to."""
+    return None if year is None or pd.isna(year) else date(int(year), 12, 31)
+
+
 def boundary_on(day: date) -> str:
     """The boundary version in force on a day."""
     return CURRENT if day >= MERGER_DATE else LEGACY
@@ -71,19 +76,24 @@ def boundary_on(day: date) -> str:
 
 def province(slug: str, on: date | None = None) -> dict[str, str]:
     """The province a slug names, in the boundary version in force on `on` (default: today)."""
+    return dict(_province(slug, boundary_on(on or date.today())))
+
+
+@cache
+def _province(slug: str, boundary: str) -> tuple:
     table = provinces()
     rows = table[table["slug"] == slug]
     if rows.empty:
         raise KeyError(f"unknown province slug {slug!r}")
     if slug == COUNTRY["slug"]:
-        return COUNTRY
-    boundary = boundary_on(on or date.today())
+        return tuple(COUNTRY.items())
     exact = rows[rows["boundary"] == boundary]
-    return (exact if not exact.empty else rows).iloc[0].to_dict()
+    return tuple((exact if not exact.empty else rows).iloc[0].to_dict().items())
 
 
-def province_name(slug: str, lang: str = "vi") -> str:
-    info = province(slug)
+def province_name(slug: str, lang: str = "vi", on: date | None = None) -> str:
+    """The province's name in `lang`, in the boundary version in force on `on` (default: today)."""
+    info = province(slug, on)
     return info["name"] if lang == "vi" else info["name_en"]
 
 

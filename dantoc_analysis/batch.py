@@ -105,7 +105,7 @@ def data_version(data_dir: Path) -> str:
 
 
 # What every report reads whichever province it is about.
-SHARED_DATA = ("indicators.csv", "projects.csv", "plausibility.csv", "area_levels.csv")
+SHARED_DATA = paths.CATALOGUE_FILES
 
 
 def province_data_version(data_dir: Path, province: str) -> str:

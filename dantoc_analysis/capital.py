@@ -1,4 +1,4 @@
-"""Programme capital: plan and disbursement by capital type and plan year, from the relations."""
+"""Programme capital: plan and disbursement by capital type, area and plan year, from declared roles."""
 
 from __future__ import annotations
 
@@ -10,79 +10,99 @@ from . import loaders
 from .schemas import OUTTURN
 
 CAPITAL_COLUMNS = [
-    "year", "vintage", "capital", "plan", "plan_fact", "disbursed", "disbursed_fact", "disbursed_mention",
-    "disbursed_qualifier", "as_of", "computed_rate", "stated_rate", "stated_rate_fact", "stated_rate_mention",
-    "source_id", "plan_source_id",
+    "area", "area_level", "year", "vintage", "capital", "plan", "plan_fact", "disbursed", "disbursed_fact",
+    "disbursed_mention", "disbursed_qualifier", "as_of", "computed_rate", "stated_rate", "stated_rate_fact",
+    "stated_rate_mention", "source_id", "plan_source_id",
 ]
+# Figures about a district never meet figures about the whole province: every match is within one area.
+AREA_KEY = ["area", "area_level"]
 
 
 @dataclass(frozen=True)
 class CapitalType:
-    """One kind of capital as the catalogue declares it: rate = disbursed / plan."""
+    """One kind of capital and the indicators the catalogue declares for it (role, capital_type)."""
 
-    plan: str
-    disbursed: str
-    rate: str
+    key: str
+    part_of: str
+    name_vi: str
+    name_en: str
+    plan: str | None
+    disbursed: str | None
+    rate: str | None
 
-
-def capital_types(indicators: pd.DataFrame) -> list[CapitalType]:
-    """Rates over a plan ('x / y@plan') in the finance domain, in catalogue order."""
-    types = []
-    for row in indicators[(indicators["domain"] == "finance") & (indicators["ratio_of"] != "")].itertuples():
-        numerator, denominator = loaders.relation_terms(row.ratio_of)
-        if denominator.endswith("@plan"):
-            types.append(CapitalType(plan=denominator.removesuffix("@plan"), disbursed=numerator, rate=row.indicator))
-    return types
+    def name(self, lang: str) -> str:
+        return self.name_vi if lang == "vi" else self.name_en
 
 
-def total_indicator(indicators: pd.DataFrame, parts: list[str]) -> str | None:
-    """The indicator declared as the sum of exactly these parts (the total capital plan)."""
-    for row in indicators[indicators["sum_of"] != ""].itertuples():
-        if set(loaders.relation_terms(row.sum_of)) == set(parts):
-            return row.indicator
-    return None
+def capital_types(indicators: pd.DataFrame, types: pd.DataFrame | None = None) -> list[CapitalType]:
+    """The capital types some indicator is declared for, in capital_types.csv order.
+
+    Only declarations count: an indicator without a role is never read as capital, whatever its
+    relations say (loaders._check_roles guarantees one indicator per role and type)."""
+    types = loaders.load_capital_types() if types is None else types
+    declared = indicators[indicators["role"] != ""]
+    found = []
+    for row in types.itertuples():
+        mine = declared[declared["capital_type"] == row.capital_type].set_index("role")["indicator"]
+        if len(mine):
+            found.append(CapitalType(row.capital_type, row.part_of, row.name_vi, row.name_en,
+                                     mine.get("capital_plan"), mine.get("disbursed"), mine.get("disbursement_rate")))
+    return found
 
 
-def capital_table(facts: pd.DataFrame, indicators: pd.DataFrame, province: str) -> pd.DataFrame:
+def capital_table(facts: pd.DataFrame, indicators: pd.DataFrame, province: str,
+                  types: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per disbursement figure (and per plan that has none), with the rate recomputed.
 
     The plan comes from the disbursement's own source when it states one, else from another
-    source for the same year and plan year (plan_source_id says which). computed_rate is
-    disbursed / plan in percent; stated_rate is what the same source says, if it says.
+    source for the same area, year and plan year (plan_source_id says which). computed_rate is
+    disbursed / plan in percent; stated_rate is what the same source says, if it says. `capital`
+    is the capital type's key.
     """
-    own = facts[facts["province"] == province]
+    kinds = capital_types(indicators, types)
+    by_indicator: dict[str, list] = {}
+    for fact in facts[facts["province"] == province].itertuples():
+        by_indicator.setdefault(fact.indicator, []).append(fact)
     rows = []
-    for kind in capital_types(indicators):
-        plans = own[(own["indicator"] == kind.plan) & (own["basis"] == "plan")]
-        disbursed = own[(own["indicator"] == kind.disbursed) & own["basis"].isin(OUTTURN)]
-        rates = own[(own["indicator"] == kind.rate) & own["basis"].isin(OUTTURN)]
-        for fact in disbursed.itertuples():
-            plan = _match(plans, fact, prefer_source=fact.source_id)
-            rate = _match(rates, fact, prefer_source=fact.source_id, only_same_source=True)
-            rows.append(_row(kind, fact.year, fact.vintage, plan, fact, rate))
-        for plan in plans.itertuples():
-            if not len(disbursed[_same_key(disbursed, plan)]):
-                rows.append(_row(kind, plan.year, plan.vintage, plan, None, None))
+    for kind in kinds:
+        plans = [f for f in by_indicator.get(kind.plan, []) if f.basis == "plan"]
+        disbursed = [f for f in by_indicator.get(kind.disbursed, []) if f.basis in OUTTURN]
+        rates = [f for f in by_indicator.get(kind.rate, []) if f.basis in OUTTURN]
+        for fact in disbursed:
+            plan = _match(plans, fact)
+            rate = _match(rates, fact, only_same_source=True)
+            rows.append(_row(kind, fact, plan, fact, rate))
+        for plan in plans:
+            if not any(_key(d) == _key(plan) for d in disbursed):
+                rows.append(_row(kind, plan, plan, None, None))
     table = pd.DataFrame(rows, columns=CAPITAL_COLUMNS)
-    return table.sort_values(["year", "vintage", "capital"], ascending=[True, False, True], kind="stable") \
+    order = {kind.key: n for n, kind in enumerate(kinds)}
+    return table.sort_values(["area", "year", "vintage", "capital"], ascending=[True, True, False, True],
+                             key=lambda c: c.map(order) if c.name == "capital" else c, kind="stable") \
         .reset_index(drop=True)
 
 
-def _same_key(frame: pd.DataFrame, fact) -> pd.Series:
-    return (frame["year"] == fact.year) & (frame["vintage"] == fact.vintage)
+def _key(fact) -> tuple:
+    """Where and when a figure is: area, year and plan year (a missing year is None, never NA)."""
+    return (fact.area, fact.area_level, None if pd.isna(fact.year) else int(fact.year),
+            None if pd.isna(fact.vintage) else int(fact.vintage))
 
 
-def _match(frame: pd.DataFrame, fact, prefer_source: str, only_same_source: bool = False):
-    candidates = frame[_same_key(frame, fact)]
-    same = candidates[candidates["source_id"] == prefer_source]
-    chosen = same if len(same) or only_same_source else candidates
-    return next(chosen.itertuples(), None)
+def _match(candidates: list, fact, only_same_source: bool = False):
+    """The figure with the same key, from the same source if there is one, else (unless
+    only_same_source) from another source."""
+    same_key = [c for c in candidates if _key(c) == _key(fact)]
+    same_source = [c for c in same_key if c.source_id == fact.source_id]
+    chosen = same_source if same_source or only_same_source else same_key
+    return chosen[0] if chosen else None
 
 
-def _row(kind: CapitalType, year, vintage, plan, disbursed, rate) -> dict:
-    computed = 100 * disbursed.value / plan.value if plan is not None and disbursed is not None else None
+def _row(kind: CapitalType, key, plan, disbursed, rate) -> dict:
+    computed = 100 * disbursed.value / plan.value if plan is not None and disbursed is not None and plan.value \
+        else None
     return {
-        "year": year, "vintage": vintage, "capital": kind.plan,
+        "area": key.area, "area_level": key.area_level, "year": key.year, "vintage": key.vintage,
+        "capital": kind.key,
         "plan": plan.value if plan is not None else None,
         "plan_fact": plan.fact_id if plan is not None else None,
         "disbursed": disbursed.value if disbursed is not None else None,

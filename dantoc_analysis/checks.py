@@ -19,7 +19,8 @@ from .wording import resource
 
 STATUSES = ("ok", "mismatch", "note", "skipped")
 FINDING_COLUMNS = [
-    "rule", "status", "province", "year", "expected", "observed", "facts", "message_vi", "message_en",
+    "rule", "status", "severity", "independent", "province", "year", "expected", "observed", "facts",
+    "message_vi", "message_en",
 ]
 
 
@@ -34,6 +35,8 @@ class Fact:
     fact_id: str
     source_id: str
     province: str
+    area: str
+    area_level: str
     year: int | None
     indicator: str
     value: float
@@ -46,6 +49,8 @@ class Fact:
     mention: str
     quote: str
     resolution: float
+    inferred_from: str = ""
+    points: bool = False  # a difference of rates stated with '%': said in percentage points
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -57,7 +62,8 @@ class Fact:
 
     @property
     def key(self) -> tuple:
-        return (self.province, self.year, self.vintage)
+        # A district's figure is never checked against the province's: the area is part of the key.
+        return (self.province, self.area, self.area_level, self.year, self.vintage)
 
     def evidence(self) -> dict:
         return {"fact_id": self.fact_id, "value": self.value, "unit": self.unit,
@@ -86,7 +92,8 @@ def qty(value: float, unit: str, decimals: int | None = None) -> Localised:
 
 
 def stated(fact: Fact) -> Localised:
-    return Localised(lambda lang: _stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang))
+    return Localised(lambda lang: _stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang,
+                                                 fact.points))
 
 
 def phrase(key: str, **fields) -> Localised:
@@ -118,10 +125,13 @@ class Context:
             self._by_key.setdefault((f.indicator, f.key), []).append(f)
             self._by_source.setdefault((f.indicator, f.key, f.source_id), []).append(f)
             if f.basis in OUTTURN:
-                self._results.setdefault((f.indicator, f.province, f.year), []).append(f)
-        dates = self.sources[["event_date", "published"]]
-        self._reported = {source_id: next((d.date() for d in row if not pd.isna(d)), None)
-                          for source_id, row in zip(dates.index, dates.itertuples(index=False))}
+                self._results.setdefault((f.indicator, f.key[:3], f.year), []).append(f)
+        # The meeting a figure was stated at is not the day the text was published: say which.
+        self._said = {}
+        for source_id, event, published in zip(self.sources.index, self.sources["event_date"],
+                                               self.sources["published"]):
+            self._said[source_id] = (("event", event.date()) if not pd.isna(event)
+                                     else ("reported", published.date()) if not pd.isna(published) else None)
 
     def name(self, indicator: str) -> Localised:
         return Localised(lambda lang: self.names[indicator][lang])
@@ -134,34 +144,60 @@ class Context:
                 else self._by_source.get((indicator, key, source_id), []))
         return [f for f in hits if f.basis in bases]
 
-    def results(self, indicator: str, province: str, year: int | None) -> list[Fact]:
-        """Outturn facts (results, estimates) of an indicator for one province and year."""
-        return self._results.get((indicator, province, year), [])
+    def results(self, indicator: str, place: tuple, year: int | None) -> list[Fact]:
+        """Outturn facts (results, estimates) of an indicator for one place (province, area, level) and year."""
+        return self._results.get((indicator, place, year), [])
 
     def when(self, fact: Fact) -> Localised:
         if fact.as_of:
             return phrase("as_of", date=_date(fact.as_of))
-        reported = self._reported[fact.source_id]
-        if reported:
-            return phrase("reported", date=_date(reported))
+        said = self._said[fact.source_id]
+        if said:
+            return phrase(said[0], date=_date(said[1]))
         return phrase("undated")
 
     def add(self, rule: str, status: str, template: str, facts: list[Fact], expected, observed,
-            year: int | None = None, **fields) -> None:
+            year: int | None = None, miss_units: float | None = None, **fields) -> None:
+        """One finding; `miss_units` is a mismatch's size in units of the stated precision."""
         text = messages()[rule][template]
         first = facts[0]
         year = year if year is not None else first.year
         fields = {"year": year, **fields}
+        alone = independent(facts)
+        level = severity(status, miss_units, alone)
+        extra = {lang: "".join(messages()["phrase"][key][lang].format(facts=", ".join(f.fact_id for f in facts))
+                               for key, on in (("rounding", level == "rounding"), ("dependent", not alone)) if on)
+                 for lang in LANGS}
         self.findings.append({
             "rule": rule,
             "status": status,
+            "severity": level,
+            "independent": alone,
             "province": first.province,
             "year": year,
             "expected": expected,
             "observed": observed,
             "facts": [f.evidence() for f in facts],
-            **{f"message_{lang}": text[lang].format(**_fill(fields, lang)) for lang in LANGS},
+            **{f"message_{lang}": text[lang].format(**_fill(fields, lang)) + extra[lang] for lang in LANGS},
         })
+
+
+def severity(status: str, miss_units: float | None = None, alone: bool = True) -> str:
+    """How much a finding weighs (a key of severities.csv): a mismatch smaller than one unit of the
+    stated precision is a rounding miss, not an error; agreement between figures read from each
+    other is not independent; a check that could not run is not checked."""
+    if status == "ok":
+        return "ok" if alone else "not_independent"
+    if status == "mismatch":
+        return "rounding" if miss_units is not None and miss_units < 1 else "error"
+    return "attention" if status == "note" else "not_checked"
+
+
+def province_severity(findings: pd.DataFrame, province: str, severities: pd.DataFrame) -> str:
+    """The weightiest severity among a province's findings; "not_checked" when none could run."""
+    rank = severities.set_index("severity")["rank"]
+    found = findings[findings["province"] == province]["severity"]
+    return max(found, key=rank.get) if len(found) else "not_checked"
 
 
 def _date(day: date) -> Localised:
@@ -171,6 +207,13 @@ def _date(day: date) -> Localised:
 def _bases(term: str, default: tuple[str, ...] = OUTTURN) -> tuple[str, str, tuple[str, ...]]:
     indicator, _, basis = term.partition("@")
     return term, indicator, (basis,) if basis else default
+
+
+def independent(facts: list) -> bool:
+    """False when one of these facts was read from another of them (facts.csv inferred_from):
+    agreement between them is then circular and proves nothing."""
+    ids = {f.fact_id for f in facts}
+    return not any(set(loaders.inferred_from(f.inferred_from)) & (ids - {f.fact_id}) for f in facts)
 
 
 def check_sums(ctx: Context) -> None:
@@ -193,6 +236,7 @@ def check_sums(ctx: Context) -> None:
             status = "ok" if miss == 0 else "note" if _approximate([total, *components]) else "mismatch"
             parts_text = Localised(lambda lang, cs=components: " + ".join(format_number(c.value, lang) for c in cs))
             ctx.add("sum", status, status, [total, *components], total.value, observed,
+                    miss_units=miss / total.resolution,
                     parts=parts_text, sum=qty(observed, total.unit), miss=qty(abs(observed - total.value), total.unit),
                     **fields)
 
@@ -228,7 +272,7 @@ def _check_rate(ctx: Context, rate: Fact, numerator_term, denominator_term) -> N
     involved = [rate, numerator, denominator]
     status = "ok" if miss == 0 else "note" if _approximate(involved) else "mismatch"
     via = (phrase("via", source=denominator.source_id) if denominator.source_id != rate.source_id else "")
-    ctx.add("rate", status, status, involved, rate.value, round(computed, 4),
+    ctx.add("rate", status, status, involved, rate.value, round(computed, 4), miss_units=miss / rate.resolution,
             numerator=qty(numerator.value, numerator.unit), denominator=qty(denominator.value, denominator.unit),
             computed=qty(computed, "percent", 2), requirement=_requirement(rate),
             miss=Localised(lambda lang: format_number(miss, lang, 2)), via=via, **fields)
@@ -262,6 +306,7 @@ def check_cross_source(ctx: Context) -> None:
             agree = gap(a.interval, b.interval) == 0
             status = "ok" if agree else "mismatch" if same_date else "note"
             ctx.add("cross_source", status, status, [a, b], a.value, b.value,
+                    miss_units=gap(a.interval, b.interval) / max(a.resolution, b.resolution),
                     name=ctx.name(indicator), source_a=a.source_id, source_b=b.source_id,
                     a=stated(a), b=stated(b),
                     when_a=ctx.when(a), when_b=ctx.when(b))
@@ -273,8 +318,8 @@ def check_targets(ctx: Context) -> None:
         if not rule:
             continue
         for goal in [f for f in ctx.of(indicator) if f.basis in ("target", "plan")]:
-            same_year = ctx.results(indicator, goal.province, goal.year)
-            undated = ctx.results(indicator, goal.province, None)
+            same_year = ctx.results(indicator, goal.key[:3], goal.year)  # same province and area
+            undated = ctx.results(indicator, goal.key[:3], None)
             fields = dict(name=ctx.name(indicator), year=goal.year, target=stated(goal),
                           source_t=goal.source_id,
                           target_word=Localised(lambda lang, g=goal: messages()["phrase"][g.basis][lang]))
@@ -344,7 +389,7 @@ def run_checks(
     plausibility = loaders.load_plausibility(data_dir) if plausibility is None else plausibility
     catalogue = indicators.set_index("indicator")
     ctx = Context(
-        facts=[_fact(row) for row in loaders.records(facts)],
+        facts=[_fact(row, catalogue) for row in loaders.records(facts)],
         names={i: {"vi": r["name_vi"], "en": r["name_en"]} for i, r in catalogue.iterrows()},
         catalogue=catalogue,
         sources=sources.set_index("source_id"),
@@ -352,13 +397,14 @@ def run_checks(
     )
     for check in CHECKS:
         check(ctx)
-    return pd.DataFrame(ctx.findings, columns=FINDING_COLUMNS).astype({"year": "Int64"})
+    return pd.DataFrame(ctx.findings, columns=FINDING_COLUMNS).astype({"year": "Int64", "independent": bool})
 
 
-def _fact(row: dict) -> Fact:
+def _fact(row: dict, catalogue: pd.DataFrame) -> Fact:
     return Fact(
-        **{k: row[k] for k in ("fact_id", "source_id", "province", "indicator", "unit", "qualifier",
-                               "basis", "period", "mention", "quote")},
+        points=catalogue.loc[row["indicator"], "rate_difference"] == "yes",
+        **{k: row[k] for k in ("fact_id", "source_id", "province", "area", "area_level", "indicator", "unit",
+                               "qualifier", "basis", "period", "mention", "quote", "inferred_from")},
         value=float(row["value"]),
         resolution=float(row["resolution"]),
         year=None if pd.isna(row["year"]) else int(row["year"]),
@@ -373,5 +419,8 @@ def run_all_checks(facts: pd.DataFrame, indicators: pd.DataFrame, sources: pd.Da
     from .extract import coverage_findings  # extract builds on this module's messages
 
     coverage = pd.DataFrame(coverage_findings(sources, facts, data_dir), columns=FINDING_COLUMNS)
+    # A figure not yet curated is work left, not a wrong figure.
+    coverage["severity"] = coverage["status"].map({"ok": "ok", "mismatch": "attention"})
+    coverage["independent"] = True
     found = run_checks(facts, indicators, sources, data_dir)
     return pd.concat([found, coverage.astype({"year": "Int64"})], ignore_index=True)

@@ -49,7 +49,8 @@ def capital_chart(table: pd.DataFrame, year: int, lang: str, names: dict[str, st
 
 def _capital_bars(rows: pd.DataFrame, year: int, lang: str, names: dict[str, str]) -> Figure:
     vintage = LABELS["vintage"][lang]
-    labels = [text(f"{names[r.capital]}\n{vintage.format(vintage=r.vintage)}") for r in rows.itertuples()]
+    labels = [text(f"{names[r.capital]}{', ' + r.area if r.area else ''}\n{vintage.format(vintage=r.vintage)}")
+              for r in rows.itertuples()]
     fig = Figure(figsize=(8, 3.2))  # no pyplot: nothing global, no backend switched
     ax = fig.subplots()
     positions = range(len(rows))
@@ -65,6 +66,36 @@ def _capital_bars(rows: pd.DataFrame, year: int, lang: str, names: dict[str, str
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     fig.tight_layout()
     return fig
+
+
+def series_chart(lines: dict[str, pd.DataFrame], title: str, unit_label: str, lang: str) -> Figure:
+    """One indicator over the years: a line per series (result, plan, area), every point marked."""
+    with matplotlib.rc_context(style()):
+        fig = Figure(figsize=(7, 3.0))
+        ax = fig.subplots()
+        for label, points in lines.items():
+            ax.plot(points["year"].astype(int), points["value"].astype(float), marker="o", label=text(label))
+        years = sorted({int(y) for points in lines.values() for y in points["year"]})
+        ax.set_xticks(years, [str(y) for y in years])
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_number(round(v, 2), lang)))
+        ax.set_ylabel(text(unit_label))
+        ax.set_title(text(title), fontsize=10)
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+        fig.tight_layout()
+        return fig
+
+
+def comparison_chart(values: pd.Series, title: str, unit_label: str, lang: str) -> Figure:
+    """One indicator in one year, province by province (index: the labels)."""
+    with matplotlib.rc_context(style()):
+        fig = Figure(figsize=(7, 0.5 + 0.45 * len(values)))
+        ax = fig.subplots()
+        ax.barh([text(str(label)) for label in values.index], values.astype(float).to_numpy(), color="#1f4e79")
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_number(round(v, 2), lang)))
+        ax.set_xlabel(text(unit_label))
+        ax.set_title(text(title), fontsize=10)
+        fig.tight_layout()
+        return fig
 
 
 def png_bytes(fig: Figure) -> bytes:

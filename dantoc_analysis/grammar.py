@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from .numbers import FigureError, format_number, format_quantity, normalise, parse_number, vocabulary
+from .numbers import FigureError, format_number, format_quantity, normalise, parse_number, unit_word, vocabulary
 from .wording import normal_form, resource
 
 YEARS = range(1900, 2101)
@@ -385,11 +385,15 @@ def lookup_unit(word: str):
 
 # --- wording a stated figure in another language ------------------------------------------------
 
+_LEADING_ZEROS = re.compile(r"(?<![\d.,])0+(?=\d)")
+
+
 def stated_in(text: str, lang: str) -> str:
-    """A figure as the source words it, in `lang`: vi is verbatim; en keeps the qualifier and
-    scale the source chose ("gần 548 tỷ đồng" -> "nearly 548 billion VND")."""
+    """A figure as the source words it, in `lang`: vi is verbatim but for leading zeros ("05 xã" ->
+    "5 xã"); en keeps the qualifier and scale the source chose ("gần 548 tỷ đồng" -> "nearly 548
+    billion VND") and says one or many as English does ("1 document")."""
     if lang == "vi":
-        return text
+        return _LEADING_ZEROS.sub("", text)  # "04 nghị quyết" is how counts are typed, not said
     figure, words = _whole(text)
     english = vocabulary().english
     out = [english["qualifier"][words.qualifier.lower()]] if words.qualifier else []
@@ -404,10 +408,16 @@ def stated_in(text: str, lang: str) -> str:
     if figure.unit == vocabulary().count_unit:
         out.append(noun)
     else:
-        out.append(english["noun"].get(noun) or vocabulary().display[figure.unit]["en"])
-    suffix = next((en for vi, en in english["suffix"].items() if words.per.startswith(vi)), None)
-    out += [suffix] if suffix else []
+        count = _number(words.groups[0][0]) if len(words.groups) == 1 and figure.upper is None else 2
+        out.append(english["noun"].get(noun) or unit_word(figure.unit, "en", count))
+    out += _suffix(words.per, "en")
     return " ".join(out).replace(" %", "%")
+
+
+def _suffix(per: str, lang: str) -> list[str]:
+    """The rate words after a figure ("/năm") as a sentence in `lang` says them ("mỗi năm", "a year")."""
+    table = vocabulary().suffix_vi if lang == "vi" else vocabulary().english["suffix"]
+    return [said for written, said in table.items() if per.startswith(written)][:1]
 
 
 def format_stated(value: float, unit: str, qualifier: str, lang: str = "vi") -> str:
@@ -416,8 +426,16 @@ def format_stated(value: float, unit: str, qualifier: str, lang: str = "vi") -> 
     return f"{word} {format_quantity(value, unit, lang)}".strip()
 
 
-def stated_figure(mention: str, value: float, unit: str, qualifier: str, lang: str = "vi") -> str:
-    """A figure in its source's words (translated for en); a denominator ("7" of "28/7") is re-written."""
-    if float(parse_figure(mention).value) == value:
+def stated_figure(mention: str, value: float, unit: str, qualifier: str, lang: str = "vi",
+                  points: bool = False) -> str:
+    """A figure in its source's words (translated for en), except where the words would mislead:
+    an achieved/plan pair ("28/7 công trình") gives only this fact's number ("28 công trình", the
+    plan is its own fact), and a difference of rates stated with '%' (`points`) is re-written in
+    percentage points ("2,9%/năm" -> "2,9 điểm phần trăm mỗi năm")."""
+    figure, words = _whole(mention)
+    if points:
+        return " ".join([format_stated(value, "percentage_points", qualifier, lang), *_suffix(words.per, lang)])
+    if figure.denominator is None and float(figure.value) == value:
         return stated_in(mention, lang)
-    return format_stated(value, unit, qualifier, lang)
+    rewritten = format_stated(value, unit, qualifier, lang)
+    return f"{rewritten} {figure.noun}" if unit == vocabulary().count_unit and figure.noun else rewritten

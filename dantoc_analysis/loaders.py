@@ -23,6 +23,7 @@ from .wording import normal_form
 
 SOURCES_FILE, INDICATORS_FILE, FACTS_FILE = "sources.csv", "indicators.csv", "facts.csv"
 PLAUSIBILITY_FILE, PROJECTS_FILE, AREA_LEVELS_FILE = "plausibility.csv", "projects.csv", "area_levels.csv"
+DOMAINS_FILE, CAPITAL_TYPES_FILE, SEVERITIES_FILE = "domains.csv", "capital_types.csv", "severities.csv"
 RAW_FOLDER = "raw"
 RELATION_TERM = re.compile(r"^(?P<indicator>[a-z][a-z0-9_]*)(?:@(?P<basis>[a-z]+))?$")
 
@@ -51,13 +52,14 @@ def read_text(path: Path) -> str:
         raise DataError(path, f"not UTF-8 text (byte {exc.start}); save it as UTF-8", line) from None
 
 
-def read_table(path: Path, columns: list[str]) -> Table:
+def read_table(path: Path, columns: list[str], optional: tuple[str, ...] = ()) -> Table:
+    """A CSV with exactly these columns; an `optional` one may be left out and then reads ""."""
     text = read_text(path)
     if not text.strip():
         raise DataError(path, "file is empty; expected a header and rows")
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader)
-    missing = [c for c in columns if c not in header]
+    missing = [c for c in columns if c not in header and c not in optional]
     if missing:
         raise DataError(path, f"missing column(s): {', '.join(missing)}", 1)
     extra = [c for c in header if c not in columns]
@@ -73,7 +75,7 @@ def read_table(path: Path, columns: list[str]) -> Table:
         lines.append(reader.line_num)
     if not rows:
         raise DataError(path, "no rows below the header")
-    frame = pd.DataFrame(rows, index=pd.Index(lines, name="line"), columns=columns, dtype="str")
+    frame = pd.DataFrame(rows, index=pd.Index(lines, name="line"), columns=columns, dtype="str").fillna("")
     return Table(path, frame)
 
 
@@ -183,9 +185,12 @@ def load_indicators(data_dir: str | Path | None = None) -> pd.DataFrame:
     frame = _validate(table, schemas.INDICATORS)
     units = vocabulary().storage_units
     ids = set(frame["indicator"])
+    domains = set(load_domains(data_dir)["domain"])
     for line, row in frame.iterrows():
         if row["unit"] not in units:
             raise table.error(line, "unit", f"unknown unit {row['unit']!r}")
+        if row["domain"] not in domains:
+            raise table.error(line, "domain", f"unknown domain {row['domain']!r}; add it to {DOMAINS_FILE}")
         for column in ("sum_of", "ratio_of", "usd_equivalent_of"):
             for term in relation_terms(row[column]):
                 if not (m := RELATION_TERM.match(term)) or m["indicator"] not in ids:
@@ -194,7 +199,46 @@ def load_indicators(data_dir: str | Path | None = None) -> pd.DataFrame:
                     raise table.error(line, column, f"unknown basis {m['basis']!r} in {term!r}")
         if row["ratio_of"] and len(relation_terms(row["ratio_of"])) != 2:
             raise table.error(line, "ratio_of", "expected 'numerator / denominator'")
+    _check_roles(table, frame, set(load_capital_types(data_dir)["capital_type"]))
     return frame.reset_index(drop=True)
+
+
+ROLE_UNITS = {"capital_plan": "million_vnd", "disbursed": "million_vnd", "disbursement_rate": "percent"}
+
+
+def _check_roles(table: Table, frame: pd.DataFrame, capital_types: set[str]) -> None:
+    """The capital roles form what the narrative can tell: per capital type at most one plan, one
+    disbursement and one rate; a disbursement has its plan; a rate is its disbursement / its plan."""
+    first: dict[tuple[str, str], tuple[int, str]] = {}
+    for line, row in frame.iterrows():
+        role, kind = row["role"], row["capital_type"]
+        if not role and not kind:
+            continue
+        if not role or not kind:
+            raise table.error(line, "capital_type" if role else "role",
+                              "role and capital_type go together: say what the indicator is, for which capital")
+        if kind not in capital_types:
+            raise table.error(line, "capital_type", f"unknown capital type {kind!r}; add it to {CAPITAL_TYPES_FILE}")
+        if row["unit"] != ROLE_UNITS[role]:
+            raise table.error(line, "unit", f"a {role} is in {ROLE_UNITS[role]!r}, not {row['unit']!r}")
+        if row["requires_vintage"] != "yes":
+            raise table.error(line, "requires_vintage", f"a {role} needs the plan year: set requires_vintage=yes")
+        if (role, kind) in first:
+            other_line, other = first[(role, kind)]
+            raise table.error(line, "role", f"a second {role} of capital type {kind!r} (the first is {other}, "
+                              f"line {other_line}); the narrative can tell only one")
+        first[(role, kind)] = (line, row["indicator"])
+    for line, row in frame.iterrows():
+        role, kind = row["role"], row["capital_type"]
+        plan = first.get(("capital_plan", kind), (None, None))[1]
+        disbursed = first.get(("disbursed", kind), (None, None))[1]
+        if role in ("disbursed", "disbursement_rate") and plan is None:
+            raise table.error(line, "role", f"a {role} of capital type {kind!r} without a capital_plan of that type")
+        if role == "disbursement_rate":
+            expected = f"{disbursed} / {plan}@plan"
+            if disbursed is None or relation_terms(row["ratio_of"]) != relation_terms(expected):
+                raise table.error(line, "ratio_of", f"a disbursement_rate of capital type {kind!r} is "
+                                  f"'{expected}' (its disbursed over its capital_plan)")
 
 
 def relation_terms(expression: str) -> list[str]:
@@ -215,7 +259,7 @@ def load_facts(
     """
     sources = load_sources(data_dir) if sources is None else sources
     indicators = load_indicators(data_dir) if indicators is None else indicators
-    table = read_table(paths.data_dir(data_dir) / FACTS_FILE, fact_columns())
+    table = read_table(paths.data_dir(data_dir) / FACTS_FILE, fact_columns(), schemas.OPTIONAL_FACT_COLUMNS)
     for column in ("year", "vintage"):
         convert_column(table, column, "int")
     convert_column(table, "value", "float")
@@ -234,6 +278,7 @@ def load_facts(
         figure = _check_provenance(table, line, row, texts[row["source_id"]], starts[row["source_id"], row["quote"]])
         resolution.append(float(figure.resolution))
     table.frame["resolution"] = pd.Series(resolution, index=table.frame.index, dtype="float64")
+    _check_inferred_from(table)
     return _validate(table, schemas.FACTS).reset_index(drop=True)
 
 
@@ -274,6 +319,18 @@ def mention_figure(mention: str) -> Figure:
     """parse_figure, once per distinct mention: the loader and the coverage check both read every
     fact's mention, and parsing is most of the loader's time."""
     return parse_figure(mention)
+
+
+def inferred_from(value: str) -> list[str]:
+    return value.split()
+
+
+def _check_inferred_from(table: Table) -> None:
+    ids = set(table.frame["fact_id"])
+    for line, row in table.frame.iterrows():
+        for fact_id in inferred_from(row["inferred_from"]):
+            if fact_id not in ids or fact_id == row["fact_id"]:
+                raise table.error(line, "inferred_from", f"{fact_id!r} is not another fact of facts.csv")
 
 
 def fact_columns() -> list[str]:
@@ -343,3 +400,27 @@ def load_area_levels(data_dir: str | Path | None = None) -> pd.DataFrame:
     """The levels an area below the province can have (district, commune, ...), named in vi and en."""
     table = read_table(paths.data_dir(data_dir) / AREA_LEVELS_FILE, list(schemas.AREA_LEVELS.columns))
     return _validate(table, schemas.AREA_LEVELS).reset_index(drop=True)
+
+
+def load_domains(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """The domains indicators belong to (finance, poverty, ...), named in vi and en, in reading order."""
+    table = read_table(paths.data_dir(data_dir) / DOMAINS_FILE, list(schemas.DOMAINS.columns))
+    return _validate(table, schemas.DOMAINS).reset_index(drop=True)
+
+
+def load_capital_types(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """The kinds of programme capital (total, investment, recurrent, ...), named in vi and en, by order."""
+    table = read_table(paths.data_dir(data_dir) / CAPITAL_TYPES_FILE, list(schemas.CAPITAL_TYPES.columns))
+    convert_column(table, "order", "int")
+    frame = _validate(table, schemas.CAPITAL_TYPES)
+    for line, row in frame.iterrows():
+        if row["part_of"] and (row["part_of"] not in set(frame["capital_type"]) or row["part_of"] == row["capital_type"]):
+            raise table.error(line, "part_of", f"{row['part_of']!r} is not another capital type")
+    return frame.sort_values("order").reset_index(drop=True)
+
+
+def load_severities(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """How much a finding weighs (not_checked … error), by rank, named in vi and en."""
+    table = read_table(paths.data_dir(data_dir) / SEVERITIES_FILE, list(schemas.SEVERITIES.columns))
+    convert_column(table, "rank", "int")
+    return _validate(table, schemas.SEVERITIES).sort_values("rank").reset_index(drop=True)

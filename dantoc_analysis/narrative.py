@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 from markupsafe import Markup
+from unidecode import unidecode
 
-from . import capital
-from .admin import COUNTRY, MERGER_DATE, absorbed_by, province_name
+from . import capital, loaders
+from .admin import COUNTRY, MERGER_DATE, absorbed_by, province_name, year_end
+from .checks import independent
 from .grammar import stated_figure
 from .intervals import rate_miss
 from .numbers import format_day, format_number, format_quantity
@@ -28,8 +30,19 @@ def say(key: str, lang: str, /, **fields) -> Markup:
     return sentence("narrative.toml", key, lang, **fields)
 
 
-def stated(fact, lang: str) -> str:
-    return stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang)
+def stated(fact, points: frozenset[str], lang: str) -> str:
+    """A fact's figure as a sentence or a table says it; `points`: the indicators that are differences
+    of rates, said in percentage points."""
+    return stated_figure(fact.mention, fact.value, fact.unit, fact.qualifier, lang, fact.indicator in points)
+
+
+def area_name(area: str, level: str, levels: pd.DataFrame, lang: str) -> str:
+    """"huyện Bình Gia" / "Binh Gia district" (levels: area_levels.csv indexed by level); "" for the
+    whole province."""
+    if not area:
+        return ""
+    name = area if lang == "vi" else unidecode(area)
+    return str(say("area.name", lang, area=name, level=levels.loc[level, f"name_{lang}"]))
 
 
 def present(fact_id) -> bool:
@@ -115,7 +128,8 @@ class Narrative:
 class Writer:
     """Builds one province's narrative; remembers which facts and sources it has used."""
 
-    def __init__(self, facts, sources, indicators, projects, province: str, lang: str):
+    def __init__(self, facts, sources, indicators, projects, province: str, lang: str,
+                 capital_types: pd.DataFrame | None = None, area_levels: pd.DataFrame | None = None):
         self.lang, self.province = lang, province
         own_sources = sources[sources["province"] == province]["source_id"]
         # National figures quoted in the province's own sources are context, not another province.
@@ -126,6 +140,16 @@ class Writer:
         self.indicators = indicators
         self.catalogue = indicators.set_index("indicator")
         self.projects = projects.set_index("project")
+        self.capital_types = loaders.load_capital_types() if capital_types is None else capital_types
+        levels = loaders.load_area_levels() if area_levels is None else area_levels
+        self.levels = levels.set_index("level")
+        self.kinds = capital.capital_types(indicators, self.capital_types)
+        self.by_id = {row.fact_id: row for row in facts.itertuples()}
+        self.plans: dict[tuple, list] = {}
+        for fact in self.facts[self.facts["basis"] == "plan"].itertuples():
+            self.plans.setdefault((fact.area, fact.area_level, _whole(fact.year), _whole(fact.vintage)), []).append(fact)
+        self.points = frozenset(indicators.loc[indicators["rate_difference"] == "yes", "indicator"])
+        self.names = {row.indicator: row for row in indicators.itertuples()}
         self.used: set[str] = set()
         self.cited: list[str] = []
         self.quoted: dict[str, Quote] = {}
@@ -152,16 +176,28 @@ class Writer:
         ids = tuple(f.fact_id for f in facts)
         source_ids = tuple(dict.fromkeys(f.source_id for f in facts))
         self.used.update(ids)
-        return Sentence(say(key, self.lang, cite=self.cite(*facts), **fields), ids, source_ids)
+        cite = self.cite(*facts)
+        if any(f.review == "draft" for f in facts):
+            cite += say("mark.draft", self.lang)
+        return Sentence(say(key, self.lang, cite=cite, **fields), ids, source_ids)
+
+    def stated(self, fact) -> str:
+        return stated(fact, self.points, self.lang)
+
+    def area(self, area: str, level: str) -> str:
+        return area_name(area, level, self.levels, self.lang)
+
+    def where(self, area: str, level: str, key: str = "area.of") -> Markup | str:
+        return say(key, self.lang, area=self.area(area, level)) if area else ""
 
     def name(self, indicator: str, short: bool = False) -> str:
-        row = self.catalogue.loc[indicator]
-        if short and row[f"short_{self.lang}"]:
-            return row[f"short_{self.lang}"]
-        return row[f"name_{self.lang}"]
+        row = self.names[indicator]
+        if short and getattr(row, f"short_{self.lang}"):
+            return getattr(row, f"short_{self.lang}")
+        return getattr(row, f"name_{self.lang}")
 
     def fact(self, fact_id: str):
-        return next(self.all_facts[self.all_facts["fact_id"] == fact_id].itertuples())
+        return self.by_id[fact_id]
 
     def pct(self, value: float) -> str:
         return format_quantity(value, "percent", self.lang, 1)
@@ -174,132 +210,185 @@ class Writer:
             return self.narrative()
         intro = Block("", 0)
         self.blocks.append(intro)
-        table = capital.capital_table(self.all_facts, self.indicators, self.province)
-        if table.empty:
+        frame = capital.capital_table(self.all_facts, self.indicators, self.province, self.capital_types)
+        # Rows as plain records, years as int or None: the blocks below filter them many times.
+        table = [row._replace(year=_whole(row.year), vintage=_whole(row.vintage)) for row in frame.itertuples()]
+        if not table:
             intro.sentences.append(Sentence(say("capital.none", self.lang, province=self.place())))
         for year in years:
-            self.blocks.append(Block(say("heading.year", self.lang, year=year), 3))
+            heading = Block(say("heading.year", self.lang, year=year), 3)
+            self.blocks.append(heading)
+            before = len(self.blocks)
             self.capital_block(table, year)
             self.targets_block(year)
             self.items_blocks(self.facts[(self.facts["year"] == year)])
+            if len(self.blocks) == before:  # nothing to say about the year: no empty heading
+                self.blocks.remove(heading)
         undated = self.facts[self.facts["year"].isna() & ~self.facts["fact_id"].isin(self.used)]
         if len(undated):
             self.blocks.append(Block(say("heading.undated", self.lang), 3))
             self.items_blocks(undated)
         count = len(set(self.facts["source_id"]))
-        intro.sentences.insert(0, Sentence(say("intro.sources", self.lang, province=self.place(), count=count,
+        intro.sentences.insert(0, Sentence(say("intro.sources", self.lang, province=self.place(years), count=count,
                                                 years=", ".join(map(str, years)))))
         absorbed = absorbed_by(self.province)
         if absorbed and years and years[-1] < MERGER_DATE.year:
             intro.sentences.insert(1, Sentence(say(
-                "intro.boundary", self.lang, province=self.place(), merger=format_day(MERGER_DATE, self.lang),
+                "intro.boundary", self.lang, province=self.place(years), merger=format_day(MERGER_DATE, self.lang),
                 absorbed=", ".join(province_name(a, self.lang) for a in absorbed))))
+        if (self.facts["area"] != "").any():
+            intro.sentences.append(Sentence(say("intro.areas", self.lang)))
+        drafts = int((self.facts["review"] == "draft").sum())
+        if drafts:
+            intro.sentences.append(Sentence(say("intro.drafts", self.lang, count=drafts)))
         return self.narrative()
 
-    def place(self) -> str:
-        return province_name(self.province, self.lang)
+    def place(self, years: list[int] | None = None) -> str:
+        """The province's name within the boundary its latest figures belong to (before or after 1/7/2025)."""
+        return province_name(self.province, self.lang, year_end(years[-1]) if years else None)
 
-    def capital_block(self, table: pd.DataFrame, year: int) -> None:
-        rows = table[table["year"] == year]
-        if rows.empty:
+    def capital_block(self, table: list, year: int) -> None:
+        rows = [r for r in table if r.year == year]
+        if not rows:
             return
         block = Block(say("heading.capital", self.lang), 4)
         self.blocks.append(block)
-        kinds = capital.capital_types(self.indicators)
-        total_id = capital.total_indicator(self.indicators, [k.plan for k in kinds])
-        for vintage in sorted(rows["vintage"].dropna().unique(), key=lambda v: (v != year, -v)):
-            block.sentences += self.plan_sentences(year, int(vintage), kinds, total_id)
-            # The dated figure first; an undated one from another source follows it.
-            ordered = rows[rows["vintage"] == vintage].sort_values("as_of", na_position="last", kind="stable")
-            for row in ordered.itertuples():
-                if present(row.disbursed_fact):
-                    block.sentences.append(self.disbursed_sentence(row, year))
-        block.sentences += self.comparisons(table, year, kinds)
+        # The whole province first, then each district or commune on its own: never mixed.
+        for area, level in sorted({(r.area, r.area_level) for r in rows}):
+            in_area = [r for r in rows if (r.area, r.area_level) == (area, level)]
+            for vintage in sorted({r.vintage for r in in_area}, key=lambda v: (v != year, -v)):
+                block.sentences += self.plan_sentences(year, vintage, area, level)
+                # The dated figure first; an undated one from another source follows it.
+                ordered = sorted((r for r in in_area if r.vintage == vintage), key=lambda r: pd.isna(r.as_of))
+                for row in ordered:
+                    if present(row.disbursed_fact):
+                        block.sentences.append(self.disbursed_sentence(row, year))
+            block.sentences += self.comparisons(table, year, area, level)
 
-    def plan_sentences(self, year, vintage, kinds, total_id) -> list[Sentence]:
-        own = self.facts[(self.facts["year"] == year) & (self.facts["vintage"] == vintage)
-                         & (self.facts["basis"] == "plan")]
-        totals = list(own[own["indicator"] == total_id].itertuples())
-        source = totals[0].source_id if totals else None
-        parts = [next(own[(own["indicator"] == k.plan) & ((own["source_id"] == source) if source else True)]
-                      .itertuples(), None) for k in kinds]
-        parts = [p for p in parts if p is not None]
-        if not parts and not totals:
-            return []
-        base = totals[0].value if totals else sum(p.value for p in parts)
-        phrases = Markup(", " if self.lang == "en" else "; ").join(
-            say("capital.part", self.lang, name=self.name(p.indicator, short=True),
-                value=stated(p, self.lang), share=self.pct(100 * p.value / base)) for p in parts)
-        if not totals:
-            return [self.sentence("capital.plan_parts", parts, year=year, parts=phrases)]
-        key = "capital.plan" if vintage == year else "capital.carried"
-        return [self.sentence(key, [totals[0], *parts], year=year, vintage=vintage,
-                              total=stated(totals[0], self.lang), parts=phrases)]
+    def plan_sentences(self, year, vintage, area, level) -> list[Sentence]:
+        own = self.plans.get((area, level, year, vintage), [])
+        out = []
+        for root in self.capital_types[self.capital_types["part_of"] == ""].itertuples():
+            total_kind = next((k for k in self.kinds if k.key == root.capital_type and k.plan), None)
+            totals = [f for f in own if total_kind and f.indicator == total_kind.plan]
+            source = totals[0].source_id if totals else None
+            children = [k for k in self.kinds if k.part_of == root.capital_type and k.plan]
+            parts = [next((f for f in own if f.indicator == k.plan and (source is None or f.source_id == source)),
+                          None) for k in children]
+            named = [(k, p) for k, p in zip(children, parts) if p is not None]
+            if not named and not totals:
+                continue
+            where = self.where(area, level)
+            base = totals[0].value if totals else 0
+            phrases = Markup(", " if self.lang == "en" else "; ").join(
+                say("capital.part", self.lang, name=k.name(self.lang), value=self.stated(p),
+                    share=self.pct(100 * p.value / base)) if base else
+                say("capital.part_alone", self.lang, name=k.name(self.lang), value=self.stated(p))
+                for k, p in named)
+            carried = vintage != year
+            if not totals:
+                key = "capital.carried_parts" if carried else "capital.plan_parts"
+                out.append(self.sentence(key, [p for _, p in named], year=year, vintage=vintage, where=where,
+                                         parts=phrases))
+                continue
+            out.append(self.sentence(
+                "capital.carried" if carried else "capital.plan", [totals[0], *(p for _, p in named)],
+                year=year, vintage=vintage, where=where, name=total_kind.name(self.lang),
+                total=self.stated(totals[0]), parts=say("capital.parts", self.lang, parts=phrases) if named else ""))
+        return out
+
+    def kind(self, key: str):
+        return next(k for k in self.kinds if k.key == key)
 
     def disbursed_sentence(self, row, year: int) -> Sentence:
         disbursed = self.fact(row.disbursed_fact)
         involved = [disbursed] + [self.fact(f) for f in (row.plan_fact, row.stated_rate_fact) if present(f)]
+        if present(row.plan_fact) and pd.notna(row.computed_rate):
+            rate = say("capital.rate", self.lang, computed=self.pct(row.computed_rate),
+                       stated=self.stated_rate_clause(row))
+        else:
+            rate = say("capital.rate_unknown", self.lang, stated=self.stated_rate_clause(row))
         fields = dict(
-            name=self.name(row.capital, short=True),
+            name=self.kind(row.capital).name(self.lang),
             which=say("capital.which_carried", self.lang, vintage=row.vintage) if row.vintage != year else "",
-            disbursed=stated(disbursed, self.lang),
-            computed=self.pct(row.computed_rate) if present(row.plan_fact) else "?",
-            stated=self.stated_rate_clause(row),
+            where=self.where(row.area, row.area_level),
+            disbursed=self.stated(disbursed),
+            rate=rate,
         )
         if pd.notna(row.as_of):
             return self.sentence("capital.disbursed_dated", involved, as_of=format_day(row.as_of, self.lang), **fields)
-        reported = self.sources.loc[disbursed.source_id, ["event_date", "published"]].dropna()
-        day = format_day(reported.iloc[0], self.lang) if len(reported) else "?"
-        return self.sentence("capital.disbursed_undated", involved, reported=day, **fields)
+        return self.sentence("capital.disbursed_undated", involved, reported=self.reported(disbursed.source_id),
+                             **fields)
+
+    def reported(self, source_id: str) -> Markup:
+        """When an undated figure was given: the meeting it was stated at, else the publication date."""
+        source = self.sources.loc[source_id]
+        if pd.notna(source["event_date"]):
+            return say("capital.reported_event", self.lang, date=format_day(source["event_date"], self.lang))
+        if pd.notna(source["published"]):
+            return say("capital.reported_published", self.lang, date=format_day(source["published"], self.lang))
+        return say("capital.reported_unknown", self.lang)
 
     def stated_rate_clause(self, row) -> Markup | str:
         if not present(row.stated_rate_fact):
             return ""
         rate = self.fact(row.stated_rate_fact)
-        # The same verdict as the rate check, at the same precision.
-        holds = rate_miss(rate, self.fact(row.disbursed_fact), self.fact(row.plan_fact)) == 0
+        if not present(row.plan_fact):
+            return say("capital.stated_same", self.lang, stated=self.stated(rate))
+        involved = [rate, self.fact(row.disbursed_fact), self.fact(row.plan_fact)]
+        # The same verdict as the rate check, at the same precision, and the same test of independence.
+        if not independent(involved):
+            return say("capital.stated_dependent", self.lang, stated=self.stated(rate))
+        holds = rate_miss(*involved) == 0
         return say("capital.stated_same" if holds else "capital.stated_differs", self.lang,
-                   stated=stated(rate, self.lang))
+                   stated=self.stated(rate))
 
-    def comparisons(self, table: pd.DataFrame, year: int, kinds) -> list[Sentence]:
+    def comparisons(self, table: list, year: int, area: str, level: str) -> list[Sentence]:
+        table = [r for r in table if (r.area, r.area_level) == (area, level)]
+        where = self.where(area, level, "area.in")
         out = []
-        for kind in kinds:
-            current = self.reference_row(table, year, year, kind.plan)
+        for kind in self.kinds:
+            current = self.reference_row(table, year, year, kind.key)
             if current is None:
                 continue
-            older = table[(table["year"] == year) & (table["vintage"] < year) & (table["capital"] == kind.plan)]
-            for vintage in sorted(older["vintage"].unique(), reverse=True):
-                previous = self.reference_row(table, year, int(vintage), kind.plan)
+            older = {r.vintage for r in table if r.year == year and r.vintage < year and r.capital == kind.key}
+            for vintage in sorted(older, reverse=True):
+                previous = self.reference_row(table, year, vintage, kind.key)
                 if previous is not None:
-                    out.append(self.compare(kind, year, int(vintage), current, previous))
-            before = self.reference_row(table, year - 1, year - 1, kind.plan)
+                    out.append(self.compare(kind, year, vintage, current, previous, where))
+            before = self.reference_row(table, year - 1, year - 1, kind.key)
             if before is not None:
                 out.append(self.sentence(
-                    "capital.compare_previous", [self.fact(f) for f in (before.disbursed_fact, current.disbursed_fact)],
-                    previous=year - 1, name=self.name(kind.plan, short=True),
+                    "capital.compare_previous", [self.fact(f) for f in (before.disbursed_fact, before.plan_fact,
+                                                                        current.disbursed_fact, current.plan_fact)],
+                    previous=year - 1, name=kind.name(self.lang), where=where,
                     rate_old=self.pct(before.computed_rate), rate_new=self.pct(current.computed_rate)))
-        if out and not (table["year"] == year - 1).any():
+        if out and not any(r.year == year - 1 for r in table):
             out.append(Sentence(say("capital.no_previous", self.lang, previous=year - 1)))
         return out
 
     @staticmethod
-    def reference_row(table, year, vintage, plan):
+    def reference_row(table: list, year, vintage, capital_type):
         """The dated, recomputable row for a capital type: the figure a comparison should use."""
-        rows = table[(table["year"] == year) & (table["vintage"] == vintage) & (table["capital"] == plan)
-                     & table["computed_rate"].notna()]
-        dated = rows[rows["as_of"].notna()]
-        chosen = dated if len(dated) else rows
-        return next(chosen.itertuples(), None)
+        rows = [r for r in table if r.year == year and r.vintage == vintage and r.capital == capital_type
+                and pd.notna(r.computed_rate)]
+        dated = [r for r in rows if pd.notna(r.as_of)]
+        chosen = dated or rows
+        return chosen[0] if chosen else None
 
-    def compare(self, kind, year, vintage, current, previous) -> Sentence:
-        difference = current.computed_rate - previous.computed_rate
+    def compare(self, kind, year, vintage, current, previous, where) -> Sentence:
+        # Compared at the precision shown, so the words and the figures beside them agree.
+        difference = round(current.computed_rate, 1) - round(previous.computed_rate, 1)
         facts = [self.fact(f) for f in (current.disbursed_fact, current.plan_fact, previous.disbursed_fact,
                                         previous.plan_fact)]
+        fields = {"name": kind.name(self.lang), "where": where, "year": year, "vintage": vintage,
+                  "rate_new": self.pct(current.computed_rate), "rate_old": self.pct(previous.computed_rate),
+                  "extra": say("capital.extra", self.lang, years=year - vintage)}
+        if round(difference, 1) == 0:
+            return self.sentence("capital.compare_vintage_same", facts, **fields)
         return self.sentence(
-            "capital.compare_vintage", facts, name=self.name(kind.plan, short=True), year=year, vintage=vintage,
-            rate_new=self.pct(current.computed_rate), rate_old=self.pct(previous.computed_rate),
-            difference=format_number(abs(difference), self.lang, 1),
-            direction=say("capital.lower" if difference < 0 else "capital.higher", self.lang))
+            "capital.compare_vintage", facts, difference=format_number(abs(difference), self.lang, 1),
+            direction=say("capital.lower" if difference < 0 else "capital.higher", self.lang), **fields)
 
     def targets_block(self, year: int) -> None:
         rules = self.catalogue["target_rule"]
@@ -311,42 +400,56 @@ class Writer:
         self.blocks.append(block)
         for goal in goals.itertuples():
             word = say(f"targets.{goal.basis}", self.lang)
-            block.sentences.append(self.sentence(
-                "targets.goal", [goal], goal_word=say(f"targets.{goal.basis.capitalize()}", self.lang), year=year,
-                name=self.name(goal.indicator), stated=stated(goal, self.lang)))
-            results = self.facts[(self.facts["indicator"] == goal.indicator) & self.facts["basis"].isin(OUTTURN)]
+            where = self.where(goal.area, goal.area_level, "area.in")
+            results = self.facts[(self.facts["indicator"] == goal.indicator) & self.facts["basis"].isin(OUTTURN)
+                                 & (self.facts["area"] == goal.area) & (self.facts["area_level"] == goal.area_level)
+                                 & (self.facts["province"] == goal.province)]
             same_year = list(results[results["year"] == year].itertuples())
             undated = list(results[results["year"].isna()].itertuples())
             for result in same_year:
-                at_least = rules[goal.indicator] == "at_least"
-                shortfall = goal.value - result.value if at_least else result.value - goal.value
-                key = "targets.met" if shortfall <= 0 else "targets.missed"
-                block.sentences.append(self.sentence(key, [result], year=year, stated=stated(result, self.lang),
-                                                     goal_word=word,
-                                                     gap=format_quantity(abs(shortfall), goal.unit, self.lang)))
-            for result in [] if same_year else undated:
-                block.sentences.append(self.sentence("targets.undated", [result], stated=stated(result, self.lang),
+                block.sentences.append(self.sentence(
+                    "targets.pair", [result, goal], name=self.name(goal.indicator), where=where, year=year,
+                    stated=self.stated(result), goal_word=word, goal=format_number(goal.value, self.lang),
+                    verdict=self.verdict(goal, result, word)))
+            if same_year:
+                continue
+            block.sentences.append(self.sentence(
+                "targets.goal", [goal], goal_word=say(f"targets.{goal.basis.capitalize()}", self.lang), year=year,
+                where=where, name=self.name(goal.indicator), stated=self.stated(goal)))
+            for result in undated:
+                block.sentences.append(self.sentence("targets.undated", [result], stated=self.stated(result),
                                                      goal_word=word))
-            if not same_year and not undated:
+            if not undated:
                 block.sentences.append(Sentence(say("targets.no_result", self.lang)))
 
+    def verdict(self, goal, result, word) -> Markup:
+        at_least = self.catalogue.loc[goal.indicator, "target_rule"] == "at_least"
+        shortfall = goal.value - result.value if at_least else result.value - goal.value
+        if shortfall > 0:
+            unit = "percentage_points" if self.catalogue.loc[goal.indicator, "rate_difference"] == "yes" \
+                else goal.unit
+            return say("targets.missed", self.lang, gap=format_quantity(abs(shortfall), unit, self.lang))
+        return say("targets.exceeded" if at_least and shortfall < 0 else "targets.met", self.lang, goal_word=word)
+
     def items_blocks(self, facts: pd.DataFrame) -> None:
-        domains = facts["indicator"].map(self.catalogue["domain"])
-        remaining = facts[~facts["fact_id"].isin(self.used) & (domains != "finance")]
+        # Every figure no other block has told, finance included: a figure never vanishes.
+        remaining = facts[~facts["fact_id"].isin(self.used)]
         by_project = remaining.assign(project=remaining["indicator"].map(self.catalogue["project"]))
         groups = sorted(by_project.groupby("project"), key=lambda kv: (kv[0] == "", _project_order(kv[0])))
         for project, group in groups:
             heading = (f"{project}. {self.projects.loc[project, f'name_{self.lang}']}" if project
                        else say("heading.other", self.lang))
             block = Block(heading, 4)
-            for fact in group.itertuples():
+            for fact in group.sort_values(["area", "area_level"], kind="stable").itertuples():
                 place = province_name(fact.province, self.lang)
                 elsewhere = say("item.elsewhere", self.lang, place=place) if fact.province != self.province else ""
+                area = say("item.elsewhere", self.lang, place=self.area(fact.area, fact.area_level)) \
+                    if fact.area else ""
                 # "ước đạt 59,8 triệu đồng" already says it is an estimate.
                 basis = "result" if fact.basis == "estimate" and fact.qualifier == "approx" else fact.basis
                 block.sentences.append(self.sentence(
                     "item.figure", [fact], name=Markup("{}{}").format(self.name(fact.indicator), elsewhere),
-                    stated=stated(fact, self.lang), basis=say(f"item.basis_{basis}", self.lang)))
+                    where=area, stated=self.stated(fact), basis=say(f"item.basis_{basis}", self.lang)))
             self.blocks.append(block)
 
     def narrative(self) -> Narrative:
@@ -373,11 +476,18 @@ class Writer:
         return say("reference.undated", self.lang, year=source["report_year"])
 
 
+def _whole(value) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
 def _project_order(project: str) -> int:
     return int(project[2:]) if project else 99
 
 
 def build_narrative(facts: pd.DataFrame, sources: pd.DataFrame, indicators: pd.DataFrame,
-                    projects: pd.DataFrame, province: str, lang: str) -> Narrative:
-    """The province's brief: capital, targets and outputs year by year, each figure cited."""
-    return Writer(facts, sources, indicators, projects, province, lang).write()
+                    projects: pd.DataFrame, province: str, lang: str, capital_types: pd.DataFrame | None = None,
+                    area_levels: pd.DataFrame | None = None) -> Narrative:
+    """The province's brief: capital, targets and outputs year by year, each figure cited.
+
+    capital_types and area_levels default to the shipped data folder's tables."""
+    return Writer(facts, sources, indicators, projects, province, lang, capital_types, area_levels).write()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 from babel.numbers import format_percent as babel_format_percent
@@ -36,6 +37,7 @@ class Vocabulary:
     qualifier_display: dict[str, dict[str, str]]  # qualifier -> {lang: word}
     english: dict[str, dict[str, str]]  # qualifier/scale/noun/suffix/connective word -> English word
     count_unit: str  # the unit of a counted noun the vocabulary does not list ("43 dân tộc")
+    suffix_vi: dict[str, str]  # suffix as written in the source -> as a re-written figure says it
 
     @property
     def storage_units(self) -> set[str]:
@@ -54,7 +56,7 @@ def vocabulary() -> Vocabulary:
     }
     english = {kind: raw[f"{kind}_words_en"] for kind in ("qualifier", "scale", "noun", "suffix", "connective")}
     return Vocabulary(qualifiers, scales, units, raw["display"], raw["qualifier_display"], english,
-                      raw["count"]["unit"])
+                      raw["count"]["unit"], raw["suffix_words_vi"])
 
 
 def parse_number(text: str, lang: str = "vi") -> Decimal:
@@ -63,6 +65,25 @@ def parse_number(text: str, lang: str = "vi") -> Decimal:
         return parse_decimal(text.strip(), locale=LOCALES[lang], strict=True)
     except NumberFormatError as exc:
         raise FigureError(f"not a {lang} number: {text!r}") from exc
+
+
+def without_leading_zeros(numeral: str) -> str:
+    # "04 nghị quyết" is how counts are typed; a re-written figure says "4".
+    stripped = numeral.lstrip("0")
+    return stripped if stripped[:1].isdigit() else "0" + stripped if stripped else "0"
+
+
+def plural_category(count: float | Decimal, lang: str) -> str:
+    """CLDR plural category of a number in `lang` ("one", "other", ...), from Babel's locale data.
+    A Decimal keeps its written digits ("1.0" is "other" in English); a whole float counts as an int."""
+    operand = int(count) if isinstance(count, (int, float)) and float(count).is_integer() else count
+    return Locale.parse(LOCALES[lang]).plural_form(operand)
+
+
+def unit_word(unit: str, lang: str, value: float | Decimal) -> str:
+    """How a unit is written after this number: "1 document", "3 documents"."""
+    display = vocabulary().display[unit]
+    return display.get(f"{lang}_{plural_category(value, lang)}", display[lang])
 
 
 def normalise(value: Decimal) -> Decimal:
@@ -90,7 +111,8 @@ def format_quantity(value: float | Decimal, unit: str, lang: str = "vi", decimal
     """548000 million_vnd -> "548.000 triệu đồng" (vi) / "548,000 million VND" (en)."""
     if unit == "percent":
         return format_percent(value, lang, _stated_decimals(value) if decimals is None else decimals)
-    return f"{format_number(value, lang, decimals)} {vocabulary().display[unit][lang]}".strip()
+    shown = format_number(value, lang, decimals)
+    return f"{shown} {unit_word(unit, lang, parse_number(shown, lang))}".strip()
 
 
 def format_day(day, lang: str = "vi") -> str:

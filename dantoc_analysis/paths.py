@@ -9,6 +9,10 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 RESOURCES_DIR = PACKAGE_DIR / "resources"
 REPO_ROOT = PACKAGE_DIR.parent
 DATA_ENV = "DANTOC_DATA_DIR"
+# The tables of a data folder that every report reads, whichever province it is about (beside
+# facts.csv, sources.csv, raw/ and ignored_mentions.csv, which are read per source).
+CATALOGUE_FILES = ("indicators.csv", "projects.csv", "plausibility.csv", "area_levels.csv", "domains.csv",
+                   "capital_types.csv", "severities.csv")
 FIGURES_ENV = "DANTOC_FIGURES_DIR"
 
 

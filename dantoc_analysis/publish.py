@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 
-from . import batch, downloads, html, loaders, paths, sources_page
-from .admin import province
-from .batch import Job, Outcome  # noqa: F401 (Job: plan_jobs' type)
+from . import batch, checks, downloads, html, loaders, paths, sources_page
+from .admin import province, year_end
+from .batch import Job, Outcome
 from .numbers import LANGS
-from .report import ReportData, provinces_with_facts, texts
+from .report import ReportData, provinces_with_facts, t, texts
 
 
 def plan_jobs(notebooks: list[Path], output_dir: Path, provinces: list[str], langs: list[str]) -> list[Job]:
@@ -87,12 +86,19 @@ def write_index(data: ReportData, outcomes: list[Outcome], output_dir: Path) -> 
 
 
 def _province_row(data: ReportData, slug: str, outcomes: list[Outcome]) -> dict:
-    found = data.findings[data.findings["province"] == slug]["status"].value_counts()
-    mismatch, note = int(found.get("mismatch", 0)), int(found.get("note", 0))
-    badge = {lang: texts()["index"]["badge"][lang].format(mismatch=mismatch, note=note) for lang in LANGS}
+    severities = data.severities.set_index("severity")
+    overall = checks.province_severity(data.findings, slug, data.severities)
+    found = data.findings[data.findings["province"] == slug]["severity"].value_counts()
+    # What weighs more than a check that holds is counted; else the badge names the province's severity,
+    # and one whose figures allow no check says "not checked", never a clean green.
+    above_ok = severities["rank"] > severities.loc["ok", "rank"]
+    counted = [s for s in data.severities["severity"][::-1] if found.get(s, 0) and above_ok[s]]
+    badge = {lang: " · ".join([str(t(f"count.{s}", lang, n=int(found[s]))) for s in counted]
+                              or [str(t("index.badge", lang, severity=severities.loc[overall, f"name_{lang}"]))])
+             for lang in LANGS}
     info = province(slug, _latest_day(data, slug))
     return {"name": info["name"], "slug": slug, "gso_code": info["gso_code"], "badge": badge,
-            "badge_class": "problem" if mismatch else "attention" if note else "clean",
+            "badge_class": severities.loc[overall, "tone"],
             # the version the province's pages show in their footer
             "data_version": batch.province_data_version(paths.data_dir(data.data_dir), slug),
             "links": _links(outcomes)}
@@ -100,8 +106,7 @@ def _province_row(data: ReportData, slug: str, outcomes: list[Outcome]) -> dict:
 
 def _latest_day(data: ReportData, slug: str):
     # The boundary the figures are about: Thái Nguyên 2021 is the 63-province territory.
-    years = data.facts[data.facts["province"] == slug]["year"].dropna()
-    return pd.Timestamp(int(years.max()), 12, 31).date() if len(years) else None
+    return year_end(data.facts.loc[data.facts["province"] == slug, "year"].max())
 
 
 def _links(outcomes: list[Outcome]) -> list[dict]:

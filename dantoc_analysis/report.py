@@ -10,10 +10,10 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from . import capital, checks, loaders, narrative, paths
-from .admin import COUNTRY, province_name
-from .grammar import stated_in
-from .numbers import format_day, format_number, format_quantity
+from .admin import COUNTRY, province_name, slugify, year_end
+from .numbers import format_day, format_quantity, unit_word
 from .provenance import fact_link, source_link
+from .schemas import OUTTURN
 from .wording import resource, sentence
 
 
@@ -44,6 +44,17 @@ class ReportData:
     facts: pd.DataFrame
     projects: pd.DataFrame
     data_dir: str | None = None
+    domains: pd.DataFrame | None = None
+    capital_types: pd.DataFrame | None = None
+    area_levels: pd.DataFrame | None = None
+    severities: pd.DataFrame | None = None
+
+    def __post_init__(self):
+        # Tables a caller did not pass come from the same data folder as the rest.
+        for name, loader in (("domains", loaders.load_domains), ("capital_types", loaders.load_capital_types),
+                             ("area_levels", loaders.load_area_levels), ("severities", loaders.load_severities)):
+            if getattr(self, name) is None:
+                setattr(self, name, loader(self.data_dir))
 
     @cached_property
     def findings(self) -> pd.DataFrame:
@@ -51,13 +62,39 @@ class ReportData:
         # The corpus-wide coverage summary belongs to no province.
         return found[(found["rule"] != "coverage") | (found["status"] != "ok")].reset_index(drop=True)
 
+    @cached_property
+    def catalogue(self) -> pd.DataFrame:
+        return self.indicators.set_index("indicator")
+
     def name(self, indicator: str, short: bool = False) -> str:
-        row = self.indicators.set_index("indicator").loc[indicator]
+        row = self.catalogue.loc[indicator]
         return row[f"short_{self.lang}"] if short and row[f"short_{self.lang}"] else row[f"name_{self.lang}"]
 
     @property
     def place(self) -> str:
-        return province_name(self.province, self.lang) if self.province else ""
+        """The province's name in the boundary its latest figures belong to (before or after 1/7/2025)."""
+        if not self.province:
+            return ""
+        years = self.facts.loc[self.facts["province"] == self.province, "year"]
+        return province_name(self.province, self.lang, year_end(years.max()))
+
+    def area(self, area: str, level: str) -> str:
+        """"huyện Bình Gia" / "Binh Gia district"; the whole province when area is empty."""
+        levels = self.area_levels.set_index("level")
+        return narrative.area_name(area, level, levels, self.lang) or str(t("scope.province", self.lang))
+
+    @cached_property
+    def points(self) -> frozenset[str]:
+        """Indicators that are differences of rates: they and their changes are percentage points."""
+        return frozenset(self.indicators.loc[self.indicators["rate_difference"] == "yes", "indicator"])
+
+    def in_points(self, indicator: str) -> bool:
+        return indicator in self.points
+
+    def stated(self, fact) -> str:
+        """A figure as a table cell shows it, marked when nobody has reviewed it yet."""
+        shown = narrative.stated(fact, self.points, self.lang)
+        return shown + (str(narrative.say("mark.draft", self.lang)) if fact.review == "draft" else "")
 
 
 def load(province: str | None, lang: str, data_dir: str | None = None) -> ReportData:
@@ -84,7 +121,7 @@ def header(data: ReportData, kind: str) -> Html:
 
 def brief(data: ReportData) -> Html:
     built = narrative.build_narrative(data.facts, data.sources, data.indicators, data.projects,
-                                      data.province, data.lang)
+                                      data.province, data.lang, data.capital_types, data.area_levels)
     return Html(built.html())
 
 
@@ -110,74 +147,135 @@ def _heading(text: Markup | str, level: int = 2) -> Markup:
     return Markup("<h{0}>{1}</h{0}>").format(level, text)
 
 
+def _figure(fig, path, alt: Markup | str) -> Markup:
+    from . import figures
+
+    png = figures.png_bytes(fig)
+    figures.save_png(png, path)
+    return Markup('<img src="data:image/png;base64,{}" alt="{}">').format(base64.b64encode(png).decode("ascii"), alt)
+
+
+def _fact_rows(data: ReportData, ids) -> dict:
+    wanted = {i for i in ids if isinstance(i, str) and i}
+    return {r.fact_id: r for r in data.facts[data.facts["fact_id"].isin(wanted)].itertuples()}
+
+
 def capital_section(data: ReportData) -> Html:
     """The capital table (plan, disbursed, recomputed and stated rates) and one chart a year."""
     from . import figures  # matplotlib loads only for the reports that draw
 
     lang = data.lang
-    table = capital.capital_table(data.facts, data.indicators, data.province)
+    table = capital.capital_table(data.facts, data.indicators, data.province, data.capital_types)
     parts = [_heading(t("capital.heading", lang))]
     if table.empty:
         return Html(Markup("").join([*parts, Markup("<p>{}</p>").format(t("capital.none", lang))]))
+    kinds = {k.key: k.name(lang) for k in capital.capital_types(data.indicators, data.capital_types)}
+    rows = _fact_rows(data, [*table["plan_fact"], *table["disbursed_fact"], *table["stated_rate_fact"]])
+
+    def cell(fact_id) -> Markup | str:
+        if not (isinstance(fact_id, str) and fact_id in rows):
+            return ""
+        return fact_link(data.stated(rows[fact_id]), fact_id, rows[fact_id].source_id)
+
     shown = pd.DataFrame({
+        t("column.area", lang): [data.area(a, lv) for a, lv in zip(table["area"], table["area_level"])],
         t("column.year", lang): table["year"].astype(str),
         t("column.vintage", lang): table["vintage"].astype(str),
-        t("column.capital", lang): [data.name(c, short=True) for c in table["capital"]],
-        t("column.plan", lang): [fact_link(format_number(v, lang), f, s) if pd.notna(v) else ""
-                                 for v, f, s in zip(table["plan"], table["plan_fact"], table["plan_source_id"])],
-        t("column.disbursed", lang): [fact_link(stated_in(m, lang), f, s) if m else "" for m, f, s in
-                                      zip(table["disbursed_mention"].fillna(""), table["disbursed_fact"],
-                                          table["source_id"])],
+        t("column.capital", lang): [kinds[c] for c in table["capital"]],
+        t("column.plan", lang): [cell(i) for i in table["plan_fact"]],
+        t("column.disbursed", lang): [cell(i) for i in table["disbursed_fact"]],
         t("column.computed_rate", lang): [format_quantity(v, "percent", lang, 1) if pd.notna(v) else ""
                                           for v in table["computed_rate"]],
-        t("column.stated_rate", lang): [fact_link(m, f, s) for m, f, s in zip(
-            table["stated_rate_mention"].fillna(""), table["stated_rate_fact"], table["source_id"])],
+        t("column.stated_rate", lang): [cell(i) for i in table["stated_rate_fact"]],
         t("column.as_of", lang): [format_day(d, lang) if pd.notna(d) else "" for d in table["as_of"]],
         t("column.source", lang): [source_link(s) for s in table["source_id"]],
     })
     parts.append(_table(shown))
-    names = {kind.plan: data.name(kind.plan, short=True) for kind in capital.capital_types(data.indicators)}
     for year in sorted(table["year"].dropna().unique()):
-        fig = figures.capital_chart(table, int(year), lang, names)
-        if fig is None:
-            continue
-        png = figures.png_bytes(fig)
-        figures.save_png(png, paths.figures_dir() / data.province / f"capital-{int(year)}.{lang}.png")
-        parts.append(Markup('<img src="data:image/png;base64,{}" alt="{}">').format(
-            base64.b64encode(png).decode("ascii"), t("capital.figure_alt", lang, year=int(year))))
+        for area, in_area in table[table["year"] == year].groupby("area"):
+            fig = figures.capital_chart(in_area, int(year), lang, kinds)
+            if fig is None:
+                continue
+            suffix = f"-{slugify(area)}" if area else ""
+            parts.append(_figure(fig, paths.figures_dir() / data.province / f"capital-{int(year)}{suffix}.{lang}.png",
+                                 t("capital.figure_alt", lang, year=int(year))))
     return Html(Markup("").join(parts))
 
 
+def _series_label(data: ReportData, key) -> str:
+    """What a line is: result or plan, where, and for capital which plan year."""
+    words = [str(t(f"kind.{key.kind}", data.lang))]
+    if key.area:
+        words.append(data.area(key.area, key.area_level))
+    if pd.notna(key.lag) and key.lag > 0:
+        words.append(str(t("trends.carried", data.lang, years=int(key.lag))))
+    return ", ".join(words)
+
+
 def trends_section(data: ReportData) -> Html:
-    from . import trends  # statsmodels loads only where a trend may be fitted
+    """Every series stated for two years or more: its values, changes, a chart and, from three
+    years, a fitted trend; with no such series, the table of the figures there are, by year."""
+    from . import figures, trends  # statsmodels and matplotlib load only where a trend may be drawn
 
     lang = data.lang
     points = trends.series(data.facts, data.province)
     parts = [_heading(t("trends.heading", lang))]
     if points.empty:
-        years = sorted({int(y) for y in data.facts[data.facts["province"] == data.province]["year"].dropna()})
+        every = trends.dated_points(data.facts, data.province)
+        years = sorted({int(y) for y in every["year"]})
         parts.append(Markup("<p>{}</p>").format(t("trends.none", lang, years=", ".join(map(str, years)))))
+        if len(every):
+            parts += [_heading(t("trends.single", lang), 3), _table(_points_table(data, every))]
         return Html(Markup("").join(parts))
-    changes = trends.yoy_changes(points)
+    rate_differences = set(data.indicators.loc[data.indicators["rate_difference"] == "yes", "indicator"])
+    changes = trends.yoy_changes(points, rate_differences)
     shown = pd.DataFrame({
         t("column.indicator", lang): [data.name(i) for i in changes["indicator"]],
+        t("column.series", lang): [_series_label(data, r) for r in changes.itertuples()],
         t("column.year", lang): [f"{p} → {y}" for p, y in zip(changes["previous_year"], changes["year"])],
         t("column.change", lang): [_change(r, lang) for r in changes.itertuples()],
     })
-    parts += [_heading(t("trends.yoy", lang), 3), _table(shown)]
+    parts += [_heading(t("trends.values", lang), 3), _table(_points_table(data, points)),
+              _heading(t("trends.yoy", lang), 3), _table(shown)]
     sentences = []
-    for (indicator, _), group in points.groupby(["indicator", "vintage"], dropna=False):
+    for key, group in points.groupby(trends.SERIES_KEY, dropna=False, sort=False):
         fit = trends.fit_trend(group)
-        unit = group["unit"].iloc[0]
+        row = group.iloc[0]
+        unit = "percentage_points" if row["unit"] == "percent" or data.in_points(row["indicator"]) else row["unit"]
+        label = f"{data.name(row['indicator'])} ({_series_label(data, next(group.head(1).itertuples()))})"
         if fit is None:
-            sentences.append(t("trends.too_few", lang, name=data.name(indicator), points=group["year"].nunique()))
+            sentences.append(t("trends.too_few", lang, name=label, points=group["year"].nunique()))
         else:
-            sentences.append(t("trends.fitted", lang, name=data.name(indicator), points=fit.points,
+            sentences.append(t("trends.fitted", lang, name=label, points=fit.points,
                                slope=format_quantity(fit.slope, unit, lang, 2),
                                low=format_quantity(fit.slope_low, unit, lang, 2),
                                high=format_quantity(fit.slope_high, unit, lang, 2)))
     parts.append(Markup("<p>{}</p>").format(Markup(" ").join(sentences)))
+    for indicator, group in points.groupby("indicator", sort=False):
+        lines = {_series_label(data, next(g.head(1).itertuples())): g
+                 for _, g in group.groupby(trends.SERIES_KEY, dropna=False, sort=False)}
+        unit = group["unit"].iloc[0]
+        fig = figures.series_chart(lines, data.name(indicator), unit_word(unit, lang, 2), lang)
+        parts.append(_figure(fig, paths.figures_dir() / data.province / f"series-{indicator}.{lang}.png",
+                             t("trends.figure_alt", lang, name=data.name(indicator))))
     return Html(Markup("").join(parts))
+
+
+def _points_table(data: ReportData, points: pd.DataFrame) -> pd.DataFrame:
+    """Figures by year, then domain in domains.csv order, then indicator in catalogue order."""
+    lang = data.lang
+    domain = {d: n for n, d in enumerate(data.domains["domain"])}
+    indicator = {i: n for n, i in enumerate(data.indicators["indicator"])}
+    points = points.assign(_domain=points["indicator"].map(data.catalogue["domain"]).map(domain),
+                           _indicator=points["indicator"].map(indicator))
+    points = points.sort_values(["year", "_domain", "_indicator", "area", "kind", "lag"], kind="stable")
+    return pd.DataFrame({
+        t("column.indicator", lang): [data.name(i) for i in points["indicator"]],
+        t("column.series", lang): [_series_label(data, r) for r in points.itertuples()],
+        t("column.year", lang): points["year"].astype(str),
+        t("column.value", lang): [data.stated(r) for r in points.itertuples()],
+        t("column.source", lang): points["source_id"],
+    })
 
 
 def _years_text(year_lists) -> str:
@@ -186,25 +284,28 @@ def _years_text(year_lists) -> str:
 
 def _change(row, lang: str) -> str:
     absolute = format_quantity(row.change, row.change_unit, lang, 1)
-    if row.change_unit == "percentage_points" or row.relative_change is None:
+    if row.change_unit == "percentage_points" or row.relative_change is None or pd.isna(row.relative_change):
         return absolute
-    return f"{absolute} ({format_quantity(row.relative_change, 'percent', lang, 1)})"
+    return f"{absolute}; {format_quantity(row.relative_change, 'percent', lang, 1)}"
 
 
 def quality_section(data: ReportData) -> Html:
-    """The province's findings, grouped by rule, then what the sources leave unclear."""
+    """The province's findings, grouped by rule, with their severity; then what the sources leave unclear."""
     lang = data.lang
     found = data.findings[data.findings["province"] == data.province]
-    parts = []
+    severities = data.severities.set_index("severity")
+    overall = checks.province_severity(data.findings, data.province, data.severities)
+    parts = [Markup("<p>{}</p>").format(t("quality.overall", lang, severity=severities.loc[overall, f"name_{lang}"]))]
     if found.empty:
         parts.append(Markup("<p>{}</p>").format(t("quality.none", lang)))
     else:
-        counts = found["status"].value_counts()
-        parts.append(Markup("<p>{}</p>").format(t("quality.summary", lang, total=len(found),
-                                                  **{s: counts.get(s, 0) for s in checks.STATUSES})))
+        counts = found["severity"].value_counts()
+        phrases = Markup(", ").join(t(f"count.{s}", lang, n=int(counts[s]))
+                                    for s in data.severities["severity"][::-1] if counts.get(s, 0))
+        parts.append(Markup("<p>{}</p>").format(t("quality.summary", lang, total=len(found), counts=phrases)))
         for rule, group in found.groupby("rule", sort=False):
             shown = pd.DataFrame({
-                t("column.status", lang): [str(t(f"status.{s}", lang)) for s in group["status"]],
+                t("column.severity", lang): [severities.loc[s, f"name_{lang}"] for s in group["severity"]],
                 t("column.message", lang): group[f"message_{lang}"],
                 sentence("pages.toml", "column.figures", lang): [
                     Markup(", ").join(fact_link(f["fact_id"], f["fact_id"], f["source_id"]) for f in facts)
@@ -215,38 +316,105 @@ def quality_section(data: ReportData) -> Html:
     if len(unclear):
         shown = pd.DataFrame({
             t("column.indicator", lang): [data.name(i) for i in unclear["indicator"]],
-            t("column.value", lang): [fact_link(m, f, s) for m, f, s in
-                                      zip(unclear["mention"], unclear["fact_id"], unclear["source_id"])],
-            t("column.ambiguity", lang): unclear["ambiguity"],
+            t("column.value", lang): [fact_link(data.stated(r), r.fact_id, r.source_id) for r in unclear.itertuples()],
+            t("column.ambiguity", lang): [_ambiguity(r, lang) for r in unclear.itertuples()],
             t("column.source", lang): [source_link(s) for s in unclear["source_id"]],
         })
         parts += [_heading(t("quality.verify", lang), 3), _table(shown)]
     return Html(Markup("").join(parts))
 
 
+def _ambiguity(fact, lang: str) -> str:
+    """The note in the page's language; a Vietnamese page shows an untranslated note as such."""
+    if lang == "en":
+        return fact.ambiguity
+    return fact.ambiguity_vi or str(t("quality.untranslated", lang, note=fact.ambiguity))
+
+
 def comparison_section(data: ReportData) -> Html:
-    """Indicators stated by several provinces, side by side; else who has what, by domain."""
+    """Indicators several provinces state for the same year and level, side by side, with a chart each;
+    else which indicators would make a comparison possible; then who has figures on what, by domain."""
     lang = data.lang
     facts = data.facts[data.facts["province"].isin(provinces_with_facts(data.facts))]
-    per_indicator = facts.groupby("indicator")["province"].nunique()
-    shared = facts[facts["indicator"].isin(per_indicator[per_indicator > 1].index)]
+    shared = _shared(data, facts)
     parts = []
     if shared.empty:
         parts.append(Markup("<p>{}</p>").format(t("comparison.none", lang)))
+        wanted = _would_compare(data, facts)
+        if len(wanted):
+            parts += [_heading(t("comparison.would", lang), 3), _table(wanted)]
     else:
-        cells = [Markup("{} ({})").format(fact_link(m, f, s), "" if pd.isna(y) else int(y))
-                 for m, y, f, s in zip(shared["mention"], shared["year"], shared["fact_id"], shared["source_id"])]
-        wide = shared.assign(cell=cells)
-        pivot = wide.pivot_table(index="indicator", columns="province", values="cell", aggfunc=Markup("; ").join)
-        pivot.index = [data.name(i) for i in pivot.index]
-        pivot.columns = [province_name(p, lang) for p in pivot.columns]
-        parts += [_heading(t("comparison.shared", lang), 3), _table(pivot, index=True)]
-    years = facts.groupby(["indicator", "province"]).agg(years=("year", lambda y: sorted({int(v) for v in y.dropna()})))
-    domain_of = data.indicators.set_index("indicator")["domain"]
-    domains = years.reset_index().assign(domain=lambda d: d["indicator"].map(domain_of))
-    coverage = domains.groupby(["domain", "province"])["years"].agg(_years_text).unstack()
-    coverage.columns = [province_name(p, lang) for p in coverage.columns]
-    coverage.index = [str(t(f"domain.{d}", lang)) for d in coverage.index]
-    parts += [_heading(t("comparison.coverage", lang), 3),
-              _table(coverage, index=True, na_rep="–")]
+        parts += [_heading(t("comparison.shared", lang), 3), *_shared_tables(data, shared)]
+    parts += [_heading(t("comparison.coverage", lang), 3), _coverage(data, facts)]
     return Html(Markup("").join(parts))
+
+
+def _shared(data: ReportData, facts: pd.DataFrame) -> pd.DataFrame:
+    """Dated figures of one indicator, kind, year and area level that two provinces or more state."""
+    dated = facts[facts["year"].notna()]
+    dated = dated.assign(kind=dated["basis"].where(~dated["basis"].isin(OUTTURN), "result"),
+                         tier=dated["area_level"].map(data.area_levels.set_index("level")["tier"]).fillna(""))
+    key = ["indicator", "kind", "year", "tier"]
+    provinces = dated.groupby(key)["province"].transform("nunique")
+    return dated[provinces > 1]
+
+
+def _shared_tables(data: ReportData, shared: pd.DataFrame) -> list[Markup]:
+    from . import figures
+
+    lang = data.lang
+    order = {d: n for n, d in enumerate(data.domains["domain"])}
+    shared = shared.assign(order=shared["indicator"].map(data.catalogue["domain"]).map(order))
+    shared = shared.sort_values(["order", "indicator", "year", "kind", "tier", "province", "area"], kind="stable")
+    cells = shared.assign(
+        row=[f"{data.name(i)} · {int(y)} · {t(f'kind.{k}', lang)}" for i, y, k in
+             zip(shared["indicator"], shared["year"], shared["kind"])],
+        column=[province_name(p, lang) for p in shared["province"]],
+        cell=[Markup("{}{}").format(f"{data.area(r.area, r.area_level)}: " if r.area else "",
+                                    fact_link(data.stated(r), r.fact_id, r.source_id))
+              for r in shared.itertuples()])
+    pivot = cells.pivot_table(index="row", columns="column", values="cell", aggfunc=Markup("; ").join, sort=False)
+    out = [_table(pivot, index=True, na_rep="–")]
+    # A chart where it helps: whole-province figures of one year, one bar per province.
+    for (indicator, kind, year), group in shared[shared["area"] == ""].groupby(["indicator", "kind", "year"],
+                                                                              sort=False):
+        if group["province"].nunique() < 2:
+            continue
+        values = group.drop_duplicates("province").set_index("province")["value"]
+        values.index = [province_name(p, lang) for p in values.index]
+        title = f"{data.name(indicator)}, {int(year)} ({t(f'kind.{kind}', lang)})"
+        fig = figures.comparison_chart(values, title, unit_word(group["unit"].iloc[0], lang, 2), lang)
+        out.append(_figure(fig, paths.figures_dir() / "all" / f"{indicator}-{kind}-{int(year)}.{lang}.png",
+                           t("comparison.figure_alt", lang, name=title)))
+    return out
+
+
+def _would_compare(data: ReportData, facts: pd.DataFrame) -> pd.DataFrame:
+    """For each indicator one province states, which provinces' figures would make it comparable."""
+    lang = data.lang
+    provinces = provinces_with_facts(facts)
+    rows = []
+    for indicator, group in facts.groupby("indicator", sort=False):
+        have = sorted(set(group["province"]))
+        if len(have) != 1 or len(provinces) < 2:
+            continue
+        years = sorted({int(y) for y in group["year"].dropna()})
+        rows.append({
+            t("column.indicator", lang): data.name(indicator),
+            t("column.province", lang): province_name(have[0], lang),
+            t("column.year", lang): ", ".join(map(str, years)) or "–",
+            t("column.needed", lang): ", ".join(province_name(p, lang) for p in provinces if p not in have),
+        })
+    return pd.DataFrame(rows)
+
+
+def _coverage(data: ReportData, facts: pd.DataFrame) -> Markup:
+    lang = data.lang
+    years = facts.groupby(["indicator", "province"]).agg(years=("year", lambda y: sorted({int(v) for v in y.dropna()})))
+    domains = years.reset_index().assign(domain=lambda d: d["indicator"].map(data.catalogue["domain"]))
+    coverage = domains.groupby(["domain", "province"])["years"].agg(_years_text).unstack()
+    named = data.domains.set_index("domain")
+    coverage = coverage.reindex([d for d in named.index if d in coverage.index])
+    coverage.columns = [province_name(p, lang) for p in coverage.columns]
+    coverage.index = [named.loc[d, f"name_{lang}"] for d in coverage.index]
+    return Markup(coverage.to_html(escape=True, border=0, na_rep="–", classes="dantoc-table"))

@@ -14,6 +14,10 @@ PERIODS = ("year", "to_date", "point")  # flow in a year | total so far | level 
 TARGET_RULES = ("", "at_least", "at_most")
 YES_NO = ("", "yes", "no")
 REVIEWS = ("checked", "draft")  # curated by a person | drafted by `dantoc add`, not yet reviewed
+# What an indicator is to the capital narrative and table; "" = none of these.
+ROLES = ("", "capital_plan", "disbursed", "disbursement_rate")
+# Columns a facts.csv may leave out (a file written before they existed still loads; they read "").
+OPTIONAL_FACT_COLUMNS = ("ambiguity_vi", "inferred_from")
 
 _text = {"dtype": "str", "nullable": False}
 
@@ -45,12 +49,16 @@ INDICATORS = pa.DataFrameSchema(
         "short_vi": pa.Column(**_text),  # the phrase a sentence uses, where the name is too long
         "short_en": pa.Column(**_text),
         "unit": pa.Column(**_text),
-        "domain": pa.Column(**_text, checks=pa.Check.str_matches(SNAKE)),
+        "domain": pa.Column(**_text, checks=pa.Check.str_matches(SNAKE)),  # a key of domains.csv
+        "role": pa.Column(**_text, checks=pa.Check.isin(ROLES)),
+        "capital_type": pa.Column(**_text),  # a key of capital_types.csv, with a role
         "project": pa.Column(**_text, checks=pa.Check.str_matches(r"^(DA([1-9]|10))?$")),
         "sum_of": pa.Column(**_text),
         "ratio_of": pa.Column(**_text),
         "target_rule": pa.Column(**_text, checks=pa.Check.isin(TARGET_RULES)),
         "over_100": pa.Column(**_text, checks=pa.Check.isin(YES_NO)),
+        # "yes": stated with '%' but a difference of two rates, so it and its changes are percentage points.
+        "rate_difference": pa.Column(**_text, checks=pa.Check.isin(YES_NO)),
         "usd_equivalent_of": pa.Column(**_text),
         "requires_vintage": pa.Column(**_text, checks=pa.Check.isin(YES_NO)),
         "description": pa.Column(**_text),
@@ -79,6 +87,9 @@ FACTS = pa.DataFrameSchema(
         "quote": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
         "ambiguity": pa.Column(**_text),
         "review": pa.Column(**_text, checks=pa.Check.isin(REVIEWS)),
+        "ambiguity_vi": pa.Column(**_text),  # the ambiguity note in Vietnamese (`ambiguity` is English)
+        # Fact ids (space-separated) this row's reading was inferred from: a check between them is not independent.
+        "inferred_from": pa.Column(**_text),
         # Derived on load from the mention, never typed: one step of the last stated digit.
         "resolution": pa.Column("float64", checks=pa.Check.gt(0)),
     },
@@ -117,4 +128,40 @@ PROJECTS = pa.DataFrameSchema(
     },
     strict=True,
     name="projects",
+)
+
+DOMAINS = pa.DataFrameSchema(
+    {
+        "domain": pa.Column(**_text, unique=True, checks=pa.Check.str_matches(SNAKE)),
+        "name_vi": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+        "name_en": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+    },
+    strict=True,
+    name="domains",
+)
+
+CAPITAL_TYPES = pa.DataFrameSchema(
+    {
+        "capital_type": pa.Column(**_text, unique=True, checks=pa.Check.str_matches(SNAKE)),
+        "order": pa.Column("Int64", unique=True),
+        "part_of": pa.Column(**_text),  # the capital type this one is a part of ("" for a total)
+        "name_vi": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+        "name_en": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+    },
+    strict=True,
+    name="capital_types",
+)
+
+SEVERITIES = pa.DataFrameSchema(
+    {
+        "severity": pa.Column(**_text, unique=True, checks=pa.Check.str_matches(SNAKE)),
+        "rank": pa.Column("Int64", unique=True),
+        # How a badge looks (a class of the index page): problem, attention, clean or unchecked.
+        "tone": pa.Column(**_text, checks=pa.Check.isin(("problem", "attention", "clean", "unchecked"))),
+        "name_vi": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+        "name_en": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+        "meaning": pa.Column(**_text, checks=pa.Check.str_length(min_value=1)),
+    },
+    strict=True,
+    name="severities",
 )

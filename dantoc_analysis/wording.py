@@ -24,6 +24,15 @@ def normal_form(text: str) -> str:
 
 
 def sentence(file: str, key: str, lang: str, /, **fields) -> Markup:
-    """Template `group.name` of a resource in `lang`; Markup.format escapes every non-Markup field."""
+    """Template `group.name` of a resource in `lang`; Markup.format escapes every non-Markup field.
+
+    A template given as plural forms (`en = { one = "…", other = "…" }`) is chosen by the CLDR
+    plural category of the field its entry names in `count` ("1 source", "3 sources")."""
+    from .numbers import plural_category  # numbers reads its vocabulary through this module
+
     group, item = key.split(".")
-    return Markup(resource(file)[group][item][lang]).format(**fields)
+    entry = resource(file)[group][item]
+    template = entry[lang]
+    if isinstance(template, dict):
+        template = template.get(plural_category(fields[entry["count"]], lang), template["other"])
+    return Markup(template).format(**fields)

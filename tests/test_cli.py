@@ -61,10 +61,11 @@ def test_table_in_vietnamese(capsys):
 
 def test_facts_csv_and_sources_json(capsys):
     _, out, _ = run(capsys, "facts", "--format", "csv")
-    rows = list(csv.DictReader(out.splitlines()))
-    assert len(rows) == 58 and rows[0]["quote"]
+    rows = {row["fact_id"]: row for row in csv.DictReader(out.splitlines())}
+    plan = rows["lsn-portal-2023#20"]  # a seed fact, not a count a new document would change
+    assert (float(plan["value"]), plan["mention"]) == (1188600, "1.188.600 triệu đồng") and plan["quote"]
     _, out, _ = run(capsys, "sources", "--format", "json")
-    assert {s["province"] for s in json.loads(out)} == {"lang-son", "thai-nguyen", ""}
+    assert {"lang-son", "thai-nguyen", ""} <= {s["province"] for s in json.loads(out)}
 
 
 def test_data_dir_from_environment(capsys, data_copy, monkeypatch):

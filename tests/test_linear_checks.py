@@ -23,16 +23,18 @@ class ScanningContext(checks.Context):
         return [f for f in self.facts if f.indicator == indicator and f.basis in bases and f.key == key
                 and (source_id is None or f.source_id == source_id)]
 
-    def results(self, indicator, province, year):
+    def results(self, indicator, place, year):
         return [f for f in self.facts if f.indicator == indicator and f.basis in OUTTURN
-                and f.province == province and f.year == year]
+                and f.key[:3] == place and f.year == year]
 
     def when(self, fact):
         if fact.as_of:
             return checks.phrase("as_of", date=checks._date(fact.as_of))
-        reported = self.sources.loc[fact.source_id, ["event_date", "published"]].dropna()
-        if len(reported):
-            return checks.phrase("reported", date=checks._date(reported.iloc[0].date()))
+        source = self.sources.loc[fact.source_id]
+        if not pd.isna(source["event_date"]):
+            return checks.phrase("event", date=checks._date(source["event_date"].date()))
+        if not pd.isna(source["published"]):
+            return checks.phrase("reported", date=checks._date(source["published"].date()))
         return checks.phrase("undated")
 
 

@@ -78,7 +78,8 @@ def test_index_links_every_report_and_shows_check_status(built_reports):
     for href in ("lang-son/narrative.vi.html", "lang-son/narrative.en.html", "all/comparison.en.html"):
         assert f'href="{href}"' in index
         assert (built_reports / "reports" / href).is_file()
-    assert "1 mismatch · 4 to note" in index
+    # Lạng Sơn's worst finding is "to note": its one mismatch is a 0.07-point rounding miss, not red.
+    assert 'class="badge attention"' in index and "1 misses by less than its rounding" in index
 
 
 def test_the_batch_stops_early_when_nothing_changed(built_reports, capsys):
@@ -86,7 +87,8 @@ def test_the_batch_stops_early_when_nothing_changed(built_reports, capsys):
             "--figures", str(built_reports / "figures")]
     before = {p: p.stat().st_mtime_ns for p in (built_reports / "reports").rglob("*")}
     assert main(args) == 0
-    assert capsys.readouterr().out.startswith("0 ran, 8 unchanged, 0 failed")
+    out = capsys.readouterr().out
+    assert out.startswith("0 ran, ") and ", 0 failed" in out
     assert {p: p.stat().st_mtime_ns for p in (built_reports / "reports").rglob("*")} == before
 
 
@@ -105,10 +107,11 @@ def test_every_sentence_that_states_a_figure_cites_a_source(province, lang):
 def test_thai_nguyen_narrative_reports_what_its_single_source_gives():
     data = report.load("thai-nguyen", "en")
     text = visible_text(str(report.brief(data)))
-    assert "rests on 1 source(s)" in text
+    assert "rests on 1 source stating figures" in text
     assert "state no capital plan or disbursement" in text
     assert "90 people" in text and "Published 18 January 2022" in text
     assert "before 1 July 2025; since then the province also includes Bac Kan" in text
+    assert "1 collective " in text and "1 person " in text  # English plurals from the locale
 
 
 def test_source_text_is_escaped_in_the_narrative():
