@@ -58,9 +58,10 @@ class ReportData:
 
     @cached_property
     def findings(self) -> pd.DataFrame:
-        found = checks.run_all_checks(self.facts, self.indicators, self.sources, self.data_dir)
-        # The corpus-wide coverage summary belongs to no province.
-        return found[(found["rule"] != "coverage") | (found["status"] != "ok")].reset_index(drop=True)
+        loaded = _LOADED.get(_version_key(self.data_dir))
+        if loaded is not None and loaded.holds(self):
+            return loaded.findings().copy()  # the same data as the last load: its findings hold
+        return _province_findings(self.facts, self.indicators, self.sources, self.data_dir)
 
     @cached_property
     def catalogue(self) -> pd.DataFrame:
@@ -97,16 +98,70 @@ class ReportData:
         return shown + (str(narrative.say("mark.draft", self.lang)) if fact.review == "draft" else "")
 
 
+def _province_findings(facts, indicators, sources, data_dir) -> pd.DataFrame:
+    found = checks.run_all_checks(facts, indicators, sources, data_dir)
+    # The corpus-wide coverage summary belongs to no province.
+    return found[(found["rule"] != "coverage") | (found["status"] != "ok")].reset_index(drop=True)
+
+
+@dataclass
+class _Loaded:
+    """The validated tables of one version of a data folder, and their findings once computed."""
+
+    data_dir: str | None
+    tables: dict[str, pd.DataFrame]
+    _findings: pd.DataFrame | None = None
+
+    def findings(self) -> pd.DataFrame:
+        if self._findings is None:
+            t = self.tables
+            self._findings = _province_findings(t["facts"], t["indicators"], t["sources"], self.data_dir)
+        return self._findings
+
+    def holds(self, data: ReportData) -> bool:
+        """Whether a report's tables are still these (a notebook may have changed its copies)."""
+        return all(self.tables[name].equals(getattr(data, name)) for name in ("facts", "indicators", "sources"))
+
+
+# A warm kernel runs many reports of one batch on the same data: validating every province's facts
+# and running every check again for each page made a batch grow with the square of the provinces.
+# Kept here, the last load is reused while the folder's content (its hash) is unchanged.
+_LOADED: dict[tuple[str, str], _Loaded] = {}
+
+
+def _version_key(data_dir) -> tuple[str, str]:
+    from .batch import data_version  # the same content hash the pages' cache keys use
+
+    root = paths.data_dir(data_dir)
+    return str(root), data_version(root)
+
+
+def _load_tables(data_dir) -> _Loaded:
+    key = _version_key(data_dir)
+    if key not in _LOADED:
+        sources = loaders.load_sources(data_dir)
+        indicators = loaders.load_indicators(data_dir)
+        tables = {"sources": sources, "indicators": indicators,
+                  "facts": loaders.load_facts(data_dir, sources, indicators),
+                  "projects": loaders.load_projects(data_dir), "domains": loaders.load_domains(data_dir),
+                  "capital_types": loaders.load_capital_types(data_dir),
+                  "area_levels": loaders.load_area_levels(data_dir), "severities": loaders.load_severities(data_dir)}
+        _LOADED.clear()
+        _LOADED[key] = _Loaded(data_dir, tables)
+    return _LOADED[key]
+
+
 def load(province: str | None, lang: str, data_dir: str | None = None) -> ReportData:
-    """Everything a report notebook reads, validated (DataError on unusable data)."""
+    """Everything a report notebook reads, validated (DataError on unusable data). Each call hands out
+    its own copies: a notebook may change them without touching the next report's."""
     if lang not in checks.LANGS:
         raise ValueError(f"lang must be one of {checks.LANGS}, not {lang!r}")
-    sources = loaders.load_sources(data_dir)
-    indicators = loaders.load_indicators(data_dir)
-    facts = loaders.load_facts(data_dir, sources, indicators)
-    if province is not None and province not in set(facts["province"]):
-        raise ValueError(f"no facts for province {province!r}; provinces with facts: {provinces_with_facts(facts)}")
-    return ReportData(province, lang, sources, indicators, facts, loaders.load_projects(data_dir), data_dir)
+    loaded = _load_tables(data_dir)
+    tables = {name: frame.copy() for name, frame in loaded.tables.items()}
+    if province is not None and province not in set(tables["facts"]["province"]):
+        raise ValueError(f"no facts for province {province!r}; provinces with facts: "
+                         f"{provinces_with_facts(tables['facts'])}")
+    return ReportData(province, lang, data_dir=data_dir, **tables)
 
 
 def provinces_with_facts(facts: pd.DataFrame) -> list[str]:
