@@ -191,7 +191,7 @@ def _table(frame: pd.DataFrame, index: bool = False, na_rep: str = "") -> Markup
     shown = frame.map(cell)
     shown.index = [cell(i) for i in frame.index]
     shown.columns = [cell(c) for c in frame.columns]
-    return Markup(shown.to_html(index=index, escape=False, border=0, classes="dantoc-table"))
+    return Markup(shown.to_html(index=index, escape=False, border=0, justify="left", classes="dantoc-table"))
 
 
 def _missing(value) -> bool:
@@ -328,8 +328,8 @@ def _points_table(data: ReportData, points: pd.DataFrame) -> pd.DataFrame:
         t("column.indicator", lang): [data.name(i) for i in points["indicator"]],
         t("column.series", lang): [_series_label(data, r) for r in points.itertuples()],
         t("column.year", lang): points["year"].astype(str),
-        t("column.value", lang): [data.stated(r) for r in points.itertuples()],
-        t("column.source", lang): points["source_id"],
+        t("column.value", lang): [fact_link(data.stated(r), r.fact_id, r.source_id) for r in points.itertuples()],
+        t("column.source", lang): [source_link(s) for s in points["source_id"]],
     })
 
 
