@@ -430,11 +430,17 @@ def _shared_tables(data: ReportData, shared: pd.DataFrame) -> list[Markup]:
               for r in shared.itertuples()])
     pivot = cells.pivot_table(index="row", columns="column", values="cell", aggfunc=Markup("; ").join, sort=False)
     out = [_table(pivot, index=True, na_rep="–")]
-    # A chart where it helps: whole-province figures of one year, one bar per province.
-    for (indicator, kind, year), group in shared[shared["area"] == ""].groupby(["indicator", "kind", "year"],
-                                                                              sort=False):
-        if group["province"].nunique() < 2:
+    # A chart where it helps: whole-province figures, one bar per province, for the latest year two or
+    # more provinces share (the table above has every year; a chart per year made the page slow to build
+    # and long to read once many provinces report).
+    whole = shared[shared["area"] == ""]
+    for (indicator, kind), by_year in whole.groupby(["indicator", "kind"], sort=False):
+        provinces_per_year = by_year.groupby("year")["province"].nunique()
+        years = provinces_per_year[provinces_per_year >= 2].index
+        if not len(years):
             continue
+        year = max(years)
+        group = by_year[by_year["year"] == year]
         values = group.drop_duplicates("province").set_index("province")["value"]
         values.index = [province_name(p, lang) for p in values.index]
         title = f"{data.name(indicator)}, {int(year)} ({t(f'kind.{kind}', lang)})"
