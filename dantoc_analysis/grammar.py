@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from .numbers import FigureError, format_number, format_quantity, normalise, parse_number, unit_word, vocabulary
 from .wording import normal_form, resource
@@ -173,7 +173,9 @@ def parse_figure(text: str) -> Figure:
     return _whole(text)[0]
 
 
+@lru_cache(maxsize=1 << 17)
 def _whole(text: str) -> tuple[Figure, _Words]:
+    # Cached: the checks re-word every fact's mention, in two languages, for each finding it is in.
     text = normal_form(text).strip()
     pat = _patterns()
     first = pat.number.search(text)
