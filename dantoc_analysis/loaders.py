@@ -383,37 +383,38 @@ def _check_provenance(table, line, row, text: str, starts: tuple[int, ...]):
     return figure
 
 
+def _reference_table(data_dir, file: str, schema, numbers: dict[str, str] | None = None) -> tuple[Table, pd.DataFrame]:
+    """A small table of names and bands (projects, levels, domains, ...): read, typed, validated."""
+    table = read_table(paths.data_dir(data_dir) / file, list(schema.columns))
+    for column, kind in (numbers or {}).items():
+        convert_column(table, column, kind)
+    return table, _validate(table, schema)
+
+
 def load_plausibility(data_dir: str | Path | None = None) -> pd.DataFrame:
     """Bands a derived figure must fall in to be plausible (check, low, high, unit, rationale)."""
-    table = read_table(paths.data_dir(data_dir) / PLAUSIBILITY_FILE, list(schemas.PLAUSIBILITY.columns))
-    for column in ("low", "high"):
-        convert_column(table, column, "float")
-    return _validate(table, schemas.PLAUSIBILITY).reset_index(drop=True)
+    _, frame = _reference_table(data_dir, PLAUSIBILITY_FILE, schemas.PLAUSIBILITY, {"low": "float", "high": "float"})
+    return frame.reset_index(drop=True)
 
 
 def load_projects(data_dir: str | Path | None = None) -> pd.DataFrame:
     """The ten projects (DA1–DA10) of Programme 1719, named in vi and en."""
-    table = read_table(paths.data_dir(data_dir) / PROJECTS_FILE, list(schemas.PROJECTS.columns))
-    return _validate(table, schemas.PROJECTS).reset_index(drop=True)
+    return _reference_table(data_dir, PROJECTS_FILE, schemas.PROJECTS)[1].reset_index(drop=True)
 
 
 def load_area_levels(data_dir: str | Path | None = None) -> pd.DataFrame:
     """The levels an area below the province can have (district, commune, ...), named in vi and en."""
-    table = read_table(paths.data_dir(data_dir) / AREA_LEVELS_FILE, list(schemas.AREA_LEVELS.columns))
-    return _validate(table, schemas.AREA_LEVELS).reset_index(drop=True)
+    return _reference_table(data_dir, AREA_LEVELS_FILE, schemas.AREA_LEVELS)[1].reset_index(drop=True)
 
 
 def load_domains(data_dir: str | Path | None = None) -> pd.DataFrame:
     """The domains indicators belong to (finance, poverty, ...), named in vi and en, in reading order."""
-    table = read_table(paths.data_dir(data_dir) / DOMAINS_FILE, list(schemas.DOMAINS.columns))
-    return _validate(table, schemas.DOMAINS).reset_index(drop=True)
+    return _reference_table(data_dir, DOMAINS_FILE, schemas.DOMAINS)[1].reset_index(drop=True)
 
 
 def load_capital_types(data_dir: str | Path | None = None) -> pd.DataFrame:
     """The kinds of programme capital (total, investment, recurrent, ...), named in vi and en, by order."""
-    table = read_table(paths.data_dir(data_dir) / CAPITAL_TYPES_FILE, list(schemas.CAPITAL_TYPES.columns))
-    convert_column(table, "order", "int")
-    frame = _validate(table, schemas.CAPITAL_TYPES)
+    table, frame = _reference_table(data_dir, CAPITAL_TYPES_FILE, schemas.CAPITAL_TYPES, {"order": "int"})
     for line, row in frame.iterrows():
         if row["part_of"] and (row["part_of"] not in set(frame["capital_type"]) or row["part_of"] == row["capital_type"]):
             raise table.error(line, "part_of", f"{row['part_of']!r} is not another capital type")
@@ -422,6 +423,5 @@ def load_capital_types(data_dir: str | Path | None = None) -> pd.DataFrame:
 
 def load_severities(data_dir: str | Path | None = None) -> pd.DataFrame:
     """How much a finding weighs (not_checked … error), by rank, named in vi and en."""
-    table = read_table(paths.data_dir(data_dir) / SEVERITIES_FILE, list(schemas.SEVERITIES.columns))
-    convert_column(table, "rank", "int")
-    return _validate(table, schemas.SEVERITIES).sort_values("rank").reset_index(drop=True)
+    _, frame = _reference_table(data_dir, SEVERITIES_FILE, schemas.SEVERITIES, {"rank": "int"})
+    return frame.sort_values("rank").reset_index(drop=True)
