@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dantoc_analysis import audit, loaders  # noqa: E402
+from dantoc_analysis import audit, loaders
 
 DEV = ROOT / "tests" / "fixtures" / "audit"
 HOLDOUT = DEV / "holdout"

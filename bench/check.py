@@ -37,8 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dantoc_analysis import admin, paths  # noqa: E402
-from dantoc_analysis.numbers import format_number  # noqa: E402
+from dantoc_analysis import admin, paths
+from dantoc_analysis.numbers import format_number
 
 COPIED = paths.CATALOGUE_FILES
 FACT_COLUMNS = ["fact_id", "source_id", "province", "area", "area_level", "year", "indicator", "value",

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dantoc_analysis import extract, loaders  # noqa: E402
+from dantoc_analysis import extract, loaders
 
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 HELDBACK = HELDOUT / "heldback"

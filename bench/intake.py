@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dantoc_analysis import extract, infer, intake, loaders  # noqa: E402
+from dantoc_analysis import extract, infer, intake, loaders
 
 FIXTURES = ROOT / "tests" / "fixtures" / "intake"
 DOCUMENT_FIELDS = ("province", "area", "report_year", "published", "event_date")

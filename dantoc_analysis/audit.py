@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .extract import Mention, extract
-from .intervals import Stated, gap, interval, ratio_interval, sum_interval
 from .grammar import parse_figure, stated_in
+from .intervals import Stated, gap, interval, ratio_interval, sum_interval
 from .numbers import FigureError, format_number, vocabulary
 from .wording import resource
 

@@ -7,13 +7,13 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from . import paths
 from .errors import DataError
-from .outputs import OutputError
 from .numbers import LANGS
+from .outputs import OutputError
 
 # Commands import what they use: `dantoc report` with nothing to do must not load pandas.
 
@@ -250,8 +250,8 @@ def cmd_audit(args) -> int:
         payload = [result.to_dict() for _, result in results]
         print(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
     elif args.format == "html":
-        from .outputs import write_atomic
         from .html import audit_html
+        from .outputs import write_atomic
 
         for path, result in results:
             target = args.output / f"{path.stem}.audit.html"

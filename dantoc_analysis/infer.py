@@ -158,7 +158,7 @@ def publisher(lines: _Lines, heading: Guess) -> tuple[Guess, str]:
     return Guess(), cues()["publisher"]["unknown_publisher"]
 
 
-def province(text: str, lines: _Lines, heading: Guess, day: date | None, districts: list["_AreaName"]) -> Guess:
+def province(text: str, lines: _Lines, heading: Guess, day: date | None, districts: list[_AreaName]) -> Guess:
     """The province most strongly named: publisher lines weigh most, then the title, then 'tỉnh X'.
 
     A name is read in the boundary version in force on the document's date: after 1/7/2025 a legacy
@@ -210,7 +210,7 @@ def _resolve(name: str, day: date | None) -> tuple[str, str]:
     return successor, f" (merged into {successor} on {admin.MERGER_DATE.isoformat()}; document dated {day.isoformat()})"
 
 
-def _boundary_note(slug: str, day: date | None, districts: list["_AreaName"]) -> str:
+def _boundary_note(slug: str, day: date | None, districts: list[_AreaName]) -> str:
     absorbed = set(admin.absorbed_by(slug))
     former = sorted({a.name for a in districts if a.tier == "district" and a.provinces & absorbed})
     if former:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from . import batch, checks, downloads, html, loaders, paths, sources_page
 from .admin import province, year_end
 from .batch import Job, Outcome

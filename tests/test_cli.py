@@ -100,7 +100,7 @@ def _missing_raw_file(d):
 
 def _edited_raw_file(d):
     raw = d / "raw" / "003_0952c43ae8dbf9e3.txt"
-    raw.write_bytes(raw.read_bytes().replace("430.192".encode(), "430.193".encode()))
+    raw.write_bytes(raw.read_bytes().replace(b"430.192", b"430.193"))
 
 
 def _wrong_encoding(d):

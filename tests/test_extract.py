@@ -275,7 +275,7 @@ def test_extract_missing_or_non_utf8_file_exits_2(capsys, tmp_path):
     code, out, err = run(capsys, "extract", str(tmp_path / "missing.txt"))
     assert (code, out) == (2, "") and len(err.strip().splitlines()) == 1 and "file not found" in err
     latin = tmp_path / "latin1.txt"
-    latin.write_bytes("Hỗ trợ 120 hộ".encode("utf-8") + b"\n\xe0 30 h\xf4")
+    latin.write_bytes("Hỗ trợ 120 hộ".encode() + b"\n\xe0 30 h\xf4")
     code, out, err = run(capsys, "extract", str(HELDOUT / "04_meovac.txt"), str(latin))
     assert (code, out) == (2, "") and "not UTF-8" in err and len(err.strip().splitlines()) == 1
 

@@ -79,7 +79,7 @@ def test_every_number_in_a_narrative_comes_from_its_facts(data, lang):
         own_sources = set(data["sources"].loc[data["sources"]["province"] == province, "source_id"])
         if True:
             built = narrate(data, province, lang)
-            counts = {Decimal(n) for n in range(0, len(facts) + 1)}  # how many sources, drafts
+            counts = {Decimal(n) for n in range(len(facts) + 1)}  # how many sources, drafts
             for sentence in built.sentences:
                 own = facts.loc[list(sentence.facts)] if sentence.facts else facts.iloc[0:0]
                 # A sentence without facts (the introduction) speaks of all the province's sources hold.

@@ -11,7 +11,7 @@ from dantoc_analysis.paths import REPO_ROOT
 
 def test_readme_example_runs_in_a_notebook():
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
-    code = re.search(r"```python\n(.*?)```", readme, re.S).group(1)
+    code = re.search(r"```python\n(.*?)```", readme, re.DOTALL).group(1)
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
     resources = {"metadata": {"path": str(REPO_ROOT)}}
     NotebookClient(notebook, kernel_name=ensure_kernel(), timeout=120, resources=resources).execute()

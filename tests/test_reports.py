@@ -24,7 +24,7 @@ def page(root: Path, name: str) -> str:
 
 def visible_text(html: str) -> str:
     body = html.split("<main>", 1)[-1]
-    body = re.sub(r"<(style|script)[^>]*>.*?</\1>", "", body, flags=re.S)
+    body = re.sub(r"<(style|script)[^>]*>.*?</\1>", "", body, flags=re.DOTALL)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)).replace("&amp;", "&")
 
 
