@@ -13,12 +13,12 @@ from markupsafe import Markup
 from unidecode import unidecode
 
 from . import capital, loaders
-from .admin import COUNTRY, MERGER_DATE, absorbed_by, province_name, year_end
+from .admin import MERGER_DATE, absorbed_by, province_name, year_end
 from .checks import independent
 from .grammar import stated_figure
 from .intervals import rate_miss
 from .numbers import format_day, format_number, format_quantity
-from .provenance import fact_anchor, mention_span, source_href, web_url
+from .provenance import fact_anchor, mention_span, province_facts, source_href, web_url
 from .schemas import OUTTURN
 from .wording import sentence
 
@@ -131,10 +131,9 @@ class Writer:
     def __init__(self, facts, sources, indicators, projects, province: str, lang: str,
                  capital_types: pd.DataFrame | None = None, area_levels: pd.DataFrame | None = None):
         self.lang, self.province = lang, province
-        own_sources = sources[sources["province"] == province]["source_id"]
-        # National figures quoted in the province's own sources are context, not another province.
-        self.facts = facts[(facts["province"] == province)
-                           | (facts["source_id"].isin(own_sources) & (facts["province"] == COUNTRY["slug"]))]
+        # National figures quoted in the province's own sources are context, not another province:
+        # the same facts its downloads hold.
+        self.facts = province_facts(facts, sources, province)
         self.all_facts = facts
         self.sources = sources.set_index("source_id")
         self.indicators = indicators
