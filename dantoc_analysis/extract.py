@@ -132,12 +132,18 @@ _SENTENCE_END = re.compile(r"[.!?…;]\s|\n")
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence (or clause ending in ';') that holds text[start:end]."""
+    left, stop = sentence_bounds(text, start, end)
+    return text[left:stop].strip()
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence (or clause ending in ';') that holds text[start:end] begins and ends."""
     left = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         left = m.end()
     right = _SENTENCE_END.search(text, end)
     stop = right.start() + (1 if right and text[right.start()] in ".!?…" else 0) if right else len(text)
-    return text[left:stop].strip()
+    return left, stop
 
 
 def as_fact_rows(text: str, mentions: list[Mention], source: dict | None = None) -> list[dict]:

@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 
 from . import admin
-from .extract import Mention, sentence_around
+from .extract import Mention, sentence_around, sentence_bounds
 from .wording import resource
 
 SOURCE_FIELDS = ("province", "area", "area_level", "title", "publisher", "published", "event_date", "report_year")
@@ -549,11 +549,13 @@ def figure_area(text: str, ctx: _Context, names: list[_AreaName], doc: Document)
 _CLAUSE_CUT = re.compile(r"[,;:.](?=\s)|[(\n]")  # punctuation, not the marks inside "58.320" or "59,7"
 
 
-def proposed_name(text: str, mention: Mention) -> str:
-    """A Vietnamese name for a new indicator: the clause's words before the figure, its noun, the words after.
+def proposed_name(text: str, mention: Mention, previous: Mention | None = None) -> str:
+    """A Vietnamese name for a new indicator: what the figure's clause says before it, its noun, the words after.
 
-    Numbers and the years they name are left out; a clause too short to name anything ("đạt 72,4%")
-    takes the clause before it too ("đã giải ngân 905 tỷ đồng, đạt 72,4% kế hoạch").
+    Numbers and the years they name are left out. A clause too short to name anything is named
+    from its sentence: a percentage right after another figure is that figure's rate ("đã giải
+    ngân 905 tỷ đồng, đạt 72,4%" → "Tỷ lệ giải ngân"); any other figure takes the sentence's
+    subject, the words before its first predicate ("Tỷ lệ hộ nghèo … giảm 3,1%/năm, còn 21,7%").
     """
     spec = cues()["figure"]
     cuts = [m.end() for m in _CLAUSE_CUT.finditer(text, 0, mention.start)] or [0]
@@ -562,14 +564,33 @@ def proposed_name(text: str, mention: Mention) -> str:
     counted = mention.unit not in units["capital"] + units["rate"]  # "1.024 hộ": the noun names the thing
     noun = mention.text[digit.end():].strip() if digit and counted else ""
     rest = re.match(r"[^,;:().\n\d]*", text[mention.end:]).group().split()[:5]
-    before = _name_words(text[cuts[-1]:mention.start].split())
-    if len(_trimmed(before)) < 2 and len(cuts) > 1:
-        previous = text[cuts[-2]:cuts[-1]]
-        lead = re.match(r"\D*", previous).group()  # the words before the previous clause's figure
-        before = _name_words(lead.split()) + before
-    words = _trimmed(before[-spec["name_max_words"]:] + noun.split() + rest)
-    name = " ".join(words)
+    # A clause's words before the figure, after the figure before it ("có 160 đại biểu đến từ 12 huyện").
+    start = max(cuts[-1], previous.end if previous is not None and previous.end <= mention.start else 0)
+    own = _name_words(text[start:mention.start].split())
+    if len(_trimmed(own)) >= 2:
+        before = own[-spec["name_max_words"]:]
+    elif (previous is not None and mention.unit in units["rate"] and previous.unit not in units["rate"] + units["rate_change"]
+          and previous.start >= sentence_bounds(text, mention.start, mention.end)[0]):
+        of = proposed_name(text, previous)
+        return f"{spec['rate_name']} {of[:1].lower()}{of[1:]}"
+    else:
+        before = _subject(text, mention.start)[:spec["name_max_words"]] + own
+    before = _trimmed(before)
+    if not before and noun:  # "Đến nay có 43 hợp tác xã": the count of its noun
+        before = [spec["count_name"]]
+    name = " ".join(before + noun.split() + _trimmed(rest))
     return name[:1].upper() + name[1:]
+
+
+def _subject(text: str, position: int) -> list[str]:
+    """The words of the sentence before `position` up to its first predicate word: what it is about."""
+    lead = text[sentence_bounds(text, position, position)[0]:position]
+    words = _name_words(re.match(r"\D*", lead).group().replace(",", " ").split())
+    predicates = [p.split() for p in cues()["figure"]["name_predicates"]]
+    for i in range(len(words)):
+        if any([w.lower() for w in words[i:i + len(p)]] == p for p in predicates):
+            return words[:i]
+    return words
 
 
 def _name_words(words: list[str]) -> list[str]:
@@ -585,16 +606,22 @@ def _name_words(words: list[str]) -> list[str]:
 
 
 def _trimmed(words: list[str]) -> list[str]:
+    """Words without the framing words a name never starts or ends with; its start first, so that
+    "toàn tỉnh" goes whole rather than leaving "toàn" when "tỉnh" ends the words."""
     trim = [w.split() for w in sorted(cues()["figure"]["name_trim"], key=len, reverse=True)]
-    changed = True
-    while changed and words:
-        changed = False
-        for t in trim:
-            if [w.lower() for w in words[:len(t)]] == t:
-                words, changed = words[len(t):], True
-            elif len(words) >= len(t) and [w.lower() for w in words[-len(t):]] == t:
-                words, changed = words[:-len(t)], True
-    return words
+
+    def cut(words: list[str], at_start: bool) -> list[str]:
+        changed = True
+        while changed and words:
+            changed = False
+            for t in trim:
+                edge = words[:len(t)] if at_start else words[-len(t):] if len(words) >= len(t) else []
+                if [w.lower() for w in edge] == t:
+                    words, changed = (words[len(t):] if at_start else words[:-len(t)]), True
+                    break
+        return words
+
+    return cut(cut(words, True), False)
 
 
 def proposed_id(name: str, unit: str, catalogue_units: dict[str, str]) -> str:
@@ -613,13 +640,15 @@ def proposed_id(name: str, unit: str, catalogue_units: dict[str, str]) -> str:
     return base
 
 
-def indicator(text: str, mention: Mention, catalogue: dict[str, dict]) -> tuple[Guess, str]:
-    """The catalogue's indicator the extractor proposed, when sure enough; else a new one and its name."""
+def indicator(text: str, mention: Mention, catalogue: dict[str, dict],
+              previous: Mention | None = None) -> tuple[Guess, str]:
+    """The catalogue's indicator the extractor proposed, when sure enough; else a new one and its name
+    (`previous`: the figure before it, whose rate a bare percentage may be)."""
     spec = cues()["figure"]
     if mention.indicator and mention.confidence >= spec["catalogue_confidence"]:
         return Guess(mention.indicator, f"catalogue: {catalogue[mention.indicator]['name_vi']}",
                      mention.confidence), ""
-    name = proposed_name(text, mention)
+    name = proposed_name(text, mention, previous)
     new_id = proposed_id(name, mention.unit, {k: v["unit"] for k, v in catalogue.items()})
     if new_id in catalogue:
         return Guess(new_id, f"catalogue: {catalogue[new_id]['name_vi']} (same name as the words before)", 0.5), ""
@@ -628,10 +657,10 @@ def indicator(text: str, mention: Mention, catalogue: dict[str, dict]) -> tuple[
 
 
 def read_figure(text: str, mention: Mention, doc: Document, names: list[_AreaName],
-                catalogue: dict[str, dict]) -> tuple[dict[str, Guess], str, str]:
+                catalogue: dict[str, dict], previous: Mention | None = None) -> tuple[dict[str, Guess], str, str]:
     """Every inferred column of a figure, the area's level, and the proposed indicator's name ("" if known)."""
     ctx = _context(text, mention)
-    which, new_name = indicator(text, mention, catalogue)
+    which, new_name = indicator(text, mention, catalogue, previous)
     when = as_of(ctx, doc)
     stated = basis(ctx)
     figure_year = year(ctx, doc, when)

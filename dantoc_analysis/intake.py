@@ -142,7 +142,10 @@ def draft_rows(text: str, mentions: list[extract.Mention], source: dict, doc: in
     """One draft row per figure, and a catalogue row for each new indicator the drafts propose."""
     rows, proposed = [], {}
     for i, mention in enumerate(mentions, 1):
-        guesses, level, new_name = infer.read_figure(text, mention, doc, names, catalogue)
+        # Indicators proposed earlier in this text count as known: a second figure of one name reuses
+        # the first's id, or takes its own when its unit differs ("giải ngân 2.705 tỷ đồng, đạt 79,3%").
+        guesses, level, new_name = infer.read_figure(text, mention, doc, names, {**catalogue, **proposed},
+                                                     mentions[i - 2] if i > 1 else None)
         row = {
             "fact_id": f"{source['source_id']}#{i:02d}", "source_id": source["source_id"],
             "province": source["province"], "area_level": level if guesses["area"].value else "",

@@ -123,6 +123,31 @@ def test_a_figure_with_no_catalogue_indicator_gets_a_proposed_one_named_from_its
     assert guesses["indicator"].words.startswith(f"indicator=new:{guesses['indicator'].value}")
 
 
+def _proposals(text: str, levels, indicators) -> dict[str, tuple[str, str]]:
+    """mention -> (proposed indicator id, its name) for the figures of a text the catalogue does not know."""
+    source = {"source_id": "t", "province": ""}
+    doc = infer.read_document(text, levels)
+    catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}
+    rows, proposed = intake.draft_rows(text, extract.extract(text, indicators=indicators), source, doc, [], catalogue)
+    return {r["mention"]: (r["indicator"], proposed[r["indicator"]]["name_vi"]) for r in rows if r["indicator"] in proposed}
+
+
+def test_a_bare_percentage_is_named_as_the_rate_of_the_figure_before_it_with_its_own_id(levels, indicators):
+    text = "Năm 2024, quỹ tín dụng xã đã cho vay 3.140 triệu đồng, đạt 64,2%.\n"
+    got = _proposals(text, levels, indicators)
+    money, rate = got["3.140 triệu đồng"], got["64,2%"]
+    assert rate[1].startswith("Tỷ lệ") and money[1].lower() in rate[1].lower()
+    assert money[0] != rate[0]  # one id never holds two units
+
+
+def test_a_short_clause_is_named_after_its_sentence_subject_and_a_bare_count_after_its_noun(levels, indicators):
+    text = ("Tỷ lệ trẻ em đến trường vùng cao tăng 2,6 điểm phần trăm, lên 93,4%. "
+            "Đến nay có 17 tổ tương trợ.\n")
+    got = _proposals(text, levels, indicators)
+    assert got["93,4%"][1].startswith("Tỷ lệ trẻ em đến trường vùng cao")
+    assert got["17 tổ tương trợ"][1] == "Số tổ tương trợ"
+
+
 def test_a_repeated_sentence_is_quoted_with_enough_words_to_occur_once():
     text = "Xã A đã hỗ trợ 12 hộ. Xã B đã hỗ trợ 12 hộ.\n"
     [_, second] = extract.extract(text)
