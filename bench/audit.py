@@ -3,7 +3,9 @@
     .venv/bin/python bench/audit.py [--mb 2]
 
 Texts: tests/fixtures/audit/*.txt (the development set the audit was built on) and
-tests/fixtures/audit/holdout/*.txt (written and labelled last, never tuned on), each folder with a
+tests/fixtures/audit/holdout/*.txt (written and labelled last, never tuned on) and
+tests/fixtures/audit/blind/*.txt (written and labelled by a session that never read the audit's
+code nor ran it on them), each folder with a
 labels.csv of the relations a reader finds: file, kind (sum|rate), anchor (the stated total or
 rate, as written), status (ok|mismatch|unclear, or none: must not be reported), base (a rate's
 denominator as written, a sum's number of parts).
@@ -32,6 +34,7 @@ from dantoc_analysis import audit, loaders
 
 DEV = ROOT / "tests" / "fixtures" / "audit"
 HOLDOUT = DEV / "holdout"
+BLIND = DEV / "blind"
 
 
 def _ratio(hit: int, total: int) -> float:
@@ -96,7 +99,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=0.5, help="megabytes of text for the throughput run")
     args = parser.parse_args()
-    for name, folder in (("development", DEV), ("held-out", HOLDOUT)):
+    for name, folder in (("development", DEV), ("held-out", HOLDOUT), ("blind", BLIND)):
         s = score(folder)
         print(f"{name}: {s['texts']} texts, {s['labelled']} labelled relations, {s['found']} found")
         print(f"  relations  precision {s['relation_precision']:.3f}  recall {s['relation_recall']:.3f}")

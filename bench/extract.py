@@ -6,7 +6,8 @@ Seeds: the registered sources, against the curated facts (data/facts.csv) plus t
 deliberately left out (data/ignored_mentions.csv). Held-out: tests/fixtures/heldout/*.txt against
 their hand-written labels.csv (file, text, value, unit), written before the extractor was run on
 them. Held-back: tests/fixtures/heldout/heldback/, written last and never tuned on: the score of
-rules on text they were not written from.
+rules on text they were not written from. Blind: tests/fixtures/heldout/blind/, written and labelled
+by a session that never read the code nor ran it on them (see its README).
 
 Two scores each: *span* (the extracted text is exactly the labelled text at the same place) and
 *value* (the extraction overlaps the labelled mention and reads the same value in the same unit).
@@ -29,6 +30,7 @@ from dantoc_analysis import extract, loaders
 
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 HELDBACK = HELDOUT / "heldback"
+BLIND = HELDOUT / "blind"
 
 
 def _ratio(hit: int, total: int) -> float:
@@ -144,7 +146,7 @@ def main(argv=None) -> int:
     parser.add_argument("--mb", type=float, default=5.0, help="corpus size for the throughput run")
     args = parser.parse_args(argv)
     for name, result in (("seeds", score_seeds()), ("held-out", score_heldout()),
-                         ("held-back", score_heldout(HELDBACK))):
+                         ("held-back", score_heldout(HELDBACK)), ("blind", score_heldout(BLIND))):
         print(f"{name:<9} gold {result['gold']:>3}  predicted {result['predicted']:>3}  "
               f"span P {result['span_precision']:.3f} R {result['span_recall']:.3f}  "
               f"value P {result['value_precision']:.3f} R {result['value_recall']:.3f}")
