@@ -97,6 +97,13 @@ def province_name(slug: str, lang: str = "vi", on: date | None = None) -> str:
     return info["name"] if lang == "vi" else info["name_en"]
 
 
+def successor(slug: str) -> str:
+    """The 2025 province a province of either boundary version is, or is part of, today."""
+    table = provinces()
+    rows = table[(table["slug"] == slug) & (table["boundary"] == LEGACY)]
+    return rows.iloc[0]["successor"] if not rows.empty else slug
+
+
 def absorbed_by(slug: str) -> list[str]:
     """The other legacy provinces that became part of `slug` on 1/7/2025 (Thái Nguyên: Bắc Kạn)."""
     table = provinces()

@@ -184,12 +184,35 @@ def province(text: str, lines: _Lines, heading: Guess, day: date | None, distric
         in_title = title_text and m.group() in title_text and _line_of(text, m.start()) == title_text
         count(m["name"], m.group(), spec["weight_title"] if in_title else spec["weight_named"])
     if not weights:
-        return Guess("", "no province named (after a level word, in a publisher's name, or opening the title)", 0.0)
+        return _province_of_areas(districts, day)
     best = max(weights, key=weights.get)
     share = weights[best] / sum(weights.values())
     confidence = share * min(1.0, weights[best] / spec["sure_weight"])
     words = evidence[best][1] + _boundary_note(best, day, districts)
     return Guess(best, words, round(confidence, 2))
+
+
+def _province_of_areas(names: list[_AreaName], day: date | None) -> Guess:
+    """No province named: the province of the districts and communes the text names, where a name
+    belongs to one province only ("huyện Hướng Hóa" -> quang-tri); never sure, since a name may be
+    of a unit the package does not hold."""
+    counts: dict[str, int] = {}
+    words: dict[str, str] = {}
+    for a in names:
+        if a.name and len(a.provinces) == 1:
+            [slug] = a.provinces
+            counts[slug] = counts.get(slug, 0) + 1
+            words.setdefault(slug, a.name)
+    if not counts:
+        return Guess("", "no province named (after a level word, in a publisher's name, opening the title, "
+                         "or through a district or commune of one province)", 0.0)
+    best = max(counts, key=counts.get)
+    slug, note = best, ""
+    if day is not None and admin.boundary_on(day) == admin.CURRENT:
+        slug = admin.successor(best)
+        note = f"; {best} is part of {slug} since {admin.MERGER_DATE.isoformat()}" if slug != best else ""
+    share = counts[best] / sum(counts.values())
+    return Guess(slug, f"no province named; {words[best]} is a unit of {best} only{note}", round(0.5 * share, 2))
 
 
 def _line_of(text: str, pos: int) -> str:
@@ -233,7 +256,9 @@ class _AreaName:
 def area_names(text: str, levels: list[dict]) -> list[_AreaName]:
     """Districts and communes the text names ("huyện Mèo Vạc"), and its references to a level alone."""
     by_word = {row["name_vi"].lower(): row for row in levels}
-    pattern = re.compile(rf"(?<!\w)(?P<level>{_any(by_word)})(?!\w)(?P<rest>(?:\s+[^\W\d_]+){{0,4}})", re.IGNORECASE)
+    # A name never runs on to the next line ("… huyện Hướng Hóa\nTrang chủ").
+    pattern = re.compile(rf"(?<!\w)(?P<level>{_any(by_word)})(?!\w)(?P<rest>(?:[^\S\n]+[^\W\d_]+){{0,4}})",
+                         re.IGNORECASE)
     province_names = _places().names
     known = None
     found = []
@@ -255,7 +280,29 @@ def area_names(text: str, levels: list[dict]) -> list[_AreaName]:
             known = admin.areas() if known is None else known
             provinces = frozenset(p for p, tier, _ in known.get(name, ()) if tier == row["tier"])
         found.append(_AreaName(m.start(), end, row["level"], row["tier"], name, provinces))
-    return found
+    return sorted(found + _appositions(text, by_word), key=lambda a: a.start)
+
+
+def _appositions(text: str, by_word: dict[str, dict]) -> list[_AreaName]:
+    """Units named before their level ("Nậm Xé là xã vùng cao …"); only names the package knows at
+    that level, so that "Đây là xã …" names nothing."""
+    copula = _any(cues()["area"]["apposition"])
+    pattern = re.compile(rf"(?P<words>(?:[^\W\d_]+[^\S\n]+){{1,4}})(?:{copula})[^\S\n]+"
+                         rf"(?P<level>{_any(by_word)})(?!\w)")
+    known = admin.areas()
+    out = []
+    for m in pattern.finditer(text):
+        words = m["words"].split()
+        run = next((i for i in range(len(words), 0, -1) if not words[i - 1][0].isupper()), 0)
+        words = words[run:]  # the capitalised words right before "là": "Theo đó Nậm Xé là xã"
+        if not words:
+            continue
+        name, row = " ".join(words), by_word[m["level"].lower()]
+        provinces = frozenset(p for p, tier, _ in known.get(name, ()) if tier == row["tier"])
+        if provinces:
+            start = m.start("words") + m["words"].index(words[0])
+            out.append(_AreaName(start, start + len(name), row["level"], row["tier"], name, provinces))
+    return out
 
 
 def area(text: str, heading: Guess, names: list[_AreaName], province_slug: str) -> tuple[Guess, str]:
@@ -322,6 +369,18 @@ def report_year(text: str, heading: Guess) -> Guess:
     return Guess("", "no year the text reviews, and no year of things done", 0.0)
 
 
+def task_year(text: str, heading: Guess) -> Guess:
+    """The year a document sets tasks or targets for, in its title or its opening: a target with no
+    year of its own is for that year ("tổng kết năm 2023 và triển khai nhiệm vụ năm 2024")."""
+    spec = cues()["report_year"]
+    pattern = re.compile(rf"(?<!\w)(?:{_any(spec['task_cues'])})(?!\w)[^.;!?\n]{{0,{spec['max_gap_chars']}}}?"
+                         rf"{_year_pattern().pattern}", re.IGNORECASE)
+    lead = str(heading.value) + "\n" + text[:cues()["dates"]["lead_chars"]]
+    if m := pattern.search(lead):
+        return Guess(int(m["year"]), m.group(), 0.7)
+    return Guess()
+
+
 def event_date(text: str, day_published: date | None, year: Guess, heading: Guess) -> Guess:
     """The first sentence that opens with a day ("Chiều 10/1, …"); its year stated, else the page date's
     (a day after the page date is of the year before), else the report year's (or the next, for a review)."""
@@ -329,7 +388,9 @@ def event_date(text: str, day_published: date | None, year: Guess, heading: Gues
     month, year_word = re.escape(spec["month_word"]), re.escape(cues()["figure"]["year_word"])
     day = (rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?"  # 10/1, 12/1/2024
            rf"|(?P<d2>\d{{1,2}})\s+{month}\s+(?P<m2>\d{{1,2}})(?:\s+{year_word}\s+(?P<y2>\d{{4}}))?")  # 10 tháng 01 năm 2023
-    pattern = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t]*(?P<cue>{_any(spec['event_cues'])})\s+(?:{day})(?=\s*[,:])",
+    # A paper's dateline may come first: "(GLO) - Sáng 16/1, …", "(Baohagiang.vn) – Chiều 5/10, …".
+    dateline = r"(?:\([^()\n]{1,30}\)\s*[-–—]\s*)?"
+    pattern = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t]*{dateline}(?P<cue>{_any(spec['event_cues'])})\s+(?:{day})(?=\s*[,:])",
                          re.MULTILINE | re.IGNORECASE)
     m = pattern.search(text)
     if not m:
@@ -361,6 +422,7 @@ class Document:
 
     guesses: dict[str, Guess]
     publisher_slug: str
+    task_year: Guess = Guess()  # the year a review sets tasks for ("triển khai nhiệm vụ năm 2024")
 
     def value(self, field: str):
         return self.guesses[field].value
@@ -390,7 +452,7 @@ def read_document(text: str, levels: list[dict], province_override: str | None =
     place, level = area(text, heading, names, str(where.value))
     guesses = {"province": where, "area": place, "area_level": Guess(level, place.words, place.confidence),
                "title": heading, "publisher": who, "published": day, "event_date": event, "report_year": year}
-    return Document(guesses, publisher_slug)
+    return Document(guesses, publisher_slug, task_year(text, heading))
 
 
 # --- what a figure means ------------------------------------------------------------------------
@@ -474,15 +536,18 @@ def _carried_pattern() -> re.Pattern:
                       re.IGNORECASE)
 
 
-def year(ctx: _Context, doc: Document, as_of: Guess) -> Guess:
+def year(ctx: _Context, doc: Document, as_of: Guess, stated_basis: Guess) -> Guess:
     """The year a carried-over sum is spent in, else the nearest "năm N" before the figure that is not the
-    start of a span or a comparison, else the report year, else the as-of date's year."""
+    start of a span or a comparison, else (for a target) the year the document sets tasks for, else the
+    report year, else the as-of date's year."""
     if m := carried_over(ctx):
         return Guess(int(m["year"]), m.group(), 0.9)
     skip = _cue_pattern(cues()["figure"]["not_the_year"])
     for m in reversed(list(_year_pattern().finditer(ctx.before))):
         if not skip.search(ctx.before[max(0, m.start() - _LOOKBACK):m.end()]):
             return Guess(int(m["year"]), m.group(), 0.9)
+    if stated_basis.value == "target" and doc.task_year.value:
+        return Guess(doc.task_year.value, f"a target with no year: the year of the tasks ({doc.task_year.words})", 0.6)
     if doc.value("report_year"):
         return Guess(int(doc.value("report_year")), "no year in the sentence: the document's report year", 0.5)
     if isinstance(as_of.value, date):
@@ -515,11 +580,17 @@ def as_of(ctx: _Context, doc: Document) -> Guess:
     return Guess(_day(int(m["y"]), int(m["m"]), int(m["d"])) or "", m.group(), 0.9)
 
 
-def vintage(ctx: _Context, mention: Mention, stated_basis: Guess, figure_year: Guess, needs_vintage: bool) -> Guess:
+def vintage(text: str, ctx: _Context, mention: Mention, stated_basis: Guess, figure_year: Guess,
+            needs_vintage: bool) -> Guess:
     """Which year's plan capital belongs to: stated when carried over, else the plan's own year."""
     units = cues()["units"]
-    if mention.unit in units["capital"] + units["rate"] and (m := carried_over(ctx)):
+    capital = mention.unit in units["capital"] + units["rate"]
+    if capital and (m := carried_over(ctx)):
         return Guess(int(m["vintage"]), m.group(), 0.9)
+    if capital and (back := _cue_pattern(cues()["figure"]["carried_back"]).search(ctx.before)):
+        # "vốn kéo dài đã giải ngân 121 tỷ": the carried-over capital the text stated earlier
+        if earlier := _last(_carried_pattern(), text[:ctx.sentence_start]):
+            return Guess(int(earlier["vintage"]), f"{back.group()} → {earlier.group()}", 0.7)
     if figure_year.value == "":
         return Guess()
     if mention.unit in units["capital"] and stated_basis.value == "plan":
@@ -663,9 +734,9 @@ def read_figure(text: str, mention: Mention, doc: Document, names: list[_AreaNam
     which, new_name = indicator(text, mention, catalogue, previous)
     when = as_of(ctx, doc)
     stated = basis(ctx)
-    figure_year = year(ctx, doc, when)
+    figure_year = year(ctx, doc, when, stated)
     needs = catalogue.get(str(which.value), {}).get("requires_vintage") == "yes"
     place, level = figure_area(text, ctx, names, doc)
     guesses = {"indicator": which, "year": figure_year, "basis": stated, "period": period(ctx),
-               "as_of": when, "vintage": vintage(ctx, mention, stated, figure_year, needs), "area": place}
+               "as_of": when, "vintage": vintage(text, ctx, mention, stated, figure_year, needs), "area": place}
     return guesses, level, new_name

@@ -281,3 +281,46 @@ def test_an_unknown_province_option_exits_2_and_writes_nothing(data_copy, capsys
     assert _add(data_copy, str(FIXTURES / "06_no_province.txt"), "--province", "atlantis") == 2
     assert capsys.readouterr().err.startswith("dantoc: error: --province: 'atlantis'")
     assert (data_copy / "sources.csv").read_bytes() == before
+
+
+# --- rules for the language, each on a sentence of our own ---------------------------------------
+
+def test_a_text_naming_only_a_district_is_about_that_districts_province(levels):
+    text = "Cổng thông tin huyện Mường Khương\nTrang chủ\n\nHuyện Mường Khương đã hỗ trợ 210 hộ.\n"
+    doc = infer.read_document(text, levels)
+    assert doc.value("province") == "lao-cai" and doc.guesses["province"].confidence < 0.9
+    assert "Trang" not in str(doc.value("area"))  # a name never runs on to the next line
+
+
+def test_a_commune_named_before_its_level_is_the_documents_area(levels):
+    text = "Bản Lầu đổi thay\n\n12/05/2024 07:00\n\nBản Lầu là xã biên giới. Bản Lầu đã có 40 hộ làm homestay.\n"
+    doc = infer.read_document(text, levels)
+    assert (doc.value("area"), doc.value("area_level")) == ("Bản Lầu", "commune")
+    assert not [a.name for a in infer.area_names("Đây là xã vùng cao.", levels) if a.name]  # a pronoun is no name
+
+
+def test_a_dateline_before_the_event_sentence_does_not_hide_the_event_date(levels):
+    text = "Tin tỉnh\n\n09/03/2023 10:00\n\n(ABC) - Sáng 8/3, Ban Dân tộc tỉnh tổ chức hội nghị.\n"
+    assert infer.read_document(text, levels).value("event_date").isoformat() == "2023-03-08"
+
+
+def test_a_target_with_no_year_is_for_the_year_the_review_sets_tasks_for(levels, indicators):
+    text = ("Tổng kết năm 2024, triển khai nhiệm vụ năm 2025\n\n"
+            "Năm 2024, tỉnh đã giải ngân 900 tỷ đồng. Tỉnh phấn đấu giảm tỷ lệ hộ nghèo 3%.\n")
+    doc = infer.read_document(text, levels)
+    catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}
+    mentions = {m.text: m for m in extract.extract(text, indicators=indicators)}
+    guesses = infer.read_figure(text, mentions["3%"], doc, [], catalogue)[0]
+    assert doc.value("report_year") == 2024 and guesses["year"].value == 2025
+
+
+def test_carried_over_capital_named_again_keeps_the_year_stated_before(levels, indicators):
+    text = ("Năm 2024, vốn năm 2023 chưa giải ngân hết được kéo dài sang năm 2024 là 90 tỷ đồng. "
+            "Đến cuối tháng 9/2024, vốn kéo dài đã giải ngân 61 tỷ đồng.\n")
+    doc = infer.read_document(text, levels)
+    catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}
+    guesses = {m.text: infer.read_figure(text, m, doc, [], catalogue)[0]
+               for m in extract.extract(text, indicators=indicators)}
+    assert guesses["90 tỷ đồng"]["vintage"].value == 2023
+    assert guesses["61 tỷ đồng"]["vintage"].value == 2023
+    assert guesses["61 tỷ đồng"]["as_of"].value.isoformat() == "2024-09-30"
