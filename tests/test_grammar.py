@@ -38,6 +38,16 @@ COUNTS = [
     ("Xử lý 12 trường hợp vi phạm.", [("12 trường hợp vi phạm", "12", "count", "trường hợp vi phạm")]),
     ("Vùng cao có 1,5 triệu đồng bào.", [("1,5 triệu đồng bào", "1500000", "count", "đồng bào")]),
     ("Tổng số 120 hộ được hỗ trợ.", [("120 hộ", "120", "households", "hộ")]),
+    # a noun phrase longer than six words is read whole, not cut inside "dân tộc thiểu số"
+    ("Đoàn đã khảo sát 24 cơ sở giáo dục vùng dân tộc thiểu số, trong đó có trường mới.",
+     [("24 cơ sở giáo dục vùng dân tộc thiểu số", "24", "count", "cơ sở giáo dục vùng dân tộc thiểu số")]),
+    # the name of a kind of thing capitalises its first syllable only; it is still counted
+    ("Huyện đoàn thành lập 9 Chi hội thanh niên tình nguyện.",
+     [("9 Chi hội thanh niên tình nguyện", "9", "count", "Chi hội thanh niên tình nguyện")]),
+    # a date or code written before the number does not make it part of a phone number
+    ("Tin ngày 2024-03-15 7 hộ nghèo được nhận bò giống.", [("7 hộ", "7", "households", "hộ")]),
+    # in a sentence a count of views is a figure; on a line of its own it is the page's counter
+    ("Phóng sự đạt hơn 1 triệu lượt xem.", [("hơn 1 triệu lượt", "1000000", "person_times", "lượt")]),
 ]
 
 # (sentence, [(text, value, unit, denominator, comparison, flags)])
@@ -78,6 +88,9 @@ NOT_FIGURES = [
     "Xã thuộc khu vực III, đạt bộ 19 tiêu chí nông thôn mới.",
     "Đại hội lần thứ 2 thành công tốt đẹp.",
     "Điện thoại: 0209 3870 125.",
+    "Trụ sở tại 27 Trần Hưng Đạo.",  # a proper name capitalises every syllable: an address, not a count
+    "Thứ ba, 05.03.2024 | 08:10\n1.203 lượt xem\nBan Dân tộc tổ chức tập huấn.",
+    "Chia sẻ bài viết\n14 bình luận",
     "Lượt truy cập: 18.427",
     "1.5. Kết quả thực hiện",
     "Tải về d12345.html hoặc bao-cao-2023.pdf tại đây.",
