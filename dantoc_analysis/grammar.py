@@ -94,6 +94,7 @@ class _Patterns:
     per: re.Pattern
     noun_word: re.Pattern
     phrase_end: re.Pattern
+    phrase_noun: re.Pattern
     not_unit: re.Pattern
     not_count: re.Pattern
     qualifier: re.Pattern
@@ -131,6 +132,7 @@ def _patterns() -> _Patterns:
         per=re.compile(rf"(?:{sp}*/{sp}*(?:{_words(words['per'])})(?!\w))*", re.IGNORECASE),  # %/năm, đồng/người/năm
         noun_word=re.compile(rf"{sp}+(?P<w>[^\W\d_]+)(?![\w-])"),  # not a code ("QH14", "m2")
         phrase_end=re.compile(rf"(?:{_words(end_words)})(?!\w)", re.IGNORECASE),
+        phrase_noun=re.compile(rf"(?:{_words(words['phrase_nouns'])})(?!\w)", re.IGNORECASE),
         not_unit=re.compile(rf"(?:{_words(words['not_units'])})(?!\w)", re.IGNORECASE),
         not_count=re.compile(rf"(?:{_words(words['not_counts'])})(?!\w)", re.IGNORECASE),
         qualifier=re.compile(rf"(?:^|[^\w])(?P<q>{_words(voc.qualifiers)}){sp}+$", re.IGNORECASE),
@@ -290,16 +292,23 @@ def _noun_phrase(text: str, pos: int, pat: _Patterns) -> tuple[str | None, int]:
     words, end = [], pos
     while len(words) < NOUN_WORDS:
         m = pat.noun_word.match(text, end)
-        if not m or (m["w"][0].isupper() and (words or not _names_a_kind(text, m, pat)))  \
-                or pat.phrase_end.match(text, m.start("w")):
+        if not m or (m["w"][0].isupper() and (words or not _names_a_kind(text, m, pat))) \
+                or _ends_phrase(text, m.start("w"), pat):
             break
-        if not words and pat.not_count.match(text, m.start("w")):
-            return None, pos  # "5 năm qua", "60 tuổi": a duration or an age
+        if pat.not_count.match(text, m.start("w")):
+            if not words:
+                return None, pos  # "5 năm qua", "60 tuổi": a duration or an age
+            break  # "12 đợt kiểm tra năm 2023": the time of what was counted
         words.append(m)
         end = m.end()
     if not words:
         return None, pos
     return text[words[0].start("w"):end], end
+
+
+def _ends_phrase(text: str, pos: int, pat: _Patterns) -> bool:
+    """A function word or verb ends the phrase, unless it begins a noun ("thành phố", "thành viên")."""
+    return bool(pat.phrase_end.match(text, pos)) and not pat.phrase_noun.match(text, pos)
 
 
 def _names_a_kind(text: str, word: re.Match, pat: _Patterns) -> bool:

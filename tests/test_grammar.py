@@ -46,6 +46,13 @@ COUNTS = [
      [("9 Chi hội thanh niên tình nguyện", "9", "count", "Chi hội thanh niên tình nguyện")]),
     # a date or code written before the number does not make it part of a phone number
     ("Tin ngày 2024-03-15 7 hộ nghèo được nhận bò giống.", [("7 hộ", "7", "households", "hộ")]),
+    # a verb, a measure noun or a time ends the phrase; a noun that starts like a verb does not
+    ("Xã có 18 câu lạc bộ duy trì sinh hoạt.", [("18 câu lạc bộ", "18", "count", "câu lạc bộ")]),
+    ("Làm 6 giếng khoan công suất 5 m3 mỗi giờ.",
+     [("6 giếng khoan", "6", "count", "giếng khoan"), ("5 m3", "5", "cubic_metres", "m3")]),
+    ("Thanh tra 4 đợt kiểm tra năm 2024 tại xã.", [("4 đợt kiểm tra", "4", "count", "đợt kiểm tra")]),
+    ("Vùng cao có 2 thành phố và 25 thành viên ban chỉ đạo.",
+     [("2 thành phố", "2", "count", "thành phố"), ("25 thành viên ban chỉ đạo", "25", "count", "thành viên ban chỉ đạo")]),
     # in a sentence a count of views is a figure; on a line of its own it is the page's counter
     ("Phóng sự đạt hơn 1 triệu lượt xem.", [("hơn 1 triệu lượt", "1000000", "person_times", "lượt")]),
 ]
