@@ -46,6 +46,7 @@ COUNTS = [
      [("9 Chi hội thanh niên tình nguyện", "9", "count", "Chi hội thanh niên tình nguyện")]),
     # a date or code written before the number does not make it part of a phone number
     ("Tin ngày 2024-03-15 7 hộ nghèo được nhận bò giống.", [("7 hộ", "7", "households", "hộ")]),
+    ("Có 4 Tổ công tác đi kiểm tra.", [("4 Tổ công tác", "4", "count", "Tổ công tác")]),
     # a verb, a measure noun or a time ends the phrase; a noun that starts like a verb does not
     ("Xã có 18 câu lạc bộ duy trì sinh hoạt.", [("18 câu lạc bộ", "18", "count", "câu lạc bộ")]),
     ("Làm 6 giếng khoan công suất 5 m3 mỗi giờ.",
@@ -223,6 +224,11 @@ def test_offsets_count_characters_after_the_bom_and_keep_crlf(tmp_path):
     ("Làm mới 2.850 m2 nhà lớp học và 50 m3 bể nước.", [("2.850 m2", "square_metres"), ("50 m3", "cubic_metres")]),
     ("Cấp 300 kg giống và 1.200 lít dầu.", [("300 kg", "kilograms"), ("1.200 lít", "litres")]),
     ("Kè 120 m bờ suối.", [("120 m", "metres")]),
+    ("Huyện rộng 1.045 km2, trồng 300 héc-ta quế.", [("1.045 km2", "square_kilometres"), ("300 héc-ta", "hectares")]),
+    ("Tỷ lệ đạt 97 phần trăm kế hoạch.", [("97 phần trăm", "percent")]),
+    # money as tables abbreviate it
+    ("Vốn 2.310 trđ, mức hỗ trợ 300.000 đ/hộ, thu nhập 18,5 tr.đ/người.",
+     [("2.310 trđ", "million_vnd"), ("300.000 đ/hộ", "million_vnd"), ("18,5 tr.đ/người", "million_vnd")]),
 ])
 def test_measures(sentence, expected):
     assert [(m.text, m.unit) for m in extract.extract(sentence)] == expected
@@ -265,6 +271,8 @@ def test_a_count_fact_loads_with_its_indicator(data_copy):
     ("28/7 công trình", "28/7 works"),
     ("gần 548 tỷ đồng", "nearly 548 billion VND"),
     ("hơn 500 triệu", "more than 500 million VND"),
+    ("300.000 đ", "300,000 VND"),
+    ("2.310 trđ", "2,310 million VND"),
 ])
 def test_stated_in_english_keeps_the_source_words(mention, english):
     assert stated_in(mention, "en") == english
