@@ -148,7 +148,7 @@ def _patterns() -> _Patterns:
         clause_start=re.compile(r"[.;!?\n]\s|[;\n(]"),
         masked=re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
                           re.IGNORECASE),
-        counter_line=re.compile(rf"(?:{NUMERAL}){sp}+(?:{_words(words['counters'])}){sp}*[.:|]?{sp}*(?:\n|$)",
+        counter_line=re.compile(rf"(?:{NUMERAL}){sp}+(?:{_words(words['counters'])}){sp}*[:|]?{sp}*(?:\n|$)",
                                 re.IGNORECASE),
     )
 
@@ -394,10 +394,15 @@ def _phone_like(text: str, number: re.Match) -> bool:
     return numeral.startswith("0") and len(numeral) >= 3 and bool(_PHONE_AFTER.match(text, number.end()))
 
 
+_BYLINE_BEFORE = re.compile(r"(?:^|[|•·\-–—\d])[ \t\u00a0]*$", re.MULTILINE)  # a line start, a mark, a date or a time
+
+
 def _counter_line(text: str, number: re.Match, pat: _Patterns) -> bool:
-    """"574 lượt xem" on a line of its own: the page counting its readers."""
+    """"574 lượt xem" ending a line with no full stop, alone or after a date or a mark ("22/01/2024 |
+    842 lượt xem"): the page counting its readers, not a sentence about them."""
     line_start = text.rfind("\n", 0, number.start()) + 1
-    return not text[line_start:number.start()].strip() and bool(pat.counter_line.match(text, number.start()))
+    return bool(_BYLINE_BEFORE.search(text, line_start, number.start())) and bool(
+        pat.counter_line.match(text, number.start()))
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

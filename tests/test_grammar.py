@@ -99,6 +99,7 @@ NOT_FIGURES = [
     "Trụ sở tại 27 Trần Hưng Đạo.",  # a proper name capitalises every syllable: an address, not a count
     "Thứ ba, 05.03.2024 | 08:10\n1.203 lượt xem\nBan Dân tộc tổ chức tập huấn.",
     "Chia sẻ bài viết\n14 bình luận",
+    "Thứ hai, 15/01/2024 09:12 | 2.310 lượt xem\nHội nghị tổng kết công tác dân tộc.",
     "Lượt truy cập: 18.427",
     "1.5. Kết quả thực hiện",
     "Tải về d12345.html hoặc bao-cao-2023.pdf tại đây.",
