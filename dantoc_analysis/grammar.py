@@ -24,7 +24,7 @@ from .wording import normal_form, resource
 
 YEARS = range(1900, 2101)
 CONTEXT_CHARS = 40  # how far back the words that qualify or disqualify a number are looked for
-NOUN_WORDS = 6  # a counted noun phrase longer than this is read as its first six words
+NOUN_WORDS = 10  # a safety stop: noun phrases of nine syllables are common ("cơ sở giáo dục vùng dân tộc thiểu số")
 
 # Thousands may be grouped by dots or by spaces: no-break, narrow no-break and thin spaces are what
 # word processors put there; ordinary spaces are what copying from a PDF leaves of them.
@@ -94,6 +94,7 @@ class _Patterns:
     per: re.Pattern
     noun_word: re.Pattern
     phrase_end: re.Pattern
+    phrase_noun: re.Pattern
     not_unit: re.Pattern
     not_count: re.Pattern
     qualifier: re.Pattern
@@ -106,6 +107,7 @@ class _Patterns:
     money: re.Pattern
     clause_start: re.Pattern
     masked: re.Pattern
+    counter_line: re.Pattern
 
 
 @cache
@@ -130,6 +132,7 @@ def _patterns() -> _Patterns:
         per=re.compile(rf"(?:{sp}*/{sp}*(?:{_words(words['per'])})(?!\w))*", re.IGNORECASE),  # %/năm, đồng/người/năm
         noun_word=re.compile(rf"{sp}+(?P<w>[^\W\d_]+)(?![\w-])"),  # not a code ("QH14", "m2")
         phrase_end=re.compile(rf"(?:{_words(end_words)})(?!\w)", re.IGNORECASE),
+        phrase_noun=re.compile(rf"(?:{_words(words['phrase_nouns'])})(?!\w)", re.IGNORECASE),
         not_unit=re.compile(rf"(?:{_words(words['not_units'])})(?!\w)", re.IGNORECASE),
         not_count=re.compile(rf"(?:{_words(words['not_counts'])})(?!\w)", re.IGNORECASE),
         qualifier=re.compile(rf"(?:^|[^\w])(?P<q>{_words(voc.qualifiers)}){sp}+$", re.IGNORECASE),
@@ -145,6 +148,8 @@ def _patterns() -> _Patterns:
         clause_start=re.compile(r"[.;!?\n]\s|[;\n(]"),
         masked=re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
                           re.IGNORECASE),
+        counter_line=re.compile(rf"(?:{NUMERAL}){sp}+(?:{_words(words['counters'])}){sp}*[:|]?{sp}*(?:\n|$)",
+                                re.IGNORECASE),
     )
 
 
@@ -266,7 +271,8 @@ def _may_be_figure(text: str, number: re.Match, before: str, pat: _Patterns) -> 
         return False
     if pat.after_dash.search(before):
         return False  # the second number of "2021 - 2025", whose first was not a figure
-    return not _phone_like(text, number) and not _alone_on_line(text, number.start(), number.end())
+    return (not _phone_like(text, number) and not _alone_on_line(text, number.start(), number.end())
+            and not _counter_line(text, number, pat))
 
 
 def _unit_or_noun(text: str, pos: int, pat: _Patterns):
@@ -286,15 +292,30 @@ def _noun_phrase(text: str, pos: int, pat: _Patterns) -> tuple[str | None, int]:
     words, end = [], pos
     while len(words) < NOUN_WORDS:
         m = pat.noun_word.match(text, end)
-        if not m or m["w"][0].isupper() or pat.phrase_end.match(text, m.start("w")):
+        if not m or (m["w"][0].isupper() and (words or not _names_a_kind(text, m, pat))) \
+                or _ends_phrase(text, m.start("w"), pat):
             break
-        if not words and pat.not_count.match(text, m.start("w")):
-            return None, pos  # "5 năm qua", "60 tuổi": a duration or an age
+        if pat.not_count.match(text, m.start("w")):
+            if not words:
+                return None, pos  # "5 năm qua", "60 tuổi": a duration or an age
+            break  # "12 đợt kiểm tra năm 2023": the time of what was counted
         words.append(m)
         end = m.end()
     if not words:
         return None, pos
     return text[words[0].start("w"):end], end
+
+
+def _ends_phrase(text: str, pos: int, pat: _Patterns) -> bool:
+    """A function word or verb ends the phrase, unless it begins a noun ("thành phố", "thành viên")."""
+    return bool(pat.phrase_end.match(text, pos)) and not pat.phrase_noun.match(text, pos)
+
+
+def _names_a_kind(text: str, word: re.Match, pat: _Patterns) -> bool:
+    """"16 Tổ hội nông dân": a capital on the first syllable only starts the name of a kind of
+    thing, which a number counts; a proper name capitalises every syllable ("27 Trần Hưng Đạo")."""
+    following = pat.noun_word.match(text, word.end())
+    return bool(following) and following["w"][0].islower()
 
 
 def _number(numeral: str) -> Decimal:
@@ -357,7 +378,9 @@ def _resolution(groups) -> Decimal:
     return _combine([*steps, (Decimal(1).scaleb(-last[2]), last[1], last[2])])
 
 
-_PHONE_BEFORE = re.compile(rf"\d[\t.{GROUP_SPACES}]$")  # digits in a row: part of one number, never read alone
+# Digits in a row are part of one number, never read alone: a bare digit group, then a space or a
+# dot ("0208 3651", "1 188 6000"); a date or code before a space ("2023-04 5 địa phương") is not one.
+_PHONE_BEFORE = re.compile(rf"(?<![\w/:\-])[\d.{GROUP_SPACES}]*\d[\t.{GROUP_SPACES}]$")
 _PHONE_AFTER = re.compile(r"[ \t.]\d{3}")
 
 
@@ -366,10 +389,20 @@ def _phone_like(text: str, number: re.Match) -> bool:
     numeral = number.group()
     if numeral.startswith("0") and len(numeral) >= 4 and numeral[1:2] not in ",":
         return True
-    before = text[max(0, number.start() - 2):number.start()]
-    if _PHONE_BEFORE.search(before):
+    if _PHONE_BEFORE.search(text, max(0, number.start() - CONTEXT_CHARS), number.start()):
         return True
     return numeral.startswith("0") and len(numeral) >= 3 and bool(_PHONE_AFTER.match(text, number.end()))
+
+
+_BYLINE_BEFORE = re.compile(r"(?:^|[|•·\-–—\d])[ \t\u00a0]*$", re.MULTILINE)  # a line start, a mark, a date or a time
+
+
+def _counter_line(text: str, number: re.Match, pat: _Patterns) -> bool:
+    """"574 lượt xem" ending a line with no full stop, alone or after a date or a mark ("22/01/2024 |
+    842 lượt xem"): the page counting its readers, not a sentence about them."""
+    line_start = text.rfind("\n", 0, number.start()) + 1
+    return bool(_BYLINE_BEFORE.search(text, line_start, number.start())) and bool(
+        pat.counter_line.match(text, number.start()))
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

@@ -38,6 +38,24 @@ COUNTS = [
     ("Xử lý 12 trường hợp vi phạm.", [("12 trường hợp vi phạm", "12", "count", "trường hợp vi phạm")]),
     ("Vùng cao có 1,5 triệu đồng bào.", [("1,5 triệu đồng bào", "1500000", "count", "đồng bào")]),
     ("Tổng số 120 hộ được hỗ trợ.", [("120 hộ", "120", "households", "hộ")]),
+    # a noun phrase longer than six words is read whole, not cut inside "dân tộc thiểu số"
+    ("Đoàn đã khảo sát 24 cơ sở giáo dục vùng dân tộc thiểu số, trong đó có trường mới.",
+     [("24 cơ sở giáo dục vùng dân tộc thiểu số", "24", "count", "cơ sở giáo dục vùng dân tộc thiểu số")]),
+    # the name of a kind of thing capitalises its first syllable only; it is still counted
+    ("Huyện đoàn thành lập 9 Chi hội thanh niên tình nguyện.",
+     [("9 Chi hội thanh niên tình nguyện", "9", "count", "Chi hội thanh niên tình nguyện")]),
+    # a date or code written before the number does not make it part of a phone number
+    ("Tin ngày 2024-03-15 7 hộ nghèo được nhận bò giống.", [("7 hộ", "7", "households", "hộ")]),
+    ("Có 4 Tổ công tác đi kiểm tra.", [("4 Tổ công tác", "4", "count", "Tổ công tác")]),
+    # a verb, a measure noun or a time ends the phrase; a noun that starts like a verb does not
+    ("Xã có 18 câu lạc bộ duy trì sinh hoạt.", [("18 câu lạc bộ", "18", "count", "câu lạc bộ")]),
+    ("Làm 6 giếng khoan công suất 5 m3 mỗi giờ.",
+     [("6 giếng khoan", "6", "count", "giếng khoan"), ("5 m3", "5", "cubic_metres", "m3")]),
+    ("Thanh tra 4 đợt kiểm tra năm 2024 tại xã.", [("4 đợt kiểm tra", "4", "count", "đợt kiểm tra")]),
+    ("Vùng cao có 2 thành phố và 25 thành viên ban chỉ đạo.",
+     [("2 thành phố", "2", "count", "thành phố"), ("25 thành viên ban chỉ đạo", "25", "count", "thành viên ban chỉ đạo")]),
+    # in a sentence a count of views is a figure; on a line of its own it is the page's counter
+    ("Phóng sự đạt hơn 1 triệu lượt xem.", [("hơn 1 triệu lượt", "1000000", "person_times", "lượt")]),
 ]
 
 # (sentence, [(text, value, unit, denominator, comparison, flags)])
@@ -78,6 +96,10 @@ NOT_FIGURES = [
     "Xã thuộc khu vực III, đạt bộ 19 tiêu chí nông thôn mới.",
     "Đại hội lần thứ 2 thành công tốt đẹp.",
     "Điện thoại: 0209 3870 125.",
+    "Trụ sở tại 27 Trần Hưng Đạo.",  # a proper name capitalises every syllable: an address, not a count
+    "Thứ ba, 05.03.2024 | 08:10\n1.203 lượt xem\nBan Dân tộc tổ chức tập huấn.",
+    "Chia sẻ bài viết\n14 bình luận",
+    "Thứ hai, 15/01/2024 09:12 | 2.310 lượt xem\nHội nghị tổng kết công tác dân tộc.",
     "Lượt truy cập: 18.427",
     "1.5. Kết quả thực hiện",
     "Tải về d12345.html hoặc bao-cao-2023.pdf tại đây.",
@@ -203,6 +225,11 @@ def test_offsets_count_characters_after_the_bom_and_keep_crlf(tmp_path):
     ("Làm mới 2.850 m2 nhà lớp học và 50 m3 bể nước.", [("2.850 m2", "square_metres"), ("50 m3", "cubic_metres")]),
     ("Cấp 300 kg giống và 1.200 lít dầu.", [("300 kg", "kilograms"), ("1.200 lít", "litres")]),
     ("Kè 120 m bờ suối.", [("120 m", "metres")]),
+    ("Huyện rộng 1.045 km2, trồng 300 héc-ta quế.", [("1.045 km2", "square_kilometres"), ("300 héc-ta", "hectares")]),
+    ("Tỷ lệ đạt 97 phần trăm kế hoạch.", [("97 phần trăm", "percent")]),
+    # money as tables abbreviate it
+    ("Vốn 2.310 trđ, mức hỗ trợ 300.000 đ/hộ, thu nhập 18,5 tr.đ/người.",
+     [("2.310 trđ", "million_vnd"), ("300.000 đ/hộ", "million_vnd"), ("18,5 tr.đ/người", "million_vnd")]),
 ])
 def test_measures(sentence, expected):
     assert [(m.text, m.unit) for m in extract.extract(sentence)] == expected
@@ -245,6 +272,8 @@ def test_a_count_fact_loads_with_its_indicator(data_copy):
     ("28/7 công trình", "28/7 works"),
     ("gần 548 tỷ đồng", "nearly 548 billion VND"),
     ("hơn 500 triệu", "more than 500 million VND"),
+    ("300.000 đ", "300,000 VND"),
+    ("2.310 trđ", "2,310 million VND"),
 ])
 def test_stated_in_english_keeps_the_source_words(mention, english):
     assert stated_in(mention, "en") == english
