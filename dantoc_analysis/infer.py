@@ -67,6 +67,7 @@ def _day(year: int, month: int, day: int) -> date | None:
 @dataclass(frozen=True)
 class _Places:
     named: re.Pattern  # "tỉnh Lạng Sơn"
+    bare: re.Pattern  # "Lạng Sơn", capitalised, with no level word before it
     publisher: re.Pattern  # "Ban Dân tộc tỉnh Cao Bằng" (anywhere)
     publisher_line: re.Pattern  # a line naming only its publisher
     title_prefix: re.Pattern  # "Lạng Sơn: …"
@@ -88,6 +89,7 @@ def _places() -> _Places:
     prefix, suffix = _any(publisher["line_prefixes"]), _any(publisher["line_suffixes"])
     return _Places(
         named=re.compile(rf"(?<!\w)(?:{_any(province['levels'])})\s+{name}", re.IGNORECASE),
+        bare=re.compile(rf"(?<!\w)(?P<name>{_any(table['name'])})(?!\w)"),  # case kept: a proper name
         publisher=re.compile(rf"(?<!\w){institution}", re.IGNORECASE),
         publisher_line=re.compile(rf"\s*(?:(?:{prefix})\s*)?{institution}\s*(?:{suffix})?\s*", re.IGNORECASE),
         title_prefix=re.compile(rf"\s*{name}\s*:", re.IGNORECASE),
@@ -158,8 +160,11 @@ def publisher(lines: _Lines, heading: Guess) -> tuple[Guess, str]:
     return Guess(), cues()["publisher"]["unknown_publisher"]
 
 
-def province(text: str, lines: _Lines, heading: Guess, day: date | None, districts: list[_AreaName]) -> Guess:
-    """The province most strongly named: publisher lines weigh most, then the title, then 'tỉnh X'.
+def province(text: str, lines: _Lines, heading: Guess, day: date | None, districts: list[_AreaName],
+             level_words: list[str] = ()) -> Guess:
+    """The province most strongly named: publisher lines weigh most, then the title, then 'tỉnh X',
+    then its name alone ("điểm cầu Lạng Sơn", "(Than Uyên, Lai Châu)"). A text that names several
+    provinces, none with at least min_share of the weight, is about none of them.
 
     A name is read in the boundary version in force on the document's date: after 1/7/2025 a legacy
     province that was merged stands for its successor ("tỉnh Bắc Kạn cũ" -> thai-nguyen).
@@ -183,10 +188,18 @@ def province(text: str, lines: _Lines, heading: Guess, day: date | None, distric
     for m in places.named.finditer(text):
         in_title = title_text and m.group() in title_text and _line_of(text, m.start()) == title_text
         count(m["name"], m.group(), spec["weight_title"] if in_title else spec["weight_named"])
+    # A name after a level word is counted above (tỉnh) or is a district's or commune's (huyện, xã).
+    level_before = re.compile(rf"(?<!\w)(?:{_any([*spec['levels'], *level_words])})\s*$", re.IGNORECASE)
+    for m in places.bare.finditer(text):
+        if not level_before.search(text, max(0, m.start() - 20), m.start()):
+            count(m["name"], m.group(), spec["weight_bare"])
     if not weights:
         return _province_of_areas(districts, day)
     best = max(weights, key=weights.get)
     share = weights[best] / sum(weights.values())
+    if share < spec["min_share"]:
+        named = ", ".join(sorted(weights, key=weights.get, reverse=True))
+        return Guess("", f"several provinces named, none most of the time: {named}", 0.0)
     confidence = share * min(1.0, weights[best] / spec["sure_weight"])
     words = evidence[best][1] + _boundary_note(best, day, districts)
     return Guess(best, words, round(confidence, 2))
@@ -361,7 +374,9 @@ def report_year(text: str, heading: Guess) -> Guess:
     done = _cue_pattern(spec["done_cues"])
     skip = _cue_pattern(cues()["figure"]["not_the_year"])
     target = _cue_pattern(cues()["figure"]["target"])
-    for m in _year_pattern().finditer(text):
+    plain = re.compile(rf"(?<!\w)(?:{_any(spec['year_without_word'])})\s+{_YEAR}(?!\d)", re.IGNORECASE)
+    years = sorted([*_year_pattern().finditer(text), *plain.finditer(text)], key=lambda m: m.start())
+    for m in years:
         sentence = sentence_around(text, m.start(), m.end())
         span_start = skip.search(text[max(0, m.start() - _LOOKBACK):m.end()])  # "từ năm 2022": a span, not the year
         if done.search(sentence) and not target.search(sentence) and not span_start:
@@ -448,7 +463,7 @@ def read_document(text: str, levels: list[dict], province_override: str | None =
     if province_override:
         where = Guess(province_override, "--province", 1.0)
     else:
-        where = province(text, lines, heading, doc_day, names)
+        where = province(text, lines, heading, doc_day, names, [row["name_vi"] for row in levels])
     place, level = area(text, heading, names, str(where.value))
     guesses = {"province": where, "area": place, "area_level": Guess(level, place.words, place.confidence),
                "title": heading, "publisher": who, "published": day, "event_date": event, "report_year": year}

@@ -324,3 +324,20 @@ def test_carried_over_capital_named_again_keeps_the_year_stated_before(levels, i
     assert guesses["90 tỷ đồng"]["vintage"].value == 2023
     assert guesses["61 tỷ đồng"]["vintage"].value == 2023
     assert guesses["61 tỷ đồng"]["as_of"].value.isoformat() == "2024-09-30"
+
+
+def test_a_province_named_without_its_level_counts_but_several_provinces_make_none(levels):
+    one = "Hội nghị trực tuyến\n\nTại điểm cầu Đắk Lắk có lãnh đạo Ban Dân tộc tỉnh dự.\n"
+    several = ("Nhiều địa phương giải ngân vốn đầu tư công còn chậm\n\n"
+               "Hà Giang, Cao Bằng, Bắc Kạn giải ngân dưới 5%, riêng TP. Hà Nội đạt 9%.\n")
+    assert infer.read_document(one, levels).value("province") == "dak-lak"
+    assert infer.read_document(several, levels).value("province") == ""
+
+
+def test_the_report_year_is_not_a_laws_year_and_may_be_a_state_at_a_year(levels):
+    law = "Tin\n\nNăm 2019, Quốc hội thông qua Nghị quyết; Hiến pháp năm 2013 đã ghi nhận quyền bình đẳng.\n"
+    state = "Tin\n\nTheo kết quả rà soát, cuối năm 2024, toàn tỉnh còn 8.210 hộ nghèo.\n"
+    span = "Tin\n\nTỷ lệ hộ nghèo giảm từ 30,1% năm 2021 xuống 24,2%.\n"
+    assert infer.read_document(law, levels).value("report_year") != 2013
+    assert infer.read_document(state, levels).value("report_year") == 2024
+    assert infer.read_document(span, levels).value("report_year") == ""
