@@ -98,6 +98,8 @@ class _Patterns:
     not_unit: re.Pattern
     not_count: re.Pattern
     qualifier: re.Pattern
+    comparative: re.Pattern
+    comparison_base: re.Pattern
     range_start: re.Pattern
     identifier: re.Pattern
     not_identifier: re.Pattern
@@ -136,6 +138,10 @@ def _patterns() -> _Patterns:
         not_unit=re.compile(rf"(?:{_words(words['not_units'])})(?!\w)", re.IGNORECASE),
         not_count=re.compile(rf"(?:{_words(words['not_counts'])})(?!\w)", re.IGNORECASE),
         qualifier=re.compile(rf"(?:^|[^\w])(?P<q>{_words(voc.qualifiers)}){sp}+$", re.IGNORECASE),
+        comparative=re.compile(rf"(?:^|[^\w])(?:(?P<lower>{_words(words['comparatives_lower'])})"
+                               rf"|{_words(words['comparatives_higher'])}){sp}+$", re.IGNORECASE),
+        comparison_base=re.compile(rf"[^.;:\n]*?(?<!\w)(?:{_words(words['comparison_base'])})(?!\w)",
+                                   re.IGNORECASE),
         range_start=re.compile(rf"(?:^|[^\w])(?P<w>{_words(words['range_start'])}){sp}+$", re.IGNORECASE),
         identifier=re.compile(rf"(?:^|[^\w])(?:{_words(words['identifier_before'])})(?:{sp}+số)?{sp}*[:.]?{sp}*$",
                               re.IGNORECASE),
@@ -227,12 +233,24 @@ def _read(text: str, number: re.Match, pat: _Patterns, whole: bool = False) -> t
     if q:
         qualifier = vocabulary().qualifiers[q["q"].lower()]
         begin = start - len(before) + q.start("q")
+        if comparative := pat.comparative.search(before, 0, q.start("q")):
+            qualifier = _compared(text, end, comparative, pat)
+            begin = start if qualifier == "exact" else begin
     figure = Figure(
         text=text[begin:end], value=normalise(_combine(groups) * factor), unit=unit, qualifier=qualifier,
         resolution=normalise(_resolution(groups) * factor), denominator=denominator, upper=upper,
         noun=noun, comparison=comparison, flags=tuple(flags), start=begin, end=end)
     other = second and (second["den"] or second["dash"] or second["upto"]) or ""
     return figure, _Words(q["q"] if q else "", tuple(_group_words(numeral, mixed, pat)), other, noun, per)
+
+
+def _compared(text: str, end: int, comparative: re.Match, pat: _Patterns) -> str:
+    """The qualifier of a number after "thấp hơn", "nhiều hơn": exact when the clause goes on to name
+    what it is compared with (a difference), else a bound in the comparative's direction."""
+    clause_end = re.search(r"[,.;:\n]", text[end:])
+    if pat.comparison_base.match(text[end:end + clause_end.start() if clause_end else len(text)]):
+        return "exact"
+    return "under" if comparative["lower"] else "over"
 
 
 def _second_reading(second: re.Match | None, scale: Decimal):

@@ -294,3 +294,23 @@ def test_extract_json_carries_noun_comparison_and_flags(tmp_path, capsys):
 def test_a_badly_grouped_number_is_not_read_in_part():
     # "1 1886" is not a grouping of thousands: neither "1" nor "1886 hộ" is read from it.
     assert extract.extract(f"Có 1{NB}1886 hộ.") == []
+
+
+@pytest.mark.parametrize(("sentence", "text", "qualifier"), [
+    # a comparison with a base named after it: the number is the difference, stated exactly
+    ("Vốn sự nghiệp đạt 58%, thấp hơn 6,4 điểm phần trăm so với năm trước.", "6,4 điểm phần trăm", "exact"),
+    ("Phát hiện 19 cặp tảo hôn, ít hơn 3 cặp so với cùng kỳ.", "3 cặp", "exact"),
+    # no base: a bound, in the comparative's direction
+    ("Tỷ lệ hộ nghèo của xã thấp hơn 12%.", "hơn 12%", "under"),
+    ("Xã có nhiều hơn 150 hộ làm du lịch cộng đồng.", "hơn 150 hộ", "over"),
+    # "giảm hơn", "tăng hơn": by more than
+    ("Tỷ lệ hộ nghèo giảm hơn 3% mỗi năm.", "hơn 3%", "over"),
+])
+def test_hon_after_a_comparative_is_a_difference_or_a_bound(sentence, text, qualifier):
+    [figure] = [m for m in extract.extract(sentence) if text in m.text or m.text in text]
+    assert (figure.text, figure.qualifier) == (text, qualifier)
+
+
+def test_a_measure_adjective_ends_a_counted_noun_phrase():
+    figures = extract.extract("Xã làm mới 12 tuyến đường dài tổng cộng 9,5 km.")
+    assert [m.text for m in figures] == ["12 tuyến đường", "9,5 km"]
