@@ -94,6 +94,7 @@ class _Patterns:
     per: re.Pattern
     noun_word: re.Pattern
     phrase_end: re.Pattern
+    phrase_opener: re.Pattern
     phrase_noun: re.Pattern
     not_unit: re.Pattern
     not_count: re.Pattern
@@ -134,6 +135,7 @@ def _patterns() -> _Patterns:
         per=re.compile(rf"(?:{sp}*/{sp}*(?:{_words(words['per'])})(?!\w))*", re.IGNORECASE),  # %/năm, đồng/người/năm
         noun_word=re.compile(rf"{sp}+(?P<w>[^\W\d_]+)(?![\w-])"),  # not a code ("QH14", "m2")
         phrase_end=re.compile(rf"(?:{_words(end_words)})(?!\w)", re.IGNORECASE),
+        phrase_opener=re.compile(rf"(?:{_words(words['phrase_openers'])})(?!\w)", re.IGNORECASE),
         phrase_noun=re.compile(rf"(?:{_words(words['phrase_nouns'])})(?!\w)", re.IGNORECASE),
         not_unit=re.compile(rf"(?:{_words(words['not_units'])})(?!\w)", re.IGNORECASE),
         not_count=re.compile(rf"(?:{_words(words['not_counts'])})(?!\w)", re.IGNORECASE),
@@ -311,7 +313,7 @@ def _noun_phrase(text: str, pos: int, pat: _Patterns) -> tuple[str | None, int]:
     while len(words) < NOUN_WORDS:
         m = pat.noun_word.match(text, end)
         if not m or (m["w"][0].isupper() and (words or not _names_a_kind(text, m, pat))) \
-                or _ends_phrase(text, m.start("w"), pat):
+                or _ends_phrase(text, m.start("w"), pat) or (words and pat.phrase_opener.match(text, m.start("w"))):
             break
         if pat.not_count.match(text, m.start("w")):
             if not words:

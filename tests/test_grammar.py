@@ -314,3 +314,12 @@ def test_hon_after_a_comparative_is_a_difference_or_a_bound(sentence, text, qual
 def test_a_measure_adjective_ends_a_counted_noun_phrase():
     figures = extract.extract("Xã làm mới 12 tuyến đường dài tổng cộng 9,5 km.")
     assert [m.text for m in figures] == ["12 tuyến đường", "9,5 km"]
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("Thu nhập bình quân tăng gấp 2,5 lần mức của năm 2020.", "2,5 lần"),
+    ("Có 12/40 đơn vị tỷ lệ giải ngân dưới 30%.", "12/40 đơn vị"),
+    ("Tỉnh ban hành 4 mức hỗ trợ học sinh bán trú.", "4 mức hỗ trợ học sinh bán trú"),
+])
+def test_a_level_or_a_rate_after_a_counted_noun_opens_a_new_phrase(sentence, text):
+    assert extract.extract(sentence)[0].text == text
