@@ -39,6 +39,35 @@ def _phrases(items) -> str:
 
 
 @dataclass(frozen=True)
+class _Category:
+    """One way of dividing a total into kinds that cannot overlap (resources/audit.toml)."""
+
+    names: re.Pattern  # every spelling of every member, longest first
+    member: dict[str, int]  # a spelling or a short name, lower case -> the member it names
+    more: re.Pattern | None  # the next member of a list by its short name: ", II", " và I"
+    size: int
+    exhaustive: bool
+    whole_when: re.Pattern | None  # words the total must say for the members to make it up
+
+
+def _category(spec: dict, joiners: list[str]) -> _Category:
+    spellings = [[m] if isinstance(m, str) else m for m in spec["members"]]
+    member = {s.lower(): i for i, names in enumerate(spellings) for s in names}
+    # Members written alike but for their last words ("khu vực I", "khu vực II") may be named by
+    # those words alone after one of them ("khu vực II, I").
+    heads = {tuple(names[0].lower().split()[:-1]) for names in spellings}
+    short = {}
+    if len(heads) == 1 and next(iter(heads)):
+        short = {names[0].lower().split()[-1]: i for i, names in enumerate(spellings)}
+    more = None
+    if short:
+        more = re.compile(rf"\s*(?:{_phrases(joiners)})\s*({_phrases(short)})", re.IGNORECASE)
+    when = re.compile(_phrases(spec["whole_when"]), re.IGNORECASE) if "whole_when" in spec else None
+    return _Category(re.compile(_phrases(member), re.IGNORECASE), member | short, more,
+                     len(spellings), bool(spec["exhaustive"]), when)
+
+
+@dataclass(frozen=True)
 class _Patterns:
     opener: re.Pattern
     joiner: re.Pattern
@@ -47,7 +76,7 @@ class _Patterns:
     not_partial: re.Pattern
     cue: re.Pattern
     elsewhere: re.Pattern
-    partitions: list[list[re.Pattern]]
+    categories: list[_Category]
     concepts: list[re.Pattern]
 
 
@@ -66,8 +95,7 @@ def _patterns() -> _Patterns:
         not_partial=re.compile(_phrases(w["sum"]["not_partial"]), re.IGNORECASE),
         cue=re.compile(rf"(?:{_phrases(w['rate']['cues'])})\s*$", re.IGNORECASE),
         elsewhere=re.compile(_phrases(w["rate"]["elsewhere"]), re.IGNORECASE),
-        partitions=[[re.compile(_phrases([member]), re.IGNORECASE) for member in members]
-                    for members in w["sum"]["partitions"]],
+        categories=[_category(c, w["sum"]["member_joiners"]) for c in w["sum"]["categories"]],
         concepts=[re.compile(_phrases(group), re.IGNORECASE) for group in w["rate"]["concepts"]],
     )
 
@@ -358,36 +386,62 @@ def _sum_relation(text, figures, total: Figure, parts: list[int], of_which: bool
     status, template = "ok", "sum_ok"
     if miss > 0:
         status, template = "mismatch", "sum_mismatch"
-        if of_which and not _exhaustive(text, figures, parts, start, end):
+        kinds = _kinds(text, figures, total, parts, start, end) if of_which else "whole"
+        if kinds != "whole":
             if high < stated[0]:
                 status, template = "unclear", "sum_unclear"
-            elif not _parallel(text, figures, parts, start, end):
+            elif kinds != "apart" and not _parallel(text, figures, parts, start, end):
                 status, template = "unclear", "sum_overlap"
     relation = Relation("sum", status, {"total": total.index}, parts, computed, (low, high), miss)
     relation.message = _sum_message(relation, total, members, template)
     return relation
 
 
-def _descriptions(text, figures, parts: list[int], start: int, end: int) -> list[str]:
-    """Each part's item of the list, without its figures: what the part is a figure of."""
-    out = []
+def _descriptions(text, figures, parts: list[int], start: int, end: int, nouns: bool = False) -> list[str]:
+    """Each part's item of the list, without its numbers: what the part is a figure of. An item
+    with no figure continues the one before ("593 thôn thuộc xã khu vực II, I"); words in brackets
+    are an aside. With `nouns`, a figure's own noun stays ("845 hộ nghèo" keeps "hộ")."""
+    out: list[str] = []
     for s, e in _items(text, start, end):
-        if any(s <= figures[p].mention.start < e for p in parts):
-            item = text[s:e]
-            for f in figures:
-                if s <= f.mention.start < e:
-                    item = item.replace(f.mention.text, " ")
+        inside = [f for f in figures if s <= f.mention.start < e]
+        item = text[s:e]
+        for f in inside:
+            item = item.replace(f.mention.text, f" {noun(f.mention)} " if nouns else " ")
+        if any(f.index in parts for f in inside):
             out.append(item)
-    return out
+        elif out and not inside:
+            out[-1] += item
+    return [re.sub(r"\([^()]*\)", " ", d) for d in out]
 
 
-def _exhaustive(text, figures, parts: list[int], start: int, end: int) -> bool:
-    """The parts name every member of a known partition (investment and recurrent capital, …)."""
-    described = _descriptions(text, figures, parts, start, end)
-    for members in _patterns().partitions:
-        if len(members) == len(parts) and all(any(m.search(d) for d in described) for m in members):
-            return True
-    return False
+def _kinds(text, figures, total: Figure, parts: list[int], start: int, end: int) -> str:
+    """'whole' when the parts name every member of an exhaustive category once, 'apart' when each
+    names members of one category that no other part names (they cannot overlap), else ''."""
+    described = _descriptions(text, figures, parts, start, end, nouns=True)
+    said = f"{total.label} {noun(total.mention)} {text[total.mention.end:start]}"
+    if len(described) != len(parts):
+        return ""
+    found = ""
+    for category in _patterns().categories:
+        named = [_members_named(category, d) for d in described]
+        if not all(named) or any(a & b for i, a in enumerate(named) for b in named[i + 1:]):
+            continue
+        if (category.exhaustive and len(set().union(*named)) == category.size
+                and (category.whole_when is None or category.whole_when.search(said))):
+            return "whole"
+        found = "apart"
+    return found
+
+
+def _members_named(category: _Category, description: str) -> set[int]:
+    named = set()
+    for m in category.names.finditer(description):
+        named.add(category.member[m.group().lower()])
+        position = m.end()
+        while category.more and (more := category.more.match(description, position)):
+            named.add(category.member[more.group(1).lower()])
+            position = more.end()
+    return named
 
 
 def _parallel(text, figures, parts: list[int], start: int, end: int) -> bool:

@@ -163,3 +163,46 @@ def test_a_missing_or_non_utf8_file_is_one_line_and_exit_2(tmp_path, capsys, con
     assert main(["audit", str(path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("dantoc: error:") and "report.txt" in err[0]
+
+
+def _verdict(text: str, kind: str, anchor: str) -> str:
+    (relation,) = _relations(audit.audit(text), kind, anchor)
+    return relation.status
+
+
+@pytest.mark.parametrize(("text", "anchor", "status"), [
+    # Built or repaired: a house is one or the other, so parts above the total are an error...
+    ("Năm 2024 hỗ trợ nhà ở cho 320 hộ, trong đó xây mới 205 hộ, sửa chữa 131 hộ.", "320 hộ", "mismatch"),
+    # ... but other kinds of housing support exist, so a shortfall is not.
+    ("Năm 2024 hỗ trợ nhà ở cho 320 hộ, trong đó xây mới 205 hộ, sửa chữa 101 hộ.", "320 hộ", "unclear"),
+    ("Năm 2024 hỗ trợ 980 hộ, trong đó 712 hộ nghèo, 305 hộ cận nghèo.", "980 hộ", "mismatch"),
+    # Poor and ethnic-minority households overlap.
+    ("Năm 2024 hỗ trợ 980 hộ, trong đó 712 hộ nghèo, 455 hộ dân tộc thiểu số.", "980 hộ", "unclear"),
+    # Men and women make up every person: a shortfall is an error even after "trong đó".
+    ("Tổng số lao động được đào tạo là 1.250 người, trong đó nam 610 người, nữ 598 người.", "1.250 người",
+     "mismatch"),
+    ("Năm 2024 đầu tư 64 công trình, trong đó 23 công trình chuyển tiếp, 38 công trình khởi công mới.",
+     "64 công trình", "mismatch"),
+    # Two ways of dividing the works (state today, year started) overlap.
+    ("Năm 2024 đầu tư 64 công trình, trong đó 40 công trình hoàn thành, 30 công trình chuyển tiếp.",
+     "64 công trình", "unclear"),
+], ids=["built-repaired-over", "built-repaired-short", "poverty-over", "poor-and-minority", "men-women-short",
+        "carried-new-short", "two-divisions"])
+def test_parts_of_different_kinds_cannot_overlap_and_a_whole_set_of_kinds_is_the_total(text, anchor, status):
+    assert _verdict(text, "sum", anchor) == status
+
+
+@pytest.mark.parametrize(("parts", "status"), [("198 thôn", "mismatch"), ("211 thôn", "ok")])
+def test_a_part_may_name_several_kinds_and_all_of_them_once_is_the_whole(parts, status):
+    text = (f"Huyện có 342 thôn đặc biệt khó khăn, trong đó {parts} thuộc xã khu vực III, "
+            "131 thôn thuộc xã khu vực I và II.")
+    assert _verdict(text, "sum", "342 thôn") == status
+    listed = text.replace("khu vực I và II", "khu vực II, I")
+    assert _verdict(listed, "sum", "342 thôn") == status
+
+
+def test_the_three_areas_make_up_a_total_only_when_it_is_said_to_be_of_their_area():
+    # Wards and communes outside the ethnic-minority area are ranked in no area.
+    text = "Tỉnh có 151 xã, phường, thị trấn, trong đó 59 xã khu vực III, 12 xã khu vực II, 74 xã khu vực I."
+    assert _verdict(text, "sum", "151 xã") == "unclear"
+    assert _verdict(text.replace("Tỉnh có", "Vùng đồng bào dân tộc thiểu số có"), "sum", "151 xã") == "mismatch"
