@@ -76,6 +76,7 @@ class _Patterns:
     not_partial: re.Pattern
     cue: re.Pattern
     elsewhere: re.Pattern
+    carried_over: re.Pattern
     categories: list[_Category]
     concepts: list[re.Pattern]
 
@@ -95,6 +96,7 @@ def _patterns() -> _Patterns:
         not_partial=re.compile(_phrases(w["sum"]["not_partial"]), re.IGNORECASE),
         cue=re.compile(rf"(?:{_phrases(w['rate']['cues'])})\s*$", re.IGNORECASE),
         elsewhere=re.compile(_phrases(w["rate"]["elsewhere"]), re.IGNORECASE),
+        carried_over=re.compile(_phrases(w["rate"]["carried_over"]), re.IGNORECASE),
         categories=[_category(c, w["sum"]["member_joiners"]) for c in w["sum"]["categories"]],
         concepts=[re.compile(_phrases(group), re.IGNORECASE) for group in w["rate"]["concepts"]],
     )
@@ -581,11 +583,35 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         chosen = _best(pool, floor)
         if chosen is not None:
             return chosen
+    if concepts:
+        whole = _whole_base(text, figures, spans, rate, numerator)
+        if whole is not None:
+            return whole
     # Nothing shares a word with the base: take the only figure it can be, never a guess.
     if not base:
         before = [b for b in near if b.figure.sentence == rate.sentence]
         return before[0] if len(before) == 1 else None
     return near[0] if len(near) == 1 else None
+
+
+def _whole_base(text, figures, spans, rate: Figure, numerator: Figure) -> _Base | None:
+    """The plan of a numerator that names none of the parts of the one total before it: that total
+    (clearly named unless the paragraph speaks of carried-over capital the plan may also hold)."""
+    paragraph = spans[rate.sentence].paragraph
+    totals = [f for f in figures[:numerator.index]
+              if f.parent is None and spans[f.sentence].paragraph == paragraph and same_unit(f, numerator)
+              and f.per_unit == numerator.per_unit and any(p.parent == f.index for p in figures)]
+    if len(totals) != 1:
+        return None
+    total = totals[0]
+    if any(f.parent != total.index and same_unit(f, numerator) for f in figures[total.index + 1:numerator.index]):
+        return None  # another amount stands between: the plan may be that one
+    own = tokens(total.label)
+    subject = tokens(numerator.label, ("stopwords", "results"))
+    if any(subject & (tokens(p.label) - own) for p in figures if p.parent == total.index):
+        return None
+    carried = _patterns().carried_over.search(text, spans[total.sentence].start, spans[rate.sentence].end)
+    return _Base(total, 0.0, carried is None)
 
 
 def _best(pool: list[_Base], floor: float) -> _Base | None:

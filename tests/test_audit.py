@@ -206,3 +206,31 @@ def test_the_three_areas_make_up_a_total_only_when_it_is_said_to_be_of_their_are
     text = "Tỉnh có 151 xã, phường, thị trấn, trong đó 59 xã khu vực III, 12 xã khu vực II, 74 xã khu vực I."
     assert _verdict(text, "sum", "151 xã") == "unclear"
     assert _verdict(text.replace("Tỉnh có", "Vùng đồng bào dân tộc thiểu số có"), "sum", "151 xã") == "mismatch"
+
+
+_PLAN = ("Năm 2025, tổng vốn thực hiện Chương trình trên địa bàn huyện là 92.640 triệu đồng, gồm vốn đầu tư "
+         "phát triển 60.310 triệu đồng, vốn sự nghiệp 32.330 triệu đồng. Đến ngày 31/12/2025, {lead}huyện đã "
+         "giải ngân 70.406 triệu đồng, đạt {rate} kế hoạch. {part}")
+
+
+@pytest.mark.parametrize(("lead", "rate", "status"), [
+    ("", "76%", "ok"),
+    ("", "81%", "mismatch"),
+    # The plan may also hold capital carried over from 2024, which the total does not.
+    ("kể cả vốn kéo dài, ", "81%", "unclear"),
+])
+def test_a_plan_rate_that_names_no_part_is_a_rate_of_the_whole(lead, rate, status):
+    result = audit.audit(_PLAN.format(lead=lead, rate=rate, part=""))
+    (relation,) = _relations(result, "rate", rate)
+    assert relation.status == status, relation.message["en"]
+    if status != "unclear":
+        assert result.figures[relation.roles["denominator"]].mention.text == "92.640 triệu đồng"
+
+
+def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
+    text = _PLAN.format(lead="", rate="76%", part="Vốn đầu tư phát triển giải ngân 52.100 triệu đồng, "
+                        "đạt 86,4% kế hoạch.")
+    result = audit.audit(text)
+    (relation,) = _relations(result, "rate", "86,4%")
+    assert relation.status == "ok"
+    assert result.figures[relation.roles["denominator"]].mention.text == "60.310 triệu đồng"
