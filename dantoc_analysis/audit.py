@@ -76,6 +76,7 @@ class _Patterns:
     not_partial: re.Pattern
     cue: re.Pattern
     elsewhere: re.Pattern
+    of_total: re.Pattern
     carried_over: re.Pattern
     categories: list[_Category]
     concepts: list[re.Pattern]
@@ -96,6 +97,8 @@ def _patterns() -> _Patterns:
         not_partial=re.compile(_phrases(w["sum"]["not_partial"]), re.IGNORECASE),
         cue=re.compile(rf"(?:{_phrases(w['rate']['cues'])})\s*$", re.IGNORECASE),
         elsewhere=re.compile(_phrases(w["rate"]["elsewhere"]), re.IGNORECASE),
+        # Words (no figure, no clause end) between a part and the whole it is set against.
+        of_total=re.compile(rf"[^\d.;:()\n]{{0,40}}?(?:{_phrases(w['rate']['of_total'])})\s*", re.IGNORECASE),
         carried_over=re.compile(_phrases(w["rate"]["carried_over"]), re.IGNORECASE),
         categories=[_category(c, w["sum"]["member_joiners"]) for c in w["sum"]["categories"]],
         concepts=[re.compile(_phrases(group), re.IGNORECASE) for group in w["rate"]["concepts"]],
@@ -486,22 +489,47 @@ def _qualifier_word(rate: Figure) -> str:
 
 def _mark_numerators(text: str, figures: list[Figure]) -> None:
     for f in figures:
-        numerator = _rate_numerator(text, figures, f)
-        if numerator is not None:
-            numerator.numerator_of = f.index
+        terms = _rate_terms(text, figures, f)
+        if terms is not None:
+            terms[0].numerator_of = f.index
+
+
+def _rate_terms(text: str, figures: list[Figure], rate: Figure) -> tuple[Figure, Figure | None] | None:
+    """A percentage's numerator and, where the words state it with the numerator, its denominator:
+    "41/46 công trình, đạt 89,1%", "đạt 76% (430,2/570,4 tỷ đồng)", "412 hộ nghèo trên tổng số
+    1.342 hộ, chiếm 30,7%" (a pair's one figure stands for both)."""
+    numerator = _rate_numerator(text, figures, rate)
+    pair = _pair_after(text, figures, rate)
+    if numerator is None:
+        cued = rate.mention.unit == "percent" and _patterns().cue.search(rate.label + _qualifier_word(rate))
+        return (pair, pair) if pair is not None and cued else None
+    if numerator.mention.denominator is not None or pair is not None:
+        pair = pair or numerator
+        return pair, pair
+    part = _part_of_stated_whole(text, figures, numerator)
+    return (part, numerator) if part is not None else (numerator, None)
+
+
+def _part_of_stated_whole(text: str, figures: list[Figure], whole: Figure) -> Figure | None:
+    """ "412 hộ nghèo trên tổng số 1.342 hộ": the figure the words before a whole set against it."""
+    if whole.index == 0:
+        return None
+    part = figures[whole.index - 1]
+    if part.sentence != whole.sentence or not same_unit(part, whole):
+        return None
+    return part if _patterns().of_total.fullmatch(text, part.mention.end, whole.mention.start) else None
 
 
 def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[Relation]:
     out = []
     for rate in figures:
-        numerator = _rate_numerator(text, figures, rate)
-        if numerator is None:
+        terms = _rate_terms(text, figures, rate)
+        if terms is None:
             continue
+        numerator, stated = terms
         base_text = _base_text(text, rate)
-        pair = _pair_after(text, figures, rate)
-        if numerator.mention.denominator is not None or pair is not None:
-            numerator = pair or numerator
-            out.append(_rate_relation(rate, numerator, numerator, base_text or numerator.mention.text))
+        if stated is not None:
+            out.append(_rate_relation(rate, numerator, stated, base_text or stated.mention.text))
             continue
         if _patterns().elsewhere.search(base_text):
             out.append(_unclear_rate(rate, numerator, base_text, "rate_elsewhere"))
@@ -561,9 +589,14 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
                  + 1.5 * whole + 0.5 * same + 2 * in_base)
         if share:
             clear = bool(named & label) or whole
-        else:
+        elif subject:
             clear = bool(subject & label) and bool(named & (label | parent))
+        else:  # "đã giải ngân N, đạt Y% kế hoạch": only the base words can name the plan
+            clear = bool(named & label) and not carried(f)
         return _Base(f, score, in_base or clear)
+
+    def carried(f: Figure):
+        return _patterns().carried_over.search(text, spans[f.sentence].start, sentence.end)
 
     near, far = [], []
     for f in figures:

@@ -234,3 +234,24 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
     (relation,) = _relations(result, "rate", "86,4%")
     assert relation.status == "ok"
     assert result.figures[relation.roles["denominator"]].mention.text == "60.310 triệu đồng"
+
+
+@pytest.mark.parametrize(("text", "rate", "status"), [
+    # The achieved/target pair stands in brackets after the rate, with no figure before it.
+    ("Năm 2024, toàn tỉnh giải ngân vốn Chương trình đạt 81% (512,6/633,1 tỷ đồng).", "81%", "ok"),
+    ("Năm 2024, toàn tỉnh giải ngân vốn Chương trình đạt 86% (512,6/633,1 tỷ đồng).", "86%", "mismatch"),
+    ("Năm 2024, toàn tỉnh giải ngân 512,6/633,1 tỷ đồng, đạt 86%.", "86%", "mismatch"),
+    # The whole is set against its part before the cue: the part is the numerator, not the whole.
+    ("Năm 2023, xã có 268 hộ nghèo trên tổng số 1.115 hộ, chiếm 24%.", "24%", "ok"),
+    ("Năm 2023, xã có 268 hộ nghèo trên tổng số 1.115 hộ, chiếm 42%.", "42%", "mismatch"),
+    # A subject-less numerator in tỷ against the plan the sentence before assigns in triệu.
+    ("Vốn sự nghiệp được giao 38.260 triệu đồng. Đến nay đã giải ngân 31,4 tỷ đồng, đạt 82,1% kế hoạch.",
+     "82,1%", "ok"),
+    ("Vốn sự nghiệp được giao 38.260 triệu đồng. Đến nay đã giải ngân 31,4 tỷ đồng, đạt 88,1% kế hoạch.",
+     "88,1%", "mismatch"),
+    ("Vốn sự nghiệp được giao 38.260 triệu đồng. Tính cả vốn kéo dài, đã giải ngân 31,4 tỷ đồng, đạt 78,1% "
+     "kế hoạch.", "78,1%", "unclear"),
+], ids=["pair-after-ok", "pair-after-off", "pair-before-off", "of-total-ok", "of-total-off", "scales-ok",
+        "scales-off", "carried-over"])
+def test_rates_whose_terms_the_words_state(text, rate, status):
+    assert _verdict(text, "rate", rate) == status
