@@ -70,6 +70,8 @@ def _category(spec: dict, joiners: list[str]) -> _Category:
 @dataclass(frozen=True)
 class _Patterns:
     opener: re.Pattern
+    next_opener: re.Pattern
+    after_parts: re.Pattern
     joiner: re.Pattern
     list_word: re.Pattern
     partial: re.Pattern
@@ -90,7 +92,13 @@ def _patterns() -> _Patterns:
         # Words (no figure, no sentence end) between a total and what opens its parts.
         opener=re.compile(rf"(?P<lead>[\s,;]*[^\d.;:()\n]{{0,60}}?)(?P<open>{openers})(?P<colon>\s*:)?",
                           re.IGNORECASE),
-        joiner=re.compile(rf",|{_phrases(w['sum']['joiners'])}", re.IGNORECASE),
+        next_opener=re.compile(rf"(?P<lead>\s*)(?P<open>{_phrases(w['sum']['next_sentence'])})(?P<colon>\s*:)?",
+                               re.IGNORECASE),
+        # A total's whole clause when it follows its parts: "tổng cộng", "- Tổng cộng:", "tính chung là".
+        after_parts=re.compile(rf"[\s\-+•*–]*(?:{_phrases(w['sum']['after_parts'])})(?:\s+là)?\s*:?\s*",
+                               re.IGNORECASE),
+        # A comma before a digit is a decimal mark ("45,2 tỷ"), not the end of an item.
+        joiner=re.compile(rf",(?!\d)|{_phrases(w['sum']['joiners'])}", re.IGNORECASE),
         list_word=re.compile(_phrases([o for o in w["sum"]["of_which"] + w["sum"]["whole"] if o[0].isalnum()]),
                              re.IGNORECASE),
         partial=re.compile(_phrases(w["sum"]["partial"]), re.IGNORECASE),
@@ -271,7 +279,7 @@ def audit(text: str, file: str = "") -> Audit:
     """Every sum and rate the text states, with its verdict; mismatches first."""
     spans = sentences(text)
     figures = _figures(text, extract(text, file), spans)
-    relations = find_sums(text, figures, spans)
+    relations = find_sums(text, figures, spans) + find_totals_after(text, figures, spans)
     _mark_numerators(text, figures)
     relations += find_rates(text, figures, spans)
     relations.sort(key=lambda r: (STATUS_ORDER[r.status], r.anchor))
@@ -281,24 +289,75 @@ def audit(text: str, file: str = "") -> Audit:
 # --- sums --------------------------------------------------------------------------------------
 
 def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[Relation]:
-    pat = _patterns()
     out = []
     for total in figures:
         if not total.is_amount or total.mention.unit == "percent":
             continue
-        opened = pat.opener.match(text, total.mention.end)
+        opened, sentence = _opening(text, total, spans)
         if not opened or _partial(opened["lead"]):
             continue
-        start, end = _scope(text, figures, total, opened, spans[total.sentence])
+        start, end = _scope(text, figures, total, opened, sentence)
         if _partial(text[start:end]):
             continue
         parts = _parts(text, figures, total, start, end, opened["open"] == "(")
         for p in parts:
             figures[p].parent = total.index
         if len(parts) >= 2:
-            of_which = opened["open"].lower() in words()["sum"]["of_which"]
+            of_which = opened["open"].lower() not in words()["sum"]["whole"]
             out.append(_sum_relation(text, figures, total, parts, of_which, start, end))
     return out
+
+
+def find_totals_after(text: str, figures: list[Figure], spans: list[Sentence]) -> list[Relation]:
+    """Totals stated after their parts ("vốn đầu tư A, vốn sự nghiệp B, tổng cộng X"). Where the
+    list began is not marked, so the parts are the nearest items before the total that each hold
+    a figure in its unit; the relation holds when the nearest two or more of them add up to it."""
+    out = []
+    for total in figures:
+        if not total.is_amount or total.parent is not None or not _patterns().after_parts.fullmatch(total.label):
+            continue
+        sentence = spans[total.sentence]
+        label_start = total.mention.start - len(total.label)
+        parts = _items_before(text, figures, total, sentence.start, label_start)
+        if len(parts) < 2:
+            continue
+        relation = min((_sum_relation(text, figures, total, parts[-k:], False, 0, 0)
+                        for k in range(2, len(parts) + 1)), key=lambda r: (r.miss > 0, -len(r.parts)))
+        for p in relation.parts:
+            figures[p].parent = total.index
+        out.append(relation)
+    return out
+
+
+def _items_before(text: str, figures: list[Figure], total: Figure, start: int, end: int) -> list[int]:
+    """The figures of the items right before a total, nearest last: an item with no figure ends
+    the list; a rate's item ("…, đạt 90%") is passed over."""
+    parts: list[int] = []
+    for item_start, item_end in reversed(_items(text, start, end)):
+        inside = [f for f in figures if item_start <= f.mention.start < item_end]
+        amounts = [f.index for f in inside if f.is_amount and f.parent is None and same_unit(total, f)
+                   and _depth(text, start, f.mention.start) == 0]
+        if not amounts and all(f.mention.unit == "percent" for f in inside) and (
+                inside or not tokens(text[item_start:item_end], ())):
+            continue  # the comma before the total's words, or a part's rate
+        if not amounts or len(amounts) < len([f for f in inside if f.is_amount]):
+            break
+        parts[:0] = amounts
+    return parts
+
+
+def _opening(text: str, total: Figure, spans: list[Sentence]) -> tuple[re.Match | None, Sentence]:
+    """What opens a total's list of parts, and the sentence the list stands in: the words right
+    after the total, or a sentence of its own right after the one the total ends ("… là 245,8 tỷ
+    đồng. Cụ thể: …")."""
+    sentence = spans[total.sentence]
+    opened = _patterns().opener.match(text, total.mention.end)
+    if opened or total.sentence + 1 >= len(spans):
+        return opened, sentence
+    following = spans[total.sentence + 1]
+    if following.paragraph != sentence.paragraph or text[total.mention.end:sentence.end].strip() not in ("", "."):
+        return None, sentence
+    return _patterns().next_opener.match(text, following.start, following.end), following
 
 
 def _partial(segment: str) -> bool:
@@ -308,14 +367,17 @@ def _partial(segment: str) -> bool:
 
 def _scope(text, figures, total: Figure, opened: re.Match, sentence: Sentence) -> tuple[int, int]:
     """Where the parts of a total stand: inside the parenthesis it opens, else to the end of its
-    sentence — or of its clause (';'), unless a colon opens a list of clauses, or when it is
-    itself a part of a list."""
+    sentence — or of its clause (';'), unless a colon or a sentence of its own opens a list of
+    clauses, or when it is itself a part of a list."""
     start, end = opened.end(), sentence.end
     if opened["open"] == "(":
         return start, _closing(text, start, end)
     if _depth(text, sentence.start, total.mention.start) > 0:
         end = _closing(text, total.mention.end, end)
-    if total.parent is not None or not (opened["colon"] or opened["open"] == ":"):
+    # A sentence that opens with its list word is all list ("Trong đó A; B."); a list after the
+    # total's own words ends with the clause.
+    own_sentence = opened.re is _patterns().next_opener
+    if total.parent is not None or not (opened["colon"] or opened["open"] == ":" or own_sentence):
         semicolon = text.find(";", start, end)
         end = semicolon if semicolon >= 0 else end
     return start, end
@@ -370,7 +432,8 @@ def _parts(text, figures, total: Figure, start: int, end: int, bracket: bool) ->
     parts = []
     for item_start, item_end in _items(text, start, end):
         inside = [f for f in figures if item_start <= f.mention.start < item_end and f.is_amount
-                  and _compatible(total, f, bracket) and _depth(text, start, f.mention.start) == 0]
+                  and _compatible(total, f, bracket) and _depth(text, start, f.mention.start) == 0
+                  and not pat.after_parts.fullmatch(f.label)]  # "Tổng cộng: X" sums the list, it is no part
         if not inside:
             continue
         first = inside[0]

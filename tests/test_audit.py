@@ -255,3 +255,30 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
         "scales-off", "carried-over"])
 def test_rates_whose_terms_the_words_state(text, rate, status):
     assert _verdict(text, "rate", rate) == status
+
+
+@pytest.mark.parametrize(("text", "anchor", "parts", "status"), [
+    ("Năm 2024, vốn đầu tư phát triển 96.215 triệu đồng, vốn sự nghiệp 41.380 triệu đồng, tổng cộng 137.595 "
+     "triệu đồng.", "137.595 triệu đồng", 2, "ok"),
+    ("Năm 2024, vốn đầu tư phát triển 96.215 triệu đồng, vốn sự nghiệp 41.380 triệu đồng, tổng cộng 147.595 "
+     "triệu đồng.", "147.595 triệu đồng", 2, "mismatch"),
+    # Where the list began is not marked: the nearest items that add up to the total are its parts.
+    ("Năm 2024, huyện được giao 150.000 triệu đồng, đã giải ngân vốn đầu tư phát triển 96.215 triệu đồng, "
+     "vốn sự nghiệp 41.380 triệu đồng, tổng cộng 137.595 triệu đồng.", "137.595 triệu đồng", 2, "ok"),
+    # Bullet lines, a part's own rate passed over, decimal commas that are no item ends.
+    ("Nguồn vốn năm 2024:\n- Vốn đầu tư phát triển: 96,2 tỷ đồng, đạt 91%;\n- Vốn sự nghiệp: 41,4 tỷ đồng;\n"
+     "- Tổng cộng: 137,6 tỷ đồng.", "137,6 tỷ đồng", 2, "ok"),
+    ("Giải ngân vốn đầu tư 45,2 tỷ đồng và vốn sự nghiệp 31,8 tỷ đồng, tính chung 79 tỷ đồng.", "79 tỷ đồng", 2,
+     "mismatch"),
+    # The parts in a sentence of their own after the one the total ends.
+    ("Tổng kế hoạch vốn năm 2024 là 245,8 tỷ đồng. Cụ thể:\n- Vốn đầu tư phát triển: 160,3 tỷ đồng;\n"
+     "- Vốn sự nghiệp: 85,5 tỷ đồng.", "245,8 tỷ đồng", 2, "ok"),
+    ("Tổng kế hoạch vốn năm 2024 là 245,8 tỷ đồng. Trong đó vốn đầu tư phát triển 160,3 tỷ đồng; vốn sự nghiệp "
+     "95,5 tỷ đồng.", "245,8 tỷ đồng", 2, "mismatch"),
+    ("Tổng số hộ được hỗ trợ năm 2024 là 1.126 hộ, gồm:\n- Hỗ trợ nhà ở: 842 hộ;\n- Hỗ trợ nước sinh hoạt phân "
+     "tán: 294 hộ.", "1.126 hộ", 2, "mismatch"),
+], ids=["after-ok", "after-off", "after-unmarked-start", "after-bullets", "after-decimals", "next-sentence-ok",
+        "next-sentence-off", "colon-bullets-off"])
+def test_totals_stated_after_their_parts_or_before_a_list_of_their_own(text, anchor, parts, status):
+    (relation,) = _relations(audit.audit(text), "sum", anchor)
+    assert (len(relation.parts), relation.status) == (parts, status), relation.message["en"]
