@@ -448,7 +448,7 @@ def _parts(text, figures, total: Figure, start: int, end: int, bracket: bool) ->
 def _sum_relation(text, figures, total: Figure, parts: list[int], of_which: bool, start, end) -> Relation:
     members = [figures[p] for p in parts]
     low, high = sum_interval([m.stated for m in members])
-    stated = interval(total.stated)
+    stated = _total_interval(total, members)
     miss = gap(stated, (low, high))
     computed = sum(m.stated.value for m in members)
     status, template = "ok", "sum_ok"
@@ -463,6 +463,17 @@ def _sum_relation(text, figures, total: Figure, parts: list[int], of_which: bool
     relation = Relation("sum", status, {"total": total.index}, parts, computed, (low, high), miss)
     relation.message = _sum_message(relation, total, members, template)
     return relation
+
+
+def _total_interval(total: Figure, members: list[Figure]) -> tuple[float, float]:
+    """The values a total allows. Written in a coarser scale word than all its parts ("1,18 nghìn
+    tỷ" over parts in tỷ), it may have been cut rather than rounded when converted."""
+    low, high = interval(total.stated)
+    converted = (all(noun(m.mention) != noun(total.mention) for m in members)
+                 and all(m.stated.resolution < total.stated.resolution for m in members))
+    if converted:
+        high += words()["sum"]["converted_cut_steps"] * total.stated.resolution - total.stated.resolution / 2
+    return low, high
 
 
 def _descriptions(text, figures, parts: list[int], start: int, end: int, nouns: bool = False) -> list[str]:

@@ -282,3 +282,13 @@ def test_rates_whose_terms_the_words_state(text, rate, status):
 def test_totals_stated_after_their_parts_or_before_a_list_of_their_own(text, anchor, parts, status):
     (relation,) = _relations(audit.audit(text), "sum", anchor)
     assert (len(relation.parts), relation.status) == (parts, status), relation.message["en"]
+
+
+@pytest.mark.parametrize(("local", "status"), [("612,4", "ok"), ("618,2", "ok"), ("628,2", "mismatch")])
+def test_a_total_converted_to_a_coarser_scale_may_be_cut_not_only_rounded(local, status):
+    # 570 + 618,2 = 1.188,2 tỷ, written "1,18 nghìn tỷ" by cutting a digit; 1.198,2 tỷ is beyond that.
+    text = f"Tổng vốn năm 2024 là 1,18 nghìn tỷ đồng, gồm vốn trung ương 570 tỷ đồng và vốn địa phương {local} tỷ đồng."
+    assert _verdict(text, "sum", "1,18 nghìn tỷ đồng") == status
+    # In the parts' own scale word, a total is rounded: 1.188,2 tỷ is not "1.182 tỷ".
+    same_scale = f"Tổng vốn năm 2024 là 1.182 tỷ đồng, gồm vốn trung ương 570 tỷ đồng và vốn địa phương {local} tỷ đồng."
+    assert _verdict(same_scale, "sum", "1.182 tỷ đồng") == ("ok" if local == "612,4" else "mismatch")
