@@ -48,6 +48,8 @@ class _Category:
     size: int
     exhaustive: bool
     whole_when: re.Pattern | None  # words the total must say for the members to make it up
+    whole_unless: re.Pattern | None  # words that say the total holds more than the members
+    words: frozenset[str]  # the words of the members' names
 
 
 def _category(spec: dict, joiners: list[str]) -> _Category:
@@ -62,9 +64,11 @@ def _category(spec: dict, joiners: list[str]) -> _Category:
     more = None
     if short:
         more = re.compile(rf"\s*(?:{_phrases(joiners)})\s*({_phrases(short)})", re.IGNORECASE)
-    when = re.compile(_phrases(spec["whole_when"]), re.IGNORECASE) if "whole_when" in spec else None
+    when, unless = (re.compile(_phrases(spec[key]), re.IGNORECASE) if key in spec else None
+                    for key in ("whole_when", "whole_unless"))
+    names = frozenset(t for name in member | short for t in name.split())
     return _Category(re.compile(_phrases(member), re.IGNORECASE), member | short, more,
-                     len(spellings), bool(spec["exhaustive"]), when)
+                     len(spellings), bool(spec["exhaustive"]), when, unless, names)
 
 
 @dataclass(frozen=True)
@@ -506,10 +510,20 @@ def _kinds(text, figures, total: Figure, parts: list[int], start: int, end: int)
         if not all(named) or any(a & b for i, a in enumerate(named) for b in named[i + 1:]):
             continue
         if (category.exhaustive and len(set().union(*named)) == category.size
-                and (category.whole_when is None or category.whole_when.search(said))):
+                and (category.whole_when is None or category.whole_when.search(said))
+                and not (category.whole_unless and category.whole_unless.search(said))
+                and not _narrower(described, said, category)):
             return "whole"
         found = "apart"
     return found
+
+
+def _narrower(described: list[str], said: str, category: _Category) -> bool:
+    """The parts all say something their total does not ("614 thôn ĐBKK thuộc xã khu vực III,
+    593 thôn ĐBKK thuộc xã khu vực II, I" of "2.200 thôn"): they divide a narrower kind of thing
+    and need not make up the total."""
+    common = set.intersection(*(tokens(d) for d in described))
+    return bool(common - tokens(said) - category.words - _dropped(("links",)))
 
 
 def _members_named(category: _Category, description: str) -> set[int]:
