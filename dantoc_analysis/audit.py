@@ -670,7 +670,9 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     def weigh(f: Figure, same: bool, in_base: bool) -> _Base:
         words_before = base_text[:f.mention.start - rate.mention.end] if in_base else f.label
         label = tokens(words_before) | {c.pattern for c in concepts if c.search(words_before)}
-        parent_words = figures[f.parent].label if f.parent is not None else ""
+        # A part borrows its total's words only for a numerator that names what it is a part of;
+        # "đã giải ngân N, đạt Y% tổng vốn" is of the total itself.
+        parent_words = figures[f.parent].label if f.parent is not None and (subject or share) else ""
         parent = tokens(parent_words) | {c.pattern for c in concepts if c.search(parent_words)}
         whole = numerator.parent == f.index
         score = (2 * len(subject & label) + len(named & label) + 0.5 * len(named & parent)

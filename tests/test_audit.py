@@ -305,3 +305,15 @@ def test_a_total_converted_to_a_coarser_scale_may_be_cut_not_only_rounded(local,
 def test_a_full_set_of_kinds_falling_short_of_a_wider_total_is_not_an_error(text):
     (relation,) = [r for r in audit.audit(text).relations if r.kind == "sum"]
     assert relation.status == "unclear", relation.message["en"]
+
+
+@pytest.mark.parametrize(("rate", "status"), [("68%", "ok"), ("72%", "mismatch")])
+def test_a_subject_less_rate_of_the_total_is_not_tied_with_the_total_s_parts(rate, status):
+    # The parts share "vốn" with "tổng vốn" and borrow their total's words; the numerator names no
+    # part, so the total alone is meant.
+    text = ("Tổng vốn năm 2024 là 88.450 triệu đồng, gồm: vốn đầu tư phát triển 54.120 triệu đồng; vốn sự nghiệp "
+            f"34.330 triệu đồng. Lũy kế giải ngân đến nay 60.143 triệu đồng, đạt {rate} tổng vốn.")
+    result = audit.audit(text)
+    (relation,) = _relations(result, "rate", rate)
+    assert relation.status == status
+    assert result.figures[relation.roles["denominator"]].mention.text == "88.450 triệu đồng"
