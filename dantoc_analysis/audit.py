@@ -665,6 +665,10 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     share = any(re.match(_phrases([c]), _cue_of(text, numerator, rate), re.IGNORECASE)
                 for c in words()["rate"]["share_cues"])
     subject = set() if share else tokens(numerator.label, ("stopwords", "results"))
+    if not base and not share:  # "đã giải ngân N, đạt Y%": an achievement with no base words
+        implied = words()["rate"]["implied_base"]
+        concepts = [c for c in _patterns().concepts if c.search(implied)]
+        named = {c.pattern for c in concepts}
     sentence = spans[rate.sentence]
 
     def weigh(f: Figure, same: bool, in_base: bool) -> _Base:

@@ -317,3 +317,19 @@ def test_a_subject_less_rate_of_the_total_is_not_tied_with_the_total_s_parts(rat
     (relation,) = _relations(result, "rate", rate)
     assert relation.status == status
     assert result.figures[relation.roles["denominator"]].mention.text == "88.450 triệu đồng"
+
+
+@pytest.mark.parametrize(("text", "rate", "status"), [
+    ("Kế hoạch năm 2024: 512,7 tỷ đồng; giải ngân: 463,9 tỷ đồng, đạt 90,5%.", "90,5%", "ok"),
+    ("Kế hoạch năm 2024: 512,7 tỷ đồng; giải ngân: 463,9 tỷ đồng, đạt 85,5%.", "85,5%", "mismatch"),
+    # Last year's disbursement is no plan: a rate with no base words is not measured against it.
+    ("Năm 2023 giải ngân 463,9 tỷ đồng. Năm 2024 giải ngân 512,7 tỷ đồng, đạt 120%.", "120%", "unclear"),
+], ids=["plan-ok", "plan-off", "last-year"])
+def test_a_rate_with_no_base_words_is_measured_against_the_plan(text, rate, status):
+    assert _verdict(text, "rate", rate) == status
+
+
+def test_workers_placed_in_one_place_each_cannot_exceed_their_total():
+    text = ("Toàn huyện có 1.515 lao động đi làm việc, trong đó 870 lao động làm việc trong tỉnh, 590 lao động "
+            "ngoài tỉnh và 95 lao động ở nước ngoài.")
+    assert _verdict(text, "sum", "1.515 lao động") == "mismatch"
