@@ -1,11 +1,12 @@
 """A report's own sums and rates, found in its text alone and checked by interval arithmetic.
 
 Sums: a figure followed by words that open a list of its parts ("… X, trong đó: … A; … B",
-"gồm", ":", "(") and at least two parts in its unit. Rates: a percentage after a cue ("đạt",
-"bằng", "chiếm") that follows a figure (the numerator) or an achieved/target pair ("41/46"); its
-denominator is the figure that the words after it name ("kế hoạch", "tổng nguồn vốn"), looked for
-in the same sentence, then the one before, then the paragraph. Words live in resources/audit.toml.
-"""
+"gồm", ":", "(", a next sentence "Cụ thể: …"), or stated after them ("A, B, tổng cộng X"), with at
+least two parts in its unit; declared groups of kinds that cannot overlap decide when such parts
+must add up. Rates: a percentage after a cue ("đạt", "bằng", "chiếm") that follows a figure (the
+numerator) or an achieved/target pair ("41/46"); its denominator is the figure that the words after
+it name ("kế hoạch", "tổng nguồn vốn"), looked for in the same sentence, then the one before, then
+the paragraph. Words live in resources/audit.toml."""
 
 from __future__ import annotations
 
