@@ -357,6 +357,8 @@ def _opening(text: str, total: Figure, spans: list[Sentence]) -> tuple[re.Match 
     đồng. Cụ thể: …")."""
     sentence = spans[total.sentence]
     opened = _patterns().opener.match(text, total.mention.end)
+    if opened and opened["open"] == ":" and re.search(r"[;\n]", opened["lead"]):
+        opened = None  # "…: 620 hộ;\n- Sửa chữa: 412 hộ": the next item's label, not this total's list
     if opened or total.sentence + 1 >= len(spans):
         return opened, sentence
     following = spans[total.sentence + 1]

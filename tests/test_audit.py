@@ -333,3 +333,17 @@ def test_workers_placed_in_one_place_each_cannot_exceed_their_total():
     text = ("Toàn huyện có 1.515 lao động đi làm việc, trong đó 870 lao động làm việc trong tỉnh, 590 lao động "
             "ngoài tỉnh và 95 lao động ở nước ngoài.")
     assert _verdict(text, "sum", "1.515 lao động") == "mismatch"
+
+
+@pytest.mark.parametrize(("text", "kind", "anchor", "status"), [
+    ("Năm 2023, xã có 388 hộ nghèo, chiếm tỷ lệ 31,5% tổng số hộ (1.231 hộ).", "rate", "31,5%", "ok"),
+    ("Năm 2023, xã có 388 hộ nghèo, chiếm tỷ lệ 35,1% tổng số hộ (1.231 hộ).", "rate", "35,1%", "mismatch"),
+    ("Năm 2024, huyện giải ngân 276,4 tỷ đồng, tương ứng 97% kế hoạch vốn (301,8 tỷ đồng).", "rate", "97%",
+     "mismatch"),
+    ("Năm 2023 hỗ trợ 460 hộ, năm 2024 hỗ trợ 715 hộ, tổng số 1.275 hộ.", "sum", "1.275 hộ", "mismatch"),
+    ("Kết quả hỗ trợ nhà ở:\n- Xây mới: 587 hộ;\n- Sửa chữa: 236 hộ;\n- Tổng số: 823 hộ.", "sum", "823 hộ", "ok"),
+], ids=["share-of-rate-ok", "share-of-rate-off", "equivalent-off", "total-after-years", "bullets-total-last"])
+def test_more_ways_reports_state_rates_and_totals(text, kind, anchor, status):
+    result = audit.audit(text)
+    assert _verdict(text, kind, anchor) == status
+    assert len(result.relations) == 1, [r.message["en"] for r in result.relations]  # no item label opens a list
