@@ -488,6 +488,7 @@ def _descriptions(text, figures, parts: list[int], start: int, end: int, nouns: 
     with no figure continues the one before ("593 thôn thuộc xã khu vực II, I"); words in brackets
     are an aside. With `nouns`, a figure's own noun stays ("845 hộ nghèo" keeps "hộ")."""
     out: list[str] = []
+    continues = False  # whether an item with no figure continues the last part's item
     for s, e in _items(text, start, end):
         inside = [f for f in figures if s <= f.mention.start < e]
         item = text[s:e]
@@ -495,7 +496,10 @@ def _descriptions(text, figures, parts: list[int], start: int, end: int, nouns: 
             item = item.replace(f.mention.text, f" {noun(f.mention)} " if nouns else " ")
         if any(f.index in parts for f in inside):
             out.append(item)
-        elif out and not inside:
+            continues = True
+        elif inside:
+            continues = False  # an item of another unit ("… và 86 thôn, xóm …") and its own run-on
+        elif continues:
             out[-1] += item
     return [re.sub(r"\([^()]*\)", " ", d) for d in out]
 

@@ -347,3 +347,12 @@ def test_more_ways_reports_state_rates_and_totals(text, kind, anchor, status):
     result = audit.audit(text)
     assert _verdict(text, kind, anchor) == status
     assert len(result.relations) == 1, [r.message["en"] for r in result.relations]  # no item label opens a list
+
+
+@pytest.mark.parametrize(("part", "status"), [("79 xã", "mismatch"), ("83 xã", "ok")])
+def test_words_after_an_item_of_another_unit_do_not_run_on_into_the_last_part(part, status):
+    # "94 thôn, bản … khu vực II, khu vực I" is no part of the communes: its areas are not the third part's.
+    text = ("Vùng đồng bào dân tộc thiểu số của tỉnh có 162 xã, phường, thị trấn, trong đó có 61 xã khu vực III "
+            f"thuộc diện đặc biệt khó khăn, 18 xã khu vực II, {part} khu vực I và 94 thôn, bản đặc biệt khó khăn "
+            "thuộc các xã khu vực II, khu vực I.")
+    assert _verdict(text, "sum", "162 xã") == status
