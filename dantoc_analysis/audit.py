@@ -519,7 +519,7 @@ def _kinds(text, figures, total: Figure, parts: list[int], start: int, end: int)
         if (category.exhaustive and len(set().union(*named)) == category.size
                 and (category.whole_when is None or category.whole_when.search(said))
                 and not (category.whole_unless and category.whole_unless.search(said))
-                and not _narrower(described, said, category)):
+                and not _narrower(described, said, category) and not _cross_classified(described, category)):
             return "whole"
         found = "apart"
     return found
@@ -530,7 +530,18 @@ def _narrower(described: list[str], said: str, category: _Category) -> bool:
     593 thôn ĐBKK thuộc xã khu vực II, I" of "2.200 thôn"): they divide a narrower kind of thing
     and need not make up the total."""
     common = set.intersection(*(tokens(d) for d in described))
-    return bool(common - tokens(said) - category.words - _dropped(("links",)))
+    return bool(common - tokens(said) - category.words - _dropped(("plain",)))
+
+
+def _cross_classified(described: list[str], category: _Category) -> bool:
+    """Some parts, not all, also name a kind of another division ("vốn đầu tư 300 tỷ, vốn sự
+    nghiệp từ ngân sách trung ương 180 tỷ"): such a part is narrower than its kind."""
+    for other in _patterns().categories:
+        if other is not category:
+            naming = [bool(_members_named(other, d)) for d in described]
+            if any(naming) and not all(naming):
+                return True
+    return False
 
 
 def _members_named(category: _Category, description: str) -> set[int]:

@@ -356,3 +356,14 @@ def test_words_after_an_item_of_another_unit_do_not_run_on_into_the_last_part(pa
             f"thuộc diện đặc biệt khó khăn, 18 xã khu vực II, {part} khu vực I và 94 thôn, bản đặc biệt khó khăn "
             "thuộc các xã khu vực II, khu vực I.")
     assert _verdict(text, "sum", "162 xã") == status
+
+
+@pytest.mark.parametrize(("recurrent", "status"), [
+    ("vốn sự nghiệp 180 tỷ đồng", "mismatch"),
+    ("ngân sách sự nghiệp 180 tỷ đồng", "mismatch"),  # "ngân sách" says nothing narrower
+    # Recurrent capital from the central budget alone is narrower than recurrent capital.
+    ("vốn sự nghiệp từ ngân sách trung ương 180 tỷ đồng", "unclear"),
+])
+def test_a_part_that_is_also_of_another_division_is_narrower_than_its_kind(recurrent, status):
+    text = f"Tổng vốn năm 2024 là 500 tỷ đồng, trong đó vốn đầu tư phát triển 300 tỷ đồng, {recurrent}."
+    assert _verdict(text, "sum", "500 tỷ đồng") == status
