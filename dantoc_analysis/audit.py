@@ -51,6 +51,7 @@ class _Category:
     whole_when: re.Pattern | None  # words the total must say for the members to make it up
     whole_unless: re.Pattern | None  # words that say the total holds more than the members
     words: frozenset[str]  # the words of the members' names
+    labels: tuple[str, ...]  # each member's first spelling, for messages
 
 
 def _category(spec: dict, joiners: list[str]) -> _Category:
@@ -69,7 +70,8 @@ def _category(spec: dict, joiners: list[str]) -> _Category:
                     for key in ("whole_when", "whole_unless"))
     names = frozenset(t for name in member | short for t in name.split())
     return _Category(re.compile(_phrases(member), re.IGNORECASE), member | short, more,
-                     len(spellings), bool(spec["exhaustive"]), when, unless, names)
+                     len(spellings), bool(spec["exhaustive"]), when, unless, names,
+                     tuple(names_[0] for names_ in spellings))
 
 
 @dataclass(frozen=True)
@@ -458,17 +460,19 @@ def _sum_relation(text, figures, total: Figure, parts: list[int], of_which: bool
     stated = _total_interval(total, members)
     miss = gap(stated, (low, high))
     computed = sum(m.stated.value for m in members)
-    status, template = "ok", "sum_ok"
+    status, template, because = "ok", "sum_ok", None
     if miss > 0:
         status, template = "mismatch", "sum_mismatch"
-        kinds = _kinds(text, figures, total, parts, start, end) if of_which else "whole"
+        kinds, category = _kinds(text, figures, total, parts, start, end) if of_which else ("whole", None)
         if kinds != "whole":
             if high < stated[0]:
                 status, template = "unclear", "sum_unclear"
             elif kinds != "apart" and not _parallel(text, figures, parts, start, end):
                 status, template = "unclear", "sum_overlap"
+        if status == "mismatch" and category is not None:
+            because = (f"kinds_{kinds}", ", ".join(category.labels))
     relation = Relation("sum", status, {"total": total.index}, parts, computed, (low, high), miss)
-    relation.message = _sum_message(relation, total, members, template)
+    relation.message = _sum_message(relation, total, members, template, because)
     return relation
 
 
@@ -504,14 +508,15 @@ def _descriptions(text, figures, parts: list[int], start: int, end: int, nouns: 
     return [re.sub(r"\([^()]*\)", " ", d) for d in out]
 
 
-def _kinds(text, figures, total: Figure, parts: list[int], start: int, end: int) -> str:
+def _kinds(text, figures, total: Figure, parts: list[int], start: int, end: int) -> tuple[str, _Category | None]:
     """'whole' when the parts name every member of an exhaustive category once, 'apart' when each
-    names members of one category that no other part names (they cannot overlap), else ''."""
+    names members of one category that no other part names (they cannot overlap), else '';
+    with the category that decided."""
     described = _descriptions(text, figures, parts, start, end, nouns=True)
     said = f"{total.label} {noun(total.mention)} {text[total.mention.end:start]}"
     if len(described) != len(parts):
-        return ""
-    found = ""
+        return "", None
+    found: tuple[str, _Category | None] = ("", None)
     for category in _patterns().categories:
         named = [_members_named(category, d) for d in described]
         if not all(named) or any(a & b for i, a in enumerate(named) for b in named[i + 1:]):
@@ -520,8 +525,8 @@ def _kinds(text, figures, total: Figure, parts: list[int], start: int, end: int)
                 and (category.whole_when is None or category.whole_when.search(said))
                 and not (category.whole_unless and category.whole_unless.search(said))
                 and not _narrower(described, said, category) and not _cross_classified(described, category)):
-            return "whole"
-        found = "apart"
+            return "whole", category
+        found = ("apart", category)
     return found
 
 
@@ -836,7 +841,8 @@ def _round(value: float) -> float:
     return round(value, 4) if value != int(value) else int(value)
 
 
-def _sum_message(relation: Relation, total: Figure, members: list[Figure], template: str) -> dict:
+def _sum_message(relation: Relation, total: Figure, members: list[Figure], template: str,
+                 because: tuple[str, str] | None = None) -> dict:
     unit = total.mention.unit
     out = {}
     for lang in ("vi", "en"):
@@ -845,7 +851,8 @@ def _sum_message(relation: Relation, total: Figure, members: list[Figure], templ
                       sum=quantity(relation.computed, unit, lang),
                       miss=quantity(abs(relation.computed - total.stated.value), unit, lang), hint="")
         if relation.status == "mismatch":
-            fields["hint"] = _slip_hint(total, members, lang)
+            kinds = _say(because[0], lang, kinds=because[1]) if because else ""
+            fields["hint"] = kinds + _slip_hint(total, members, lang)
         out[lang] = _say(template, lang, **fields)
     return out
 

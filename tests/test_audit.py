@@ -367,3 +367,9 @@ def test_words_after_an_item_of_another_unit_do_not_run_on_into_the_last_part(pa
 def test_a_part_that_is_also_of_another_division_is_narrower_than_its_kind(recurrent, status):
     text = f"Tổng vốn năm 2024 là 500 tỷ đồng, trong đó vốn đầu tư phát triển 300 tỷ đồng, {recurrent}."
     assert _verdict(text, "sum", "500 tỷ đồng") == status
+
+
+def test_a_mismatch_after_of_which_says_which_kinds_made_it_one():
+    text = "Năm 2024 hỗ trợ nhà ở cho 320 hộ, trong đó xây mới 205 hộ, sửa chữa 131 hộ."
+    (relation,) = _relations(audit.audit(text), "sum", "320 hộ")
+    assert "xây mới, sửa chữa" in relation.message["vi"] and "cannot overlap" in relation.message["en"]
