@@ -68,10 +68,10 @@ def _category(spec: dict, joiners: list[str]) -> _Category:
         more = re.compile(rf"\s*(?:{_phrases(joiners)})\s*({_phrases(short)})", re.IGNORECASE)
     when, unless = (re.compile(_phrases(spec[key]), re.IGNORECASE) if key in spec else None
                     for key in ("whole_when", "whole_unless"))
-    names = frozenset(t for name in member | short for t in name.split())
+    name_words = frozenset(word for name in member | short for word in name.split())
     return _Category(re.compile(_phrases(member), re.IGNORECASE), member | short, more,
-                     len(spellings), bool(spec["exhaustive"]), when, unless, names,
-                     tuple(names_[0] for names_ in spellings))
+                     len(spellings), bool(spec["exhaustive"]), when, unless, name_words,
+                     tuple(spelled[0] for spelled in spellings))
 
 
 @dataclass(frozen=True)
