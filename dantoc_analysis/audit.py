@@ -86,7 +86,7 @@ class _Patterns:
     cue: re.Pattern
     elsewhere: re.Pattern
     of_total: re.Pattern
-    carried_over: re.Pattern
+    larger_plan: re.Pattern
     categories: list[_Category]
     concepts: list[re.Pattern]
 
@@ -114,7 +114,7 @@ def _patterns() -> _Patterns:
         elsewhere=re.compile(_phrases(w["rate"]["elsewhere"]), re.IGNORECASE),
         # Words (no figure, no clause end) between a part and the whole it is set against.
         of_total=re.compile(rf"[^\d.;:()\n]{{0,40}}?(?:{_phrases(w['rate']['of_total'])})\s*", re.IGNORECASE),
-        carried_over=re.compile(_phrases(w["rate"]["carried_over"]), re.IGNORECASE),
+        larger_plan=re.compile(_phrases(w["rate"]["larger_plan"]), re.IGNORECASE),
         categories=[_category(c, w["sum"]["member_joiners"]) for c in w["sum"]["categories"]],
         concepts=[re.compile(_phrases(group), re.IGNORECASE) for group in w["rate"]["concepts"]],
     )
@@ -709,11 +709,11 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         elif subject:
             clear = bool(subject & label) and bool(named & (label | parent))
         else:  # "đã giải ngân N, đạt Y% kế hoạch": only the base words can name the plan
-            clear = bool(named & label) and not carried(f)
+            clear = bool(named & label) and not larger_plan(f)
         return _Base(f, score, in_base or clear)
 
-    def carried(f: Figure):
-        return _patterns().carried_over.search(text, spans[f.sentence].start, sentence.end)
+    def larger_plan(f: Figure):
+        return _patterns().larger_plan.search(text, spans[f.sentence].start, sentence.end)
 
     near, far = [], []
     for f in figures:
@@ -746,7 +746,8 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
 
 def _whole_base(text, figures, spans, rate: Figure, numerator: Figure) -> _Base | None:
     """The plan of a numerator that names none of the parts of the one total before it: that total
-    (clearly named unless the paragraph speaks of carried-over capital the plan may also hold)."""
+    (clearly named unless the paragraph speaks of capital the plan may also hold: carried over,
+    mobilised, or cumulated over years)."""
     paragraph = spans[rate.sentence].paragraph
     totals = [f for f in figures[:numerator.index]
               if f.parent is None and spans[f.sentence].paragraph == paragraph and same_unit(f, numerator)
@@ -760,8 +761,8 @@ def _whole_base(text, figures, spans, rate: Figure, numerator: Figure) -> _Base 
     subject = tokens(numerator.label, ("stopwords", "results"))
     if any(subject & (tokens(p.label) - own) for p in figures if p.parent == total.index):
         return None
-    carried = _patterns().carried_over.search(text, spans[total.sentence].start, spans[rate.sentence].end)
-    return _Base(total, 0.0, carried is None)
+    larger = _patterns().larger_plan.search(text, spans[total.sentence].start, spans[rate.sentence].end)
+    return _Base(total, 0.0, larger is None)
 
 
 def _best(pool: list[_Base], floor: float) -> _Base | None:

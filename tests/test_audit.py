@@ -216,8 +216,9 @@ _PLAN = ("Năm 2025, tổng vốn thực hiện Chương trình trên địa bà
 @pytest.mark.parametrize(("lead", "rate", "status"), [
     ("", "76%", "ok"),
     ("", "81%", "mismatch"),
-    # The plan may also hold capital carried over from 2024, which the total does not.
+    # The plan may also hold capital carried over from 2024, or the years before, which the total does not.
     ("kể cả vốn kéo dài, ", "81%", "unclear"),
+    ("lũy kế từ năm 2022, ", "81%", "unclear"),
 ])
 def test_a_plan_rate_that_names_no_part_is_a_rate_of_the_whole(lead, rate, status):
     result = audit.audit(_PLAN.format(lead=lead, rate=rate, part=""))
@@ -373,3 +374,10 @@ def test_a_mismatch_after_of_which_says_which_kinds_made_it_one():
     text = "Năm 2024 hỗ trợ nhà ở cho 320 hộ, trong đó xây mới 205 hộ, sửa chữa 131 hộ."
     (relation,) = _relations(audit.audit(text), "sum", "320 hộ")
     assert "xây mới, sửa chữa" in relation.message["vi"] and "cannot overlap" in relation.message["en"]
+
+
+def test_a_plan_rate_against_mobilised_capital_is_unclear():
+    # Mobilised capital holds credit and contributions; the plan disbursed against is the budget's.
+    text = ("Tổng nguồn vốn huy động năm 2024 là 250,4 tỷ đồng, gồm ngân sách trung ương 180,2 tỷ đồng, ngân sách "
+            "địa phương 20,1 tỷ đồng, vốn lồng ghép 50,1 tỷ đồng. Đến nay đã giải ngân 171,0 tỷ đồng, đạt 85% kế hoạch.")
+    assert _verdict(text, "rate", "85%") == "unclear"
