@@ -52,6 +52,7 @@ class _Category:
     whole_unless: re.Pattern | None  # words that say the total holds more than the members
     words: frozenset[str]  # the words of the members' names
     labels: tuple[str, ...]  # each member's first spelling, for messages
+    narrows: bool  # whether naming one of its kinds makes a part narrower (see _cross_classified)
 
 
 def _category(spec: dict, joiners: list[str]) -> _Category:
@@ -71,7 +72,7 @@ def _category(spec: dict, joiners: list[str]) -> _Category:
     name_words = frozenset(word for name in member | short for word in name.split())
     return _Category(re.compile(_phrases(member), re.IGNORECASE), member | short, more,
                      len(spellings), bool(spec["exhaustive"]), when, unless, name_words,
-                     tuple(spelled[0] for spelled in spellings))
+                     tuple(spelled[0] for spelled in spellings), spec.get("narrows", True))
 
 
 @dataclass(frozen=True)
@@ -542,7 +543,7 @@ def _cross_classified(described: list[str], category: _Category) -> bool:
     """Some parts, not all, also name a kind of another division ("vốn đầu tư 300 tỷ, vốn sự
     nghiệp từ ngân sách trung ương 180 tỷ"): such a part is narrower than its kind."""
     for other in _patterns().categories:
-        if other is not category:
+        if other is not category and other.narrows:
             naming = [bool(_members_named(other, d)) for d in described]
             if any(naming) and not all(naming):
                 return True

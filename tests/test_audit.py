@@ -381,3 +381,9 @@ def test_a_plan_rate_against_mobilised_capital_is_unclear():
     text = ("Tổng nguồn vốn huy động năm 2024 là 250,4 tỷ đồng, gồm ngân sách trung ương 180,2 tỷ đồng, ngân sách "
             "địa phương 20,1 tỷ đồng, vốn lồng ghép 50,1 tỷ đồng. Đến nay đã giải ngân 171,0 tỷ đồng, đạt 85% kế hoạch.")
     assert _verdict(text, "rate", "85%") == "unclear"
+
+
+def test_naming_the_commune_a_village_lies_in_does_not_make_a_part_narrower():
+    text = ("Huyện có 342 thôn đặc biệt khó khăn, trong đó 198 thôn thuộc xã khu vực III, 131 thôn thuộc khu vực "
+            "I và II.")
+    assert _verdict(text, "sum", "342 thôn") == "mismatch"
