@@ -562,13 +562,15 @@ def _members_named(category: _Category, description: str) -> set[int]:
 
 
 def _parallel(text, figures, parts: list[int], start: int, end: int) -> bool:
-    """Parts described alike ("Dự án 1 …; Dự án 3 …") split one total one way, so they cannot
-    overlap; "845 hộ nghèo, 620 hộ DTTS" are two ways of counting the same households."""
+    """Parts described alike ("Dự án 1 …; Dự án 3 …", "huyện A …, huyện B …") split one total one
+    way, so they cannot overlap; "845 hộ nghèo, 620 hộ DTTS" are two ways of counting the same
+    households, and "vốn đầu tư …, vốn kéo dài …" two ways of dividing capital ("vốn" is plain)."""
+    heads = set(words()["sum"]["parallel_heads"])
     firsts = set()
     for description in _descriptions(text, figures, parts, start, end):
-        ordered = [t for t in _TOKEN.findall(description.lower()) if t in tokens(t)]
+        ordered = [t for t in _TOKEN.findall(description.lower()) if t in heads or t in tokens(t)]
         firsts.add(ordered[0] if ordered else "")
-    return len(firsts) == 1 and "" not in firsts
+    return len(firsts) == 1 and not firsts & ({""} | _dropped(("plain",)))
 
 
 # --- rates -------------------------------------------------------------------------------------

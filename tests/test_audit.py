@@ -387,3 +387,16 @@ def test_naming_the_commune_a_village_lies_in_does_not_make_a_part_narrower():
     text = ("Huyện có 342 thôn đặc biệt khó khăn, trong đó 198 thôn thuộc xã khu vực III, 131 thôn thuộc khu vực "
             "I và II.")
     assert _verdict(text, "sum", "342 thôn") == "mismatch"
+
+
+@pytest.mark.parametrize(("parts", "status"), [
+    # Districts of one province cannot overlap: more than the total is an error.
+    ("huyện Bảo Lâm 120 tỷ đồng, huyện Bảo Lạc 95 tỷ đồng, huyện Hà Quảng 410 tỷ đồng", "mismatch"),
+    # Carried-over capital is also investment or recurrent capital: "vốn" alone does not make parts alike.
+    ("vốn đầu tư 400 tỷ đồng, vốn sự nghiệp 150 tỷ đồng, vốn năm 2023 kéo dài 60 tỷ đồng", "unclear"),
+], ids=["districts", "capital-two-ways"])
+def test_parts_alike_are_places_of_one_level_not_any_capital(parts, status):
+    text = f"Năm 2024 toàn tỉnh giải ngân 600 tỷ đồng, trong đó {parts}."
+    assert _verdict(text, "sum", "600 tỷ đồng") == status
+    split = text.replace(", trong đó", ". Trong đó,")
+    assert _verdict(split, "sum", "600 tỷ đồng") == status
