@@ -114,7 +114,8 @@ def _patterns() -> _Patterns:
         cue=re.compile(rf"(?:{_phrases(w['rate']['cues'])})\s*$", re.IGNORECASE),
         elsewhere=re.compile(_phrases(w["rate"]["elsewhere"]), re.IGNORECASE),
         # Words (no figure, no clause end) between a part and the whole it is set against.
-        of_total=re.compile(rf"[^\d.;:()\n]{{0,40}}?(?:{_phrases(w['rate']['of_total'])})\s*", re.IGNORECASE),
+        of_total=re.compile(rf"[^\d.;:()\n]{{0,40}}?(?:{_phrases(w['rate']['of_total'])})[^\d.;:()\n]{{0,40}}",
+                            re.IGNORECASE),
         larger_plan=re.compile(_phrases(w["rate"]["larger_plan"]), re.IGNORECASE),
         categories=[_category(c, w["sum"]["member_joiners"]) for c in w["sum"]["categories"]],
         concepts=[re.compile(_phrases(group), re.IGNORECASE) for group in w["rate"]["concepts"]],

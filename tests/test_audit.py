@@ -245,6 +245,8 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
     # The whole is set against its part before the cue: the part is the numerator, not the whole.
     ("Năm 2023, xã có 268 hộ nghèo trên tổng số 1.115 hộ, chiếm 24%.", "24%", "ok"),
     ("Năm 2023, xã có 268 hộ nghèo trên tổng số 1.115 hộ, chiếm 42%.", "42%", "mismatch"),
+    ("Năm 2024, huyện đã giải ngân 281,4 tỷ đồng trên tổng kế hoạch vốn giao 452,9 tỷ đồng, đạt 66,1%.", "66,1%",
+     "mismatch"),
     # A subject-less numerator in tỷ against the plan the sentence before assigns in triệu.
     ("Vốn sự nghiệp được giao 38.260 triệu đồng. Đến nay đã giải ngân 31,4 tỷ đồng, đạt 82,1% kế hoạch.",
      "82,1%", "ok"),
@@ -252,7 +254,8 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
      "88,1%", "mismatch"),
     ("Vốn sự nghiệp được giao 38.260 triệu đồng. Tính cả vốn kéo dài, đã giải ngân 31,4 tỷ đồng, đạt 78,1% "
      "kế hoạch.", "78,1%", "unclear"),
-], ids=["pair-after-ok", "pair-after-off", "pair-before-off", "of-total-ok", "of-total-off", "scales-ok",
+], ids=["pair-after-ok", "pair-after-off", "pair-before-off", "of-total-ok", "of-total-off", "of-total-words-off",
+        "scales-ok",
         "scales-off", "carried-over"])
 def test_rates_whose_terms_the_words_state(text, rate, status):
     assert _verdict(text, "rate", rate) == status
