@@ -691,7 +691,9 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     named = base | {c.pattern for c in concepts}
     share = any(re.match(_phrases([c]), _cue_of(text, numerator, rate), re.IGNORECASE)
                 for c in words()["rate"]["share_cues"])
-    subject = set() if share else tokens(numerator.label, ("stopwords", "results"))
+    # What the numerator is a figure of, in words that tell it from other figures: "vốn sự nghiệp"
+    # says "sự nghiệp"; "vốn" alone says nothing a plan of all capital does not.
+    subject = set() if share else tokens(numerator.label, ("stopwords", "results", "plain"))
     if not base and not share:  # "đã giải ngân N, đạt Y%": an achievement with no base words
         implied = words()["rate"]["implied_base"]
         concepts = [c for c in _patterns().concepts if c.search(implied)]

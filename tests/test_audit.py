@@ -403,3 +403,10 @@ def test_parts_alike_are_places_of_one_level_not_any_capital(parts, status):
     assert _verdict(text, "sum", "600 tỷ đồng") == status
     split = text.replace(", trong đó", ". Trong đó,")
     assert _verdict(split, "sum", "600 tỷ đồng") == status
+
+
+@pytest.mark.parametrize("base", ["", " kế hoạch"])
+def test_a_numerator_that_names_one_kind_of_capital_is_not_measured_against_all_capital(base):
+    # "vốn" is all the numerator shares with the plan of all capital; its own plan is not stated.
+    text = f"Năm 2024, tổng kế hoạch vốn giao 842 tỷ đồng. Vốn sự nghiệp đã giải ngân 250 tỷ đồng, đạt 56,8%{base}."
+    assert _verdict(text, "rate", "56,8%") == "unclear"
