@@ -541,12 +541,13 @@ def _narrower(described: list[str], said: str, category: _Category) -> bool:
 
 
 def _cross_classified(described: list[str], category: _Category) -> bool:
-    """Some parts, not all, also name a kind of another division ("vốn đầu tư 300 tỷ, vốn sự
-    nghiệp từ ngân sách trung ương 180 tỷ"): such a part is narrower than its kind."""
+    """The parts also name kinds of another division, not all the same ("vốn đầu tư 300 tỷ, vốn
+    sự nghiệp từ ngân sách trung ương 180 tỷ"; "đầu tư từ trung ương …, sự nghiệp từ địa phương …"):
+    such parts are narrower than their kinds. (All naming the same kind is _narrower's case.)"""
     for other in _patterns().categories:
         if other is not category and other.narrows:
-            naming = [bool(_members_named(other, d)) for d in described]
-            if any(naming) and not all(naming):
+            named = [_members_named(other, d) for d in described]
+            if any(named) and any(n != named[0] for n in named):
                 return True
     return False
 

@@ -410,3 +410,11 @@ def test_a_numerator_that_names_one_kind_of_capital_is_not_measured_against_all_
     # "vốn" is all the numerator shares with the plan of all capital; its own plan is not stated.
     text = f"Năm 2024, tổng kế hoạch vốn giao 842 tỷ đồng. Vốn sự nghiệp đã giải ngân 250 tỷ đồng, đạt 56,8%{base}."
     assert _verdict(text, "rate", "56,8%") == "unclear"
+
+
+def test_parts_that_cross_two_divisions_are_not_the_whole_of_either():
+    # Investment from the central budget and recurrent capital from the local one leave out the two
+    # other combinations.
+    text = ("Tổng vốn năm 2024 là 500 tỷ đồng, trong đó vốn đầu tư từ ngân sách trung ương 300 tỷ đồng, vốn sự "
+            "nghiệp từ ngân sách địa phương 50 tỷ đồng.")
+    assert _verdict(text, "sum", "500 tỷ đồng") == "unclear"
