@@ -343,9 +343,9 @@ def _items_before(text: str, figures: list[Figure], total: Figure, start: int, e
     the list; a rate's item ("…, đạt 90%") is passed over."""
     parts: list[int] = []
     for item_start, item_end in reversed(_items(text, start, end)):
-        inside = [f for f in figures if item_start <= f.mention.start < item_end]
-        amounts = [f.index for f in inside if f.is_amount and f.parent is None and same_unit(total, f)
-                   and _depth(text, start, f.mention.start) == 0]
+        inside = [f for f in figures if item_start <= f.mention.start < item_end
+                  and _depth(text, start, f.mention.start) == 0]  # not an aside's figures
+        amounts = [f.index for f in inside if f.is_amount and f.parent is None and same_unit(total, f)]
         if not amounts and all(f.mention.unit == "percent" for f in inside) and (
                 inside or not tokens(text[item_start:item_end], ())):
             continue  # the comma before the total's words, or a part's rate

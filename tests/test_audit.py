@@ -274,6 +274,9 @@ def test_rates_whose_terms_the_words_state(text, rate, status):
      "- Tổng cộng: 137,6 tỷ đồng.", "137,6 tỷ đồng", 2, "ok"),
     ("Giải ngân vốn đầu tư 45,2 tỷ đồng và vốn sự nghiệp 31,8 tỷ đồng, tính chung 79 tỷ đồng.", "79 tỷ đồng", 2,
      "mismatch"),
+    # A part's own split in brackets is an aside, not more parts.
+    ("Năm 2024, vốn đầu tư 300 tỷ đồng (trong đó vốn trung ương 280 tỷ đồng), vốn sự nghiệp 210 tỷ đồng, tổng cộng "
+     "500 tỷ đồng.", "500 tỷ đồng", 2, "mismatch"),
     # The parts in a sentence of their own after the one the total ends.
     ("Tổng kế hoạch vốn năm 2024 là 245,8 tỷ đồng. Cụ thể:\n- Vốn đầu tư phát triển: 160,3 tỷ đồng;\n"
      "- Vốn sự nghiệp: 85,5 tỷ đồng.", "245,8 tỷ đồng", 2, "ok"),
@@ -281,7 +284,8 @@ def test_rates_whose_terms_the_words_state(text, rate, status):
      "95,5 tỷ đồng.", "245,8 tỷ đồng", 2, "mismatch"),
     ("Tổng số hộ được hỗ trợ năm 2024 là 1.126 hộ, gồm:\n- Hỗ trợ nhà ở: 842 hộ;\n- Hỗ trợ nước sinh hoạt phân "
      "tán: 294 hộ.", "1.126 hộ", 2, "mismatch"),
-], ids=["after-ok", "after-off", "after-unmarked-start", "after-bullets", "after-decimals", "next-sentence-ok",
+], ids=["after-ok", "after-off", "after-unmarked-start", "after-bullets", "after-decimals", "after-aside",
+        "next-sentence-ok",
         "next-sentence-off", "colon-bullets-off"])
 def test_totals_stated_after_their_parts_or_before_a_list_of_their_own(text, anchor, parts, status):
     (relation,) = _relations(audit.audit(text), "sum", anchor)
