@@ -491,22 +491,34 @@ def _total_interval(total: Figure, members: list[Figure]) -> tuple[float, float]
 
 def _descriptions(text, figures, parts: list[int], start: int, end: int, nouns: bool = False) -> list[str]:
     """Each part's item of the list, without its numbers: what the part is a figure of. An item
-    with no figure continues the one before ("593 thôn thuộc xã khu vực II, I"); words in brackets
-    are an aside. With `nouns`, a figure's own noun stays ("845 hộ nghèo" keeps "hộ")."""
-    out: list[str] = []
-    continues = False  # whether an item with no figure continues the last part's item
+    with no figure belongs to the part next to it: the one after, when that one names itself before
+    its figure ("hộ nghèo và cận nghèo 380 hộ"), else the one before ("593 thôn thuộc xã khu vực
+    II, I"); words in brackets are an aside. With `nouns`, a figure's own noun stays ("845 hộ
+    nghèo" keeps "hộ")."""
+    items = []  # (phrase, is a part, names itself before its figure); None for another unit's item
     for s, e in _items(text, start, end):
         inside = [f for f in figures if s <= f.mention.start < e]
-        item = text[s:e]
+        phrase = text[s:e]
         for f in inside:
-            item = item.replace(f.mention.text, f" {noun(f.mention)} " if nouns else " ")
-        if any(f.index in parts for f in inside):
-            out.append(item)
-            continues = True
-        elif inside:
-            continues = False  # an item of another unit ("… và 86 thôn, xóm …") and its own run-on
+            phrase = phrase.replace(f.mention.text, f" {noun(f.mention)} " if nouns else " ")
+        own = [f for f in inside if f.index in parts]
+        if own:
+            items.append((phrase, True, bool(tokens(text[s:own[0].mention.start]))))
+        else:
+            items.append(None if inside else (phrase, False, False))
+    out: list[str] = []
+    pending, continues = "", False
+    for k, item in enumerate(items):
+        following = items[k + 1] if k + 1 < len(items) else None
+        if item is None:  # "… và 86 thôn, xóm …": another unit's item, with its own run-on
+            pending, continues = "", False
+        elif item[1]:
+            out.append(pending + item[0])
+            pending, continues = "", True
+        elif following is not None and following[1] and following[2]:
+            pending += item[0]
         elif continues:
-            out[-1] += item
+            out[-1] += item[0]
     return [re.sub(r"\([^()]*\)", " ", d) for d in out]
 
 

@@ -422,3 +422,9 @@ def test_parts_that_cross_two_divisions_are_not_the_whole_of_either():
     text = ("Tổng vốn năm 2024 là 500 tỷ đồng, trong đó vốn đầu tư từ ngân sách trung ương 300 tỷ đồng, vốn sự "
             "nghiệp từ ngân sách địa phương 50 tỷ đồng.")
     assert _verdict(text, "sum", "500 tỷ đồng") == "unclear"
+
+
+@pytest.mark.parametrize(("recent", "status"), [("50 hộ", "mismatch"), ("40 hộ", "ok")])
+def test_a_part_may_name_several_kinds_written_in_full(recent, status):
+    text = f"Năm 2024 hỗ trợ 420 hộ, trong đó hộ nghèo và cận nghèo 380 hộ, hộ mới thoát nghèo {recent}."
+    assert _verdict(text, "sum", "420 hộ") == status
