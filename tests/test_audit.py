@@ -428,3 +428,10 @@ def test_parts_that_cross_two_divisions_are_not_the_whole_of_either():
 def test_a_part_may_name_several_kinds_written_in_full(recent, status):
     text = f"Năm 2024 hỗ trợ 420 hộ, trong đó hộ nghèo và cận nghèo 380 hộ, hộ mới thoát nghèo {recent}."
     assert _verdict(text, "sum", "420 hộ") == status
+
+
+def test_words_before_a_part_that_names_itself_first_belong_to_it():
+    # "khu vực I" stands before "và II là 25 thôn": the two areas are the second part's, not the first's.
+    text = ("Toàn tỉnh có 148 thôn đặc biệt khó khăn, trong đó thuộc xã khu vực III là 121 thôn, thuộc xã khu vực I "
+            "và II là 25 thôn.")
+    assert _verdict(text, "sum", "148 thôn") == "mismatch"
