@@ -1,11 +1,12 @@
 """A report's own sums and rates, found in its text alone and checked by interval arithmetic.
 
 Sums: a figure followed by words that open a list of its parts ("… X, trong đó: … A; … B",
-"gồm", ":", "(") and at least two parts in its unit. Rates: a percentage after a cue ("đạt",
-"bằng", "chiếm") that follows a figure (the numerator) or an achieved/target pair ("41/46"); its
-denominator is the figure that the words after it name ("kế hoạch", "tổng nguồn vốn"), looked for
-in the same sentence, then the one before, then the paragraph. Words live in resources/audit.toml.
-"""
+"gồm", ":", "(", a next sentence "Cụ thể: …"), or stated after them ("A, B, tổng cộng X"), with at
+least two parts in its unit; declared groups of kinds that cannot overlap decide when such parts
+must add up. Rates: a percentage after a cue ("đạt", "bằng", "chiếm") that follows a figure (the
+numerator) or an achieved/target pair ("41/46"); its denominator is the figure that the words after
+it name ("kế hoạch", "tổng nguồn vốn"), looked for in the same sentence, then the one before, then
+the paragraph. Words live in resources/audit.toml."""
 
 from __future__ import annotations
 
@@ -39,15 +40,55 @@ def _phrases(items) -> str:
 
 
 @dataclass(frozen=True)
+class _Category:
+    """One way of dividing a total into kinds that cannot overlap (resources/audit.toml)."""
+
+    names: re.Pattern  # every spelling of every member, longest first
+    member: dict[str, int]  # a spelling or a short name, lower case -> the member it names
+    more: re.Pattern | None  # the next member of a list by its short name: ", II", " và I"
+    size: int
+    exhaustive: bool
+    whole_when: re.Pattern | None  # words the total must say for the members to make it up
+    whole_unless: re.Pattern | None  # words that say the total holds more than the members
+    words: frozenset[str]  # the words of the members' names
+    labels: tuple[str, ...]  # each member's first spelling, for messages
+    narrows: bool  # whether naming one of its kinds makes a part narrower (see _cross_classified)
+
+
+def _category(spec: dict, joiners: list[str]) -> _Category:
+    spellings = [[m] if isinstance(m, str) else m for m in spec["members"]]
+    member = {s.lower(): i for i, names in enumerate(spellings) for s in names}
+    # Members written alike but for their last words ("khu vực I", "khu vực II") may be named by
+    # those words alone after one of them ("khu vực II, I").
+    heads = {tuple(names[0].lower().split()[:-1]) for names in spellings}
+    short = {}
+    if len(heads) == 1 and next(iter(heads)):
+        short = {names[0].lower().split()[-1]: i for i, names in enumerate(spellings)}
+    more = None
+    if short:
+        more = re.compile(rf"\s*(?:{_phrases(joiners)})\s*({_phrases(short)})", re.IGNORECASE)
+    when, unless = (re.compile(_phrases(spec[key]), re.IGNORECASE) if key in spec else None
+                    for key in ("whole_when", "whole_unless"))
+    name_words = frozenset(word for name in member | short for word in name.split())
+    return _Category(re.compile(_phrases(member), re.IGNORECASE), member | short, more,
+                     len(spellings), bool(spec["exhaustive"]), when, unless, name_words,
+                     tuple(spelled[0] for spelled in spellings), spec.get("narrows", True))
+
+
+@dataclass(frozen=True)
 class _Patterns:
     opener: re.Pattern
+    next_opener: re.Pattern
+    after_parts: re.Pattern
     joiner: re.Pattern
     list_word: re.Pattern
     partial: re.Pattern
     not_partial: re.Pattern
     cue: re.Pattern
     elsewhere: re.Pattern
-    partitions: list[list[re.Pattern]]
+    of_total: re.Pattern
+    larger_plan: re.Pattern
+    categories: list[_Category]
     concepts: list[re.Pattern]
 
 
@@ -59,15 +100,24 @@ def _patterns() -> _Patterns:
         # Words (no figure, no sentence end) between a total and what opens its parts.
         opener=re.compile(rf"(?P<lead>[\s,;]*[^\d.;:()\n]{{0,60}}?)(?P<open>{openers})(?P<colon>\s*:)?",
                           re.IGNORECASE),
-        joiner=re.compile(rf",|{_phrases(w['sum']['joiners'])}", re.IGNORECASE),
+        next_opener=re.compile(rf"(?P<lead>\s*)(?P<open>{_phrases(w['sum']['next_sentence'])})(?P<colon>\s*:)?",
+                               re.IGNORECASE),
+        # A total's whole clause when it follows its parts: "tổng cộng", "- Tổng cộng:", "tính chung là".
+        after_parts=re.compile(rf"[\s\-+•*–]*(?:{_phrases(w['sum']['after_parts'])})(?:\s+là)?\s*:?\s*",
+                               re.IGNORECASE),
+        # A comma before a digit is a decimal mark ("45,2 tỷ"), not the end of an item.
+        joiner=re.compile(rf",(?!\d)|{_phrases(w['sum']['joiners'])}", re.IGNORECASE),
         list_word=re.compile(_phrases([o for o in w["sum"]["of_which"] + w["sum"]["whole"] if o[0].isalnum()]),
                              re.IGNORECASE),
         partial=re.compile(_phrases(w["sum"]["partial"]), re.IGNORECASE),
         not_partial=re.compile(_phrases(w["sum"]["not_partial"]), re.IGNORECASE),
         cue=re.compile(rf"(?:{_phrases(w['rate']['cues'])})\s*$", re.IGNORECASE),
         elsewhere=re.compile(_phrases(w["rate"]["elsewhere"]), re.IGNORECASE),
-        partitions=[[re.compile(_phrases([member]), re.IGNORECASE) for member in members]
-                    for members in w["sum"]["partitions"]],
+        # Words (no figure, no clause end) between a part and the whole it is set against.
+        of_total=re.compile(rf"[^\d.;:()\n]{{0,40}}?(?:{_phrases(w['rate']['of_total'])})[^\d.;:()\n]{{0,40}}",
+                            re.IGNORECASE),
+        larger_plan=re.compile(_phrases(w["rate"]["larger_plan"]), re.IGNORECASE),
+        categories=[_category(c, w["sum"]["member_joiners"]) for c in w["sum"]["categories"]],
         concepts=[re.compile(_phrases(group), re.IGNORECASE) for group in w["rate"]["concepts"]],
     )
 
@@ -238,7 +288,7 @@ def audit(text: str, file: str = "") -> Audit:
     """Every sum and rate the text states, with its verdict; mismatches first."""
     spans = sentences(text)
     figures = _figures(text, extract(text, file), spans)
-    relations = find_sums(text, figures, spans)
+    relations = find_sums(text, figures, spans) + find_totals_after(text, figures, spans)
     _mark_numerators(text, figures)
     relations += find_rates(text, figures, spans)
     relations.sort(key=lambda r: (STATUS_ORDER[r.status], r.anchor))
@@ -248,24 +298,77 @@ def audit(text: str, file: str = "") -> Audit:
 # --- sums --------------------------------------------------------------------------------------
 
 def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[Relation]:
-    pat = _patterns()
     out = []
     for total in figures:
         if not total.is_amount or total.mention.unit == "percent":
             continue
-        opened = pat.opener.match(text, total.mention.end)
+        opened, sentence = _opening(text, total, spans)
         if not opened or _partial(opened["lead"]):
             continue
-        start, end = _scope(text, figures, total, opened, spans[total.sentence])
+        start, end = _scope(text, figures, total, opened, sentence)
         if _partial(text[start:end]):
             continue
         parts = _parts(text, figures, total, start, end, opened["open"] == "(")
         for p in parts:
             figures[p].parent = total.index
         if len(parts) >= 2:
-            of_which = opened["open"].lower() in words()["sum"]["of_which"]
+            of_which = opened["open"].lower() not in words()["sum"]["whole"]
             out.append(_sum_relation(text, figures, total, parts, of_which, start, end))
     return out
+
+
+def find_totals_after(text: str, figures: list[Figure], spans: list[Sentence]) -> list[Relation]:
+    """Totals stated after their parts ("vốn đầu tư A, vốn sự nghiệp B, tổng cộng X"). Where the
+    list began is not marked, so the parts are the nearest items before the total that each hold
+    a figure in its unit; the relation holds when the nearest two or more of them add up to it."""
+    out = []
+    for total in figures:
+        if not total.is_amount or total.parent is not None or not _patterns().after_parts.fullmatch(total.label):
+            continue
+        sentence = spans[total.sentence]
+        label_start = total.mention.start - len(total.label)
+        parts = _items_before(text, figures, total, sentence.start, label_start)
+        if len(parts) < 2:
+            continue
+        relation = min((_sum_relation(text, figures, total, parts[-k:], False, 0, 0)
+                        for k in range(2, len(parts) + 1)), key=lambda r: (r.miss > 0, -len(r.parts)))
+        for p in relation.parts:
+            figures[p].parent = total.index
+        out.append(relation)
+    return out
+
+
+def _items_before(text: str, figures: list[Figure], total: Figure, start: int, end: int) -> list[int]:
+    """The figures of the items right before a total, nearest last: an item with no figure ends
+    the list; a rate's item ("…, đạt 90%") is passed over."""
+    parts: list[int] = []
+    for item_start, item_end in reversed(_items(text, start, end)):
+        inside = [f for f in figures if item_start <= f.mention.start < item_end
+                  and _depth(text, start, f.mention.start) == 0]  # not an aside's figures
+        amounts = [f.index for f in inside if f.is_amount and f.parent is None and same_unit(total, f)]
+        if not amounts and all(f.mention.unit == "percent" for f in inside) and (
+                inside or not tokens(text[item_start:item_end], ())):
+            continue  # the comma before the total's words, or a part's rate
+        if not amounts or len(amounts) < len([f for f in inside if f.is_amount]):
+            break
+        parts[:0] = amounts
+    return parts
+
+
+def _opening(text: str, total: Figure, spans: list[Sentence]) -> tuple[re.Match | None, Sentence]:
+    """What opens a total's list of parts, and the sentence the list stands in: the words right
+    after the total, or a sentence of its own right after the one the total ends ("… là 245,8 tỷ
+    đồng. Cụ thể: …")."""
+    sentence = spans[total.sentence]
+    opened = _patterns().opener.match(text, total.mention.end)
+    if opened and opened["open"] == ":" and re.search(r"[;\n]", opened["lead"]):
+        opened = None  # "…: 620 hộ;\n- Sửa chữa: 412 hộ": the next item's label, not this total's list
+    if opened or total.sentence + 1 >= len(spans):
+        return opened, sentence
+    following = spans[total.sentence + 1]
+    if following.paragraph != sentence.paragraph or text[total.mention.end:sentence.end].strip() not in ("", "."):
+        return None, sentence
+    return _patterns().next_opener.match(text, following.start, following.end), following
 
 
 def _partial(segment: str) -> bool:
@@ -275,14 +378,17 @@ def _partial(segment: str) -> bool:
 
 def _scope(text, figures, total: Figure, opened: re.Match, sentence: Sentence) -> tuple[int, int]:
     """Where the parts of a total stand: inside the parenthesis it opens, else to the end of its
-    sentence — or of its clause (';'), unless a colon opens a list of clauses, or when it is
-    itself a part of a list."""
+    sentence — or of its clause (';'), unless a colon or a sentence of its own opens a list of
+    clauses, or when it is itself a part of a list."""
     start, end = opened.end(), sentence.end
     if opened["open"] == "(":
         return start, _closing(text, start, end)
     if _depth(text, sentence.start, total.mention.start) > 0:
         end = _closing(text, total.mention.end, end)
-    if total.parent is not None or not (opened["colon"] or opened["open"] == ":"):
+    # A sentence that opens with its list word is all list ("Trong đó A; B."); a list after the
+    # total's own words ends with the clause.
+    own_sentence = opened.re is _patterns().next_opener
+    if total.parent is not None or not (opened["colon"] or opened["open"] == ":" or own_sentence):
         semicolon = text.find(";", start, end)
         end = semicolon if semicolon >= 0 else end
     return start, end
@@ -337,7 +443,8 @@ def _parts(text, figures, total: Figure, start: int, end: int, bracket: bool) ->
     parts = []
     for item_start, item_end in _items(text, start, end):
         inside = [f for f in figures if item_start <= f.mention.start < item_end and f.is_amount
-                  and _compatible(total, f, bracket) and _depth(text, start, f.mention.start) == 0]
+                  and _compatible(total, f, bracket) and _depth(text, start, f.mention.start) == 0
+                  and not pat.after_parts.fullmatch(f.label)]  # "Tổng cộng: X" sums the list, it is no part
         if not inside:
             continue
         first = inside[0]
@@ -352,52 +459,132 @@ def _parts(text, figures, total: Figure, start: int, end: int, bracket: bool) ->
 def _sum_relation(text, figures, total: Figure, parts: list[int], of_which: bool, start, end) -> Relation:
     members = [figures[p] for p in parts]
     low, high = sum_interval([m.stated for m in members])
-    stated = interval(total.stated)
+    stated = _total_interval(total, members)
     miss = gap(stated, (low, high))
     computed = sum(m.stated.value for m in members)
-    status, template = "ok", "sum_ok"
+    status, template, because = "ok", "sum_ok", None
     if miss > 0:
         status, template = "mismatch", "sum_mismatch"
-        if of_which and not _exhaustive(text, figures, parts, start, end):
+        kinds, category = _kinds(text, figures, total, parts, start, end) if of_which else ("whole", None)
+        if kinds != "whole":
             if high < stated[0]:
                 status, template = "unclear", "sum_unclear"
-            elif not _parallel(text, figures, parts, start, end):
+            elif kinds != "apart" and not _parallel(text, figures, parts, start, end):
                 status, template = "unclear", "sum_overlap"
+        if status == "mismatch" and category is not None:
+            because = (f"kinds_{kinds}", ", ".join(category.labels))
     relation = Relation("sum", status, {"total": total.index}, parts, computed, (low, high), miss)
-    relation.message = _sum_message(relation, total, members, template)
+    relation.message = _sum_message(relation, total, members, template, because)
     return relation
 
 
-def _descriptions(text, figures, parts: list[int], start: int, end: int) -> list[str]:
-    """Each part's item of the list, without its figures: what the part is a figure of."""
-    out = []
+def _total_interval(total: Figure, members: list[Figure]) -> tuple[float, float]:
+    """The values a total allows. Written in a coarser scale word than all its parts ("1,18 nghìn
+    tỷ" over parts in tỷ), it may have been cut rather than rounded when converted."""
+    low, high = interval(total.stated)
+    converted = (all(noun(m.mention) != noun(total.mention) for m in members)
+                 and all(m.stated.resolution < total.stated.resolution for m in members))
+    if converted:
+        high += words()["sum"]["converted_cut_steps"] * total.stated.resolution - total.stated.resolution / 2
+    return low, high
+
+
+def _descriptions(text, figures, parts: list[int], start: int, end: int, nouns: bool = False) -> list[str]:
+    """Each part's item of the list, without its numbers: what the part is a figure of. An item
+    with no figure belongs to the part next to it: the one after, when that one names itself before
+    its figure ("hộ nghèo và cận nghèo 380 hộ"), else the one before ("593 thôn thuộc xã khu vực
+    II, I"); words in brackets are an aside. With `nouns`, a figure's own noun stays ("845 hộ
+    nghèo" keeps "hộ")."""
+    items = []  # (phrase, is a part, names itself before its figure); None for another unit's item
     for s, e in _items(text, start, end):
-        if any(s <= figures[p].mention.start < e for p in parts):
-            item = text[s:e]
-            for f in figures:
-                if s <= f.mention.start < e:
-                    item = item.replace(f.mention.text, " ")
-            out.append(item)
-    return out
+        inside = [f for f in figures if s <= f.mention.start < e]
+        phrase = text[s:e]
+        for f in inside:
+            phrase = phrase.replace(f.mention.text, f" {noun(f.mention)} " if nouns else " ")
+        own = [f for f in inside if f.index in parts]
+        if own:
+            items.append((phrase, True, bool(tokens(text[s:own[0].mention.start]))))
+        else:
+            items.append(None if inside else (phrase, False, False))
+    out: list[str] = []
+    pending, continues = "", False
+    for k, item in enumerate(items):
+        following = items[k + 1] if k + 1 < len(items) else None
+        if item is None:  # "… và 86 thôn, xóm …": another unit's item, with its own run-on
+            pending, continues = "", False
+        elif item[1]:
+            out.append(pending + item[0])
+            pending, continues = "", True
+        elif following is not None and following[1] and following[2]:
+            pending += item[0]
+        elif continues:
+            out[-1] += item[0]
+    return [re.sub(r"\([^()]*\)", " ", d) for d in out]
 
 
-def _exhaustive(text, figures, parts: list[int], start: int, end: int) -> bool:
-    """The parts name every member of a known partition (investment and recurrent capital, …)."""
-    described = _descriptions(text, figures, parts, start, end)
-    for members in _patterns().partitions:
-        if len(members) == len(parts) and all(any(m.search(d) for d in described) for m in members):
-            return True
+def _kinds(text, figures, total: Figure, parts: list[int], start: int, end: int) -> tuple[str, _Category | None]:
+    """'whole' when the parts name every member of an exhaustive category once, 'apart' when each
+    names members of one category that no other part names (they cannot overlap), else '';
+    with the category that decided."""
+    described = _descriptions(text, figures, parts, start, end, nouns=True)
+    said = f"{total.label} {noun(total.mention)} {text[total.mention.end:start]}"
+    if len(described) != len(parts):
+        return "", None
+    found: tuple[str, _Category | None] = ("", None)
+    for category in _patterns().categories:
+        named = [_members_named(category, d) for d in described]
+        if not all(named) or any(a & b for i, a in enumerate(named) for b in named[i + 1:]):
+            continue
+        if (category.exhaustive and len(set().union(*named)) == category.size
+                and (category.whole_when is None or category.whole_when.search(said))
+                and not (category.whole_unless and category.whole_unless.search(said))
+                and not _narrower(described, said, category) and not _cross_classified(described, category)):
+            return "whole", category
+        found = ("apart", category)
+    return found
+
+
+def _narrower(described: list[str], said: str, category: _Category) -> bool:
+    """The parts all say something their total does not ("614 thôn ĐBKK thuộc xã khu vực III,
+    593 thôn ĐBKK thuộc xã khu vực II, I" of "2.200 thôn"): they divide a narrower kind of thing
+    and need not make up the total."""
+    common = set.intersection(*(tokens(d) for d in described))
+    return bool(common - tokens(said) - category.words - _dropped(("plain",)))
+
+
+def _cross_classified(described: list[str], category: _Category) -> bool:
+    """The parts also name kinds of another division, not all the same ("vốn đầu tư 300 tỷ, vốn
+    sự nghiệp từ ngân sách trung ương 180 tỷ"; "đầu tư từ trung ương …, sự nghiệp từ địa phương …"):
+    such parts are narrower than their kinds. (All naming the same kind is _narrower's case.)"""
+    for other in _patterns().categories:
+        if other is not category and other.narrows:
+            named = [_members_named(other, d) for d in described]
+            if any(named) and any(n != named[0] for n in named):
+                return True
     return False
 
 
+def _members_named(category: _Category, description: str) -> set[int]:
+    named = set()
+    for m in category.names.finditer(description):
+        named.add(category.member[m.group().lower()])
+        position = m.end()
+        while category.more and (more := category.more.match(description, position)):
+            named.add(category.member[more.group(1).lower()])
+            position = more.end()
+    return named
+
+
 def _parallel(text, figures, parts: list[int], start: int, end: int) -> bool:
-    """Parts described alike ("Dự án 1 …; Dự án 3 …") split one total one way, so they cannot
-    overlap; "845 hộ nghèo, 620 hộ DTTS" are two ways of counting the same households."""
+    """Parts described alike ("Dự án 1 …; Dự án 3 …", "huyện A …, huyện B …") split one total one
+    way, so they cannot overlap; "845 hộ nghèo, 620 hộ DTTS" are two ways of counting the same
+    households, and "vốn đầu tư …, vốn kéo dài …" two ways of dividing capital ("vốn" is plain)."""
+    heads = set(words()["sum"]["parallel_heads"])
     firsts = set()
     for description in _descriptions(text, figures, parts, start, end):
-        ordered = [t for t in _TOKEN.findall(description.lower()) if t in tokens(t)]
+        ordered = [t for t in _TOKEN.findall(description.lower()) if t in heads or t in tokens(t)]
         firsts.add(ordered[0] if ordered else "")
-    return len(firsts) == 1 and "" not in firsts
+    return len(firsts) == 1 and not firsts & ({""} | _dropped(("plain",)))
 
 
 # --- rates -------------------------------------------------------------------------------------
@@ -430,22 +617,47 @@ def _qualifier_word(rate: Figure) -> str:
 
 def _mark_numerators(text: str, figures: list[Figure]) -> None:
     for f in figures:
-        numerator = _rate_numerator(text, figures, f)
-        if numerator is not None:
-            numerator.numerator_of = f.index
+        terms = _rate_terms(text, figures, f)
+        if terms is not None:
+            terms[0].numerator_of = f.index
+
+
+def _rate_terms(text: str, figures: list[Figure], rate: Figure) -> tuple[Figure, Figure | None] | None:
+    """A percentage's numerator and, where the words state it with the numerator, its denominator:
+    "41/46 công trình, đạt 89,1%", "đạt 76% (430,2/570,4 tỷ đồng)", "412 hộ nghèo trên tổng số
+    1.342 hộ, chiếm 30,7%" (a pair's one figure stands for both)."""
+    numerator = _rate_numerator(text, figures, rate)
+    pair = _pair_after(text, figures, rate)
+    if numerator is None:
+        cued = rate.mention.unit == "percent" and _patterns().cue.search(rate.label + _qualifier_word(rate))
+        return (pair, pair) if pair is not None and cued else None
+    if numerator.mention.denominator is not None or pair is not None:
+        pair = pair or numerator
+        return pair, pair
+    part = _part_of_stated_whole(text, figures, numerator)
+    return (part, numerator) if part is not None else (numerator, None)
+
+
+def _part_of_stated_whole(text: str, figures: list[Figure], whole: Figure) -> Figure | None:
+    """ "412 hộ nghèo trên tổng số 1.342 hộ": the figure the words before a whole set against it."""
+    if whole.index == 0:
+        return None
+    part = figures[whole.index - 1]
+    if part.sentence != whole.sentence or not same_unit(part, whole):
+        return None
+    return part if _patterns().of_total.fullmatch(text, part.mention.end, whole.mention.start) else None
 
 
 def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[Relation]:
     out = []
     for rate in figures:
-        numerator = _rate_numerator(text, figures, rate)
-        if numerator is None:
+        terms = _rate_terms(text, figures, rate)
+        if terms is None:
             continue
+        numerator, stated = terms
         base_text = _base_text(text, rate)
-        pair = _pair_after(text, figures, rate)
-        if numerator.mention.denominator is not None or pair is not None:
-            numerator = pair or numerator
-            out.append(_rate_relation(rate, numerator, numerator, base_text or numerator.mention.text))
+        if stated is not None:
+            out.append(_rate_relation(rate, numerator, stated, base_text or stated.mention.text))
             continue
         if _patterns().elsewhere.search(base_text):
             out.append(_unclear_rate(rate, numerator, base_text, "rate_elsewhere"))
@@ -492,22 +704,35 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     named = base | {c.pattern for c in concepts}
     share = any(re.match(_phrases([c]), _cue_of(text, numerator, rate), re.IGNORECASE)
                 for c in words()["rate"]["share_cues"])
-    subject = set() if share else tokens(numerator.label, ("stopwords", "results"))
+    # What the numerator is a figure of, in words that tell it from other figures: "vốn sự nghiệp"
+    # says "sự nghiệp"; "vốn" alone says nothing a plan of all capital does not.
+    subject = set() if share else tokens(numerator.label, ("stopwords", "results", "plain"))
+    if not base and not share:  # "đã giải ngân N, đạt Y%": an achievement with no base words
+        implied = words()["rate"]["implied_base"]
+        concepts = [c for c in _patterns().concepts if c.search(implied)]
+        named = {c.pattern for c in concepts}
     sentence = spans[rate.sentence]
 
     def weigh(f: Figure, same: bool, in_base: bool) -> _Base:
         words_before = base_text[:f.mention.start - rate.mention.end] if in_base else f.label
         label = tokens(words_before) | {c.pattern for c in concepts if c.search(words_before)}
-        parent_words = figures[f.parent].label if f.parent is not None else ""
+        # A part borrows its total's words only for a numerator that names what it is a part of;
+        # "đã giải ngân N, đạt Y% tổng vốn" is of the total itself.
+        parent_words = figures[f.parent].label if f.parent is not None and (subject or share) else ""
         parent = tokens(parent_words) | {c.pattern for c in concepts if c.search(parent_words)}
         whole = numerator.parent == f.index
         score = (2 * len(subject & label) + len(named & label) + 0.5 * len(named & parent)
                  + 1.5 * whole + 0.5 * same + 2 * in_base)
         if share:
             clear = bool(named & label) or whole
-        else:
+        elif subject:
             clear = bool(subject & label) and bool(named & (label | parent))
+        else:  # "đã giải ngân N, đạt Y% kế hoạch": only the base words can name the plan
+            clear = bool(named & label) and not larger_plan(f)
         return _Base(f, score, in_base or clear)
+
+    def larger_plan(f: Figure):
+        return _patterns().larger_plan.search(text, spans[f.sentence].start, sentence.end)
 
     near, far = [], []
     for f in figures:
@@ -527,11 +752,36 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         chosen = _best(pool, floor)
         if chosen is not None:
             return chosen
+    if concepts:
+        whole = _whole_base(text, figures, spans, rate, numerator)
+        if whole is not None:
+            return whole
     # Nothing shares a word with the base: take the only figure it can be, never a guess.
     if not base:
         before = [b for b in near if b.figure.sentence == rate.sentence]
         return before[0] if len(before) == 1 else None
     return near[0] if len(near) == 1 else None
+
+
+def _whole_base(text, figures, spans, rate: Figure, numerator: Figure) -> _Base | None:
+    """The plan of a numerator that names none of the parts of the one total before it: that total
+    (clearly named unless the paragraph speaks of capital the plan may also hold: carried over,
+    mobilised, or cumulated over years)."""
+    paragraph = spans[rate.sentence].paragraph
+    totals = [f for f in figures[:numerator.index]
+              if f.parent is None and spans[f.sentence].paragraph == paragraph and same_unit(f, numerator)
+              and f.per_unit == numerator.per_unit and any(p.parent == f.index for p in figures)]
+    if len(totals) != 1:
+        return None
+    total = totals[0]
+    if any(f.parent != total.index and same_unit(f, numerator) for f in figures[total.index + 1:numerator.index]):
+        return None  # another amount stands between: the plan may be that one
+    own = tokens(total.label)
+    subject = tokens(numerator.label, ("stopwords", "results"))
+    if any(subject & (tokens(p.label) - own) for p in figures if p.parent == total.index):
+        return None
+    larger = _patterns().larger_plan.search(text, spans[total.sentence].start, spans[rate.sentence].end)
+    return _Base(total, 0.0, larger is None)
 
 
 def _best(pool: list[_Base], floor: float) -> _Base | None:
@@ -611,7 +861,8 @@ def _round(value: float) -> float:
     return round(value, 4) if value != int(value) else int(value)
 
 
-def _sum_message(relation: Relation, total: Figure, members: list[Figure], template: str) -> dict:
+def _sum_message(relation: Relation, total: Figure, members: list[Figure], template: str,
+                 because: tuple[str, str] | None = None) -> dict:
     unit = total.mention.unit
     out = {}
     for lang in ("vi", "en"):
@@ -620,7 +871,8 @@ def _sum_message(relation: Relation, total: Figure, members: list[Figure], templ
                       sum=quantity(relation.computed, unit, lang),
                       miss=quantity(abs(relation.computed - total.stated.value), unit, lang), hint="")
         if relation.status == "mismatch":
-            fields["hint"] = _slip_hint(total, members, lang)
+            kinds = _say(because[0], lang, kinds=because[1]) if because else ""
+            fields["hint"] = kinds + _slip_hint(total, members, lang)
         out[lang] = _say(template, lang, **fields)
     return out
 

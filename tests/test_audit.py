@@ -163,3 +163,275 @@ def test_a_missing_or_non_utf8_file_is_one_line_and_exit_2(tmp_path, capsys, con
     assert main(["audit", str(path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("dantoc: error:") and "report.txt" in err[0]
+
+
+def _verdict(text: str, kind: str, anchor: str) -> str:
+    (relation,) = _relations(audit.audit(text), kind, anchor)
+    return relation.status
+
+
+@pytest.mark.parametrize(("text", "anchor", "status"), [
+    # Built or repaired: a house is one or the other, so parts above the total are an error...
+    ("Năm 2024 hỗ trợ nhà ở cho 320 hộ, trong đó xây mới 205 hộ, sửa chữa 131 hộ.", "320 hộ", "mismatch"),
+    # ... but other kinds of housing support exist, so a shortfall is not.
+    ("Năm 2024 hỗ trợ nhà ở cho 320 hộ, trong đó xây mới 205 hộ, sửa chữa 101 hộ.", "320 hộ", "unclear"),
+    ("Năm 2024 hỗ trợ 980 hộ, trong đó 712 hộ nghèo, 305 hộ cận nghèo.", "980 hộ", "mismatch"),
+    # Poor and ethnic-minority households overlap.
+    ("Năm 2024 hỗ trợ 980 hộ, trong đó 712 hộ nghèo, 455 hộ dân tộc thiểu số.", "980 hộ", "unclear"),
+    # Men and women make up every person: a shortfall is an error even after "trong đó".
+    ("Tổng số lao động được đào tạo là 1.250 người, trong đó nam 610 người, nữ 598 người.", "1.250 người",
+     "mismatch"),
+    ("Năm 2024 đầu tư 64 công trình, trong đó 23 công trình chuyển tiếp, 38 công trình khởi công mới.",
+     "64 công trình", "mismatch"),
+    # Two ways of dividing the works (state today, year started) overlap.
+    ("Năm 2024 đầu tư 64 công trình, trong đó 40 công trình hoàn thành, 30 công trình chuyển tiếp.",
+     "64 công trình", "unclear"),
+], ids=["built-repaired-over", "built-repaired-short", "poverty-over", "poor-and-minority", "men-women-short",
+        "carried-new-short", "two-divisions"])
+def test_parts_of_different_kinds_cannot_overlap_and_a_whole_set_of_kinds_is_the_total(text, anchor, status):
+    assert _verdict(text, "sum", anchor) == status
+
+
+@pytest.mark.parametrize(("parts", "status"), [("198 thôn", "mismatch"), ("211 thôn", "ok")])
+def test_a_part_may_name_several_kinds_and_all_of_them_once_is_the_whole(parts, status):
+    text = (f"Huyện có 342 thôn đặc biệt khó khăn, trong đó {parts} thuộc xã khu vực III, "
+            "131 thôn thuộc xã khu vực I và II.")
+    assert _verdict(text, "sum", "342 thôn") == status
+    listed = text.replace("khu vực I và II", "khu vực II, I")
+    assert _verdict(listed, "sum", "342 thôn") == status
+
+
+def test_the_three_areas_make_up_a_total_only_when_it_is_said_to_be_of_their_area():
+    # Wards and communes outside the ethnic-minority area are ranked in no area.
+    text = "Tỉnh có 151 xã, phường, thị trấn, trong đó 59 xã khu vực III, 12 xã khu vực II, 74 xã khu vực I."
+    assert _verdict(text, "sum", "151 xã") == "unclear"
+    assert _verdict(text.replace("Tỉnh có", "Vùng đồng bào dân tộc thiểu số có"), "sum", "151 xã") == "mismatch"
+
+
+_PLAN = ("Năm 2025, tổng vốn thực hiện Chương trình trên địa bàn huyện là 92.640 triệu đồng, gồm vốn đầu tư "
+         "phát triển 60.310 triệu đồng, vốn sự nghiệp 32.330 triệu đồng. Đến ngày 31/12/2025, {lead}huyện đã "
+         "giải ngân 70.406 triệu đồng, đạt {rate} kế hoạch. {part}")
+
+
+@pytest.mark.parametrize(("lead", "rate", "status"), [
+    ("", "76%", "ok"),
+    ("", "81%", "mismatch"),
+    # The plan may also hold capital carried over from 2024, or the years before, which the total does not.
+    ("kể cả vốn kéo dài, ", "81%", "unclear"),
+    ("lũy kế từ năm 2022, ", "81%", "unclear"),
+])
+def test_a_plan_rate_that_names_no_part_is_a_rate_of_the_whole(lead, rate, status):
+    result = audit.audit(_PLAN.format(lead=lead, rate=rate, part=""))
+    (relation,) = _relations(result, "rate", rate)
+    assert relation.status == status, relation.message["en"]
+    if status != "unclear":
+        assert result.figures[relation.roles["denominator"]].mention.text == "92.640 triệu đồng"
+
+
+def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
+    text = _PLAN.format(lead="", rate="76%", part="Vốn đầu tư phát triển giải ngân 52.100 triệu đồng, "
+                        "đạt 86,4% kế hoạch.")
+    result = audit.audit(text)
+    (relation,) = _relations(result, "rate", "86,4%")
+    assert relation.status == "ok"
+    assert result.figures[relation.roles["denominator"]].mention.text == "60.310 triệu đồng"
+
+
+@pytest.mark.parametrize(("text", "rate", "status"), [
+    # The achieved/target pair stands in brackets after the rate, with no figure before it.
+    ("Năm 2024, toàn tỉnh giải ngân vốn Chương trình đạt 81% (512,6/633,1 tỷ đồng).", "81%", "ok"),
+    ("Năm 2024, toàn tỉnh giải ngân vốn Chương trình đạt 86% (512,6/633,1 tỷ đồng).", "86%", "mismatch"),
+    ("Năm 2024, toàn tỉnh giải ngân 512,6/633,1 tỷ đồng, đạt 86%.", "86%", "mismatch"),
+    # The whole is set against its part before the cue: the part is the numerator, not the whole.
+    ("Năm 2023, xã có 268 hộ nghèo trên tổng số 1.115 hộ, chiếm 24%.", "24%", "ok"),
+    ("Năm 2023, xã có 268 hộ nghèo trên tổng số 1.115 hộ, chiếm 42%.", "42%", "mismatch"),
+    ("Năm 2024, huyện đã giải ngân 281,4 tỷ đồng trên tổng kế hoạch vốn giao 452,9 tỷ đồng, đạt 66,1%.", "66,1%",
+     "mismatch"),
+    # A subject-less numerator in tỷ against the plan the sentence before assigns in triệu.
+    ("Vốn sự nghiệp được giao 38.260 triệu đồng. Đến nay đã giải ngân 31,4 tỷ đồng, đạt 82,1% kế hoạch.",
+     "82,1%", "ok"),
+    ("Vốn sự nghiệp được giao 38.260 triệu đồng. Đến nay đã giải ngân 31,4 tỷ đồng, đạt 88,1% kế hoạch.",
+     "88,1%", "mismatch"),
+    ("Vốn sự nghiệp được giao 38.260 triệu đồng. Tính cả vốn kéo dài, đã giải ngân 31,4 tỷ đồng, đạt 78,1% "
+     "kế hoạch.", "78,1%", "unclear"),
+], ids=["pair-after-ok", "pair-after-off", "pair-before-off", "of-total-ok", "of-total-off", "of-total-words-off",
+        "scales-ok",
+        "scales-off", "carried-over"])
+def test_rates_whose_terms_the_words_state(text, rate, status):
+    assert _verdict(text, "rate", rate) == status
+
+
+@pytest.mark.parametrize(("text", "anchor", "parts", "status"), [
+    ("Năm 2024, vốn đầu tư phát triển 96.215 triệu đồng, vốn sự nghiệp 41.380 triệu đồng, tổng cộng 137.595 "
+     "triệu đồng.", "137.595 triệu đồng", 2, "ok"),
+    ("Năm 2024, vốn đầu tư phát triển 96.215 triệu đồng, vốn sự nghiệp 41.380 triệu đồng, tổng cộng 147.595 "
+     "triệu đồng.", "147.595 triệu đồng", 2, "mismatch"),
+    # Where the list began is not marked: the nearest items that add up to the total are its parts.
+    ("Năm 2024, huyện được giao 150.000 triệu đồng, đã giải ngân vốn đầu tư phát triển 96.215 triệu đồng, "
+     "vốn sự nghiệp 41.380 triệu đồng, tổng cộng 137.595 triệu đồng.", "137.595 triệu đồng", 2, "ok"),
+    # Bullet lines, a part's own rate passed over, decimal commas that are no item ends.
+    ("Nguồn vốn năm 2024:\n- Vốn đầu tư phát triển: 96,2 tỷ đồng, đạt 91%;\n- Vốn sự nghiệp: 41,4 tỷ đồng;\n"
+     "- Tổng cộng: 137,6 tỷ đồng.", "137,6 tỷ đồng", 2, "ok"),
+    ("Giải ngân vốn đầu tư 45,2 tỷ đồng và vốn sự nghiệp 31,8 tỷ đồng, tính chung 79 tỷ đồng.", "79 tỷ đồng", 2,
+     "mismatch"),
+    # A part's own split in brackets is an aside, not more parts.
+    ("Năm 2024, vốn đầu tư 300 tỷ đồng (trong đó vốn trung ương 280 tỷ đồng), vốn sự nghiệp 210 tỷ đồng, tổng cộng "
+     "500 tỷ đồng.", "500 tỷ đồng", 2, "mismatch"),
+    # The parts in a sentence of their own after the one the total ends.
+    ("Tổng kế hoạch vốn năm 2024 là 245,8 tỷ đồng. Cụ thể:\n- Vốn đầu tư phát triển: 160,3 tỷ đồng;\n"
+     "- Vốn sự nghiệp: 85,5 tỷ đồng.", "245,8 tỷ đồng", 2, "ok"),
+    ("Tổng kế hoạch vốn năm 2024 là 245,8 tỷ đồng. Trong đó vốn đầu tư phát triển 160,3 tỷ đồng; vốn sự nghiệp "
+     "95,5 tỷ đồng.", "245,8 tỷ đồng", 2, "mismatch"),
+    ("Tổng số hộ được hỗ trợ năm 2024 là 1.126 hộ, gồm:\n- Hỗ trợ nhà ở: 842 hộ;\n- Hỗ trợ nước sinh hoạt phân "
+     "tán: 294 hộ.", "1.126 hộ", 2, "mismatch"),
+], ids=["after-ok", "after-off", "after-unmarked-start", "after-bullets", "after-decimals", "after-aside",
+        "next-sentence-ok",
+        "next-sentence-off", "colon-bullets-off"])
+def test_totals_stated_after_their_parts_or_before_a_list_of_their_own(text, anchor, parts, status):
+    (relation,) = _relations(audit.audit(text), "sum", anchor)
+    assert (len(relation.parts), relation.status) == (parts, status), relation.message["en"]
+
+
+@pytest.mark.parametrize(("local", "status"), [("612,4", "ok"), ("618,2", "ok"), ("628,2", "mismatch")])
+def test_a_total_converted_to_a_coarser_scale_may_be_cut_not_only_rounded(local, status):
+    # 570 + 618,2 = 1.188,2 tỷ, written "1,18 nghìn tỷ" by cutting a digit; 1.198,2 tỷ is beyond that.
+    text = f"Tổng vốn năm 2024 là 1,18 nghìn tỷ đồng, gồm vốn trung ương 570 tỷ đồng và vốn địa phương {local} tỷ đồng."
+    assert _verdict(text, "sum", "1,18 nghìn tỷ đồng") == status
+    # In the parts' own scale word, a total is rounded: 1.188,2 tỷ is not "1.182 tỷ".
+    same_scale = f"Tổng vốn năm 2024 là 1.182 tỷ đồng, gồm vốn trung ương 570 tỷ đồng và vốn địa phương {local} tỷ đồng."
+    assert _verdict(same_scale, "sum", "1.182 tỷ đồng") == ("ok" if local == "612,4" else "mismatch")
+
+
+@pytest.mark.parametrize("text", [
+    # The parts are villages of a narrower kind (especially hard) than the total counts.
+    "Vùng đồng bào dân tộc thiểu số có 2.310 thôn, trong đó 604 thôn đặc biệt khó khăn thuộc xã khu vực III, "
+    "377 thôn đặc biệt khó khăn thuộc xã khu vực II, I.",
+    # Capital mobilised for the programme also holds credit and people's contributions.
+    "Tổng nguồn vốn huy động thực hiện Chương trình là 512,3 tỷ đồng, trong đó ngân sách trung ương 420,5 tỷ "
+    "đồng, ngân sách địa phương 45,2 tỷ đồng.",
+], ids=["narrower-parts", "mobilised-capital"])
+def test_a_full_set_of_kinds_falling_short_of_a_wider_total_is_not_an_error(text):
+    (relation,) = [r for r in audit.audit(text).relations if r.kind == "sum"]
+    assert relation.status == "unclear", relation.message["en"]
+
+
+@pytest.mark.parametrize(("rate", "status"), [("68%", "ok"), ("72%", "mismatch")])
+def test_a_subject_less_rate_of_the_total_is_not_tied_with_the_total_s_parts(rate, status):
+    # The parts share "vốn" with "tổng vốn" and borrow their total's words; the numerator names no
+    # part, so the total alone is meant.
+    text = ("Tổng vốn năm 2024 là 88.450 triệu đồng, gồm: vốn đầu tư phát triển 54.120 triệu đồng; vốn sự nghiệp "
+            f"34.330 triệu đồng. Lũy kế giải ngân đến nay 60.143 triệu đồng, đạt {rate} tổng vốn.")
+    result = audit.audit(text)
+    (relation,) = _relations(result, "rate", rate)
+    assert relation.status == status
+    assert result.figures[relation.roles["denominator"]].mention.text == "88.450 triệu đồng"
+
+
+@pytest.mark.parametrize(("text", "rate", "status"), [
+    ("Kế hoạch năm 2024: 512,7 tỷ đồng; giải ngân: 463,9 tỷ đồng, đạt 90,5%.", "90,5%", "ok"),
+    ("Kế hoạch năm 2024: 512,7 tỷ đồng; giải ngân: 463,9 tỷ đồng, đạt 85,5%.", "85,5%", "mismatch"),
+    # Last year's disbursement is no plan: a rate with no base words is not measured against it.
+    ("Năm 2023 giải ngân 463,9 tỷ đồng. Năm 2024 giải ngân 512,7 tỷ đồng, đạt 120%.", "120%", "unclear"),
+], ids=["plan-ok", "plan-off", "last-year"])
+def test_a_rate_with_no_base_words_is_measured_against_the_plan(text, rate, status):
+    assert _verdict(text, "rate", rate) == status
+
+
+def test_workers_placed_in_one_place_each_cannot_exceed_their_total():
+    text = ("Toàn huyện có 1.515 lao động đi làm việc, trong đó 870 lao động làm việc trong tỉnh, 590 lao động "
+            "ngoài tỉnh và 95 lao động ở nước ngoài.")
+    assert _verdict(text, "sum", "1.515 lao động") == "mismatch"
+
+
+@pytest.mark.parametrize(("text", "kind", "anchor", "status"), [
+    ("Năm 2023, xã có 388 hộ nghèo, chiếm tỷ lệ 31,5% tổng số hộ (1.231 hộ).", "rate", "31,5%", "ok"),
+    ("Năm 2023, xã có 388 hộ nghèo, chiếm tỷ lệ 35,1% tổng số hộ (1.231 hộ).", "rate", "35,1%", "mismatch"),
+    ("Năm 2024, huyện giải ngân 276,4 tỷ đồng, tương ứng 97% kế hoạch vốn (301,8 tỷ đồng).", "rate", "97%",
+     "mismatch"),
+    ("Năm 2023 hỗ trợ 460 hộ, năm 2024 hỗ trợ 715 hộ, tổng số 1.275 hộ.", "sum", "1.275 hộ", "mismatch"),
+    ("Kết quả hỗ trợ nhà ở:\n- Xây mới: 587 hộ;\n- Sửa chữa: 236 hộ;\n- Tổng số: 823 hộ.", "sum", "823 hộ", "ok"),
+], ids=["share-of-rate-ok", "share-of-rate-off", "equivalent-off", "total-after-years", "bullets-total-last"])
+def test_more_ways_reports_state_rates_and_totals(text, kind, anchor, status):
+    result = audit.audit(text)
+    assert _verdict(text, kind, anchor) == status
+    assert len(result.relations) == 1, [r.message["en"] for r in result.relations]  # no item label opens a list
+
+
+@pytest.mark.parametrize(("part", "status"), [("79 xã", "mismatch"), ("83 xã", "ok")])
+def test_words_after_an_item_of_another_unit_do_not_run_on_into_the_last_part(part, status):
+    # "94 thôn, bản … khu vực II, khu vực I" is no part of the communes: its areas are not the third part's.
+    text = ("Vùng đồng bào dân tộc thiểu số của tỉnh có 162 xã, phường, thị trấn, trong đó có 61 xã khu vực III "
+            f"thuộc diện đặc biệt khó khăn, 18 xã khu vực II, {part} khu vực I và 94 thôn, bản đặc biệt khó khăn "
+            "thuộc các xã khu vực II, khu vực I.")
+    assert _verdict(text, "sum", "162 xã") == status
+
+
+@pytest.mark.parametrize(("recurrent", "status"), [
+    ("vốn sự nghiệp 180 tỷ đồng", "mismatch"),
+    ("ngân sách sự nghiệp 180 tỷ đồng", "mismatch"),  # "ngân sách" says nothing narrower
+    # Recurrent capital from the central budget alone is narrower than recurrent capital.
+    ("vốn sự nghiệp từ ngân sách trung ương 180 tỷ đồng", "unclear"),
+])
+def test_a_part_that_is_also_of_another_division_is_narrower_than_its_kind(recurrent, status):
+    text = f"Tổng vốn năm 2024 là 500 tỷ đồng, trong đó vốn đầu tư phát triển 300 tỷ đồng, {recurrent}."
+    assert _verdict(text, "sum", "500 tỷ đồng") == status
+
+
+def test_a_mismatch_after_of_which_says_which_kinds_made_it_one():
+    text = "Năm 2024 hỗ trợ nhà ở cho 320 hộ, trong đó xây mới 205 hộ, sửa chữa 131 hộ."
+    (relation,) = _relations(audit.audit(text), "sum", "320 hộ")
+    assert "xây mới, sửa chữa" in relation.message["vi"] and "cannot overlap" in relation.message["en"]
+
+
+def test_a_plan_rate_against_mobilised_capital_is_unclear():
+    # Mobilised capital holds credit and contributions; the plan disbursed against is the budget's.
+    text = ("Tổng nguồn vốn huy động năm 2024 là 250,4 tỷ đồng, gồm ngân sách trung ương 180,2 tỷ đồng, ngân sách "
+            "địa phương 20,1 tỷ đồng, vốn lồng ghép 50,1 tỷ đồng. Đến nay đã giải ngân 171,0 tỷ đồng, đạt 85% kế hoạch.")
+    assert _verdict(text, "rate", "85%") == "unclear"
+
+
+def test_naming_the_commune_a_village_lies_in_does_not_make_a_part_narrower():
+    text = ("Huyện có 342 thôn đặc biệt khó khăn, trong đó 198 thôn thuộc xã khu vực III, 131 thôn thuộc khu vực "
+            "I và II.")
+    assert _verdict(text, "sum", "342 thôn") == "mismatch"
+
+
+@pytest.mark.parametrize(("parts", "status"), [
+    # Districts of one province cannot overlap: more than the total is an error.
+    ("huyện Bảo Lâm 120 tỷ đồng, huyện Bảo Lạc 95 tỷ đồng, huyện Hà Quảng 410 tỷ đồng", "mismatch"),
+    # Carried-over capital is also investment or recurrent capital: "vốn" alone does not make parts alike.
+    ("vốn đầu tư 400 tỷ đồng, vốn sự nghiệp 150 tỷ đồng, vốn năm 2023 kéo dài 60 tỷ đồng", "unclear"),
+], ids=["districts", "capital-two-ways"])
+def test_parts_alike_are_places_of_one_level_not_any_capital(parts, status):
+    text = f"Năm 2024 toàn tỉnh giải ngân 600 tỷ đồng, trong đó {parts}."
+    assert _verdict(text, "sum", "600 tỷ đồng") == status
+    split = text.replace(", trong đó", ". Trong đó,")
+    assert _verdict(split, "sum", "600 tỷ đồng") == status
+
+
+@pytest.mark.parametrize("base", ["", " kế hoạch"])
+def test_a_numerator_that_names_one_kind_of_capital_is_not_measured_against_all_capital(base):
+    # "vốn" is all the numerator shares with the plan of all capital; its own plan is not stated.
+    text = f"Năm 2024, tổng kế hoạch vốn giao 842 tỷ đồng. Vốn sự nghiệp đã giải ngân 250 tỷ đồng, đạt 56,8%{base}."
+    assert _verdict(text, "rate", "56,8%") == "unclear"
+
+
+def test_parts_that_cross_two_divisions_are_not_the_whole_of_either():
+    # Investment from the central budget and recurrent capital from the local one leave out the two
+    # other combinations.
+    text = ("Tổng vốn năm 2024 là 500 tỷ đồng, trong đó vốn đầu tư từ ngân sách trung ương 300 tỷ đồng, vốn sự "
+            "nghiệp từ ngân sách địa phương 50 tỷ đồng.")
+    assert _verdict(text, "sum", "500 tỷ đồng") == "unclear"
+
+
+@pytest.mark.parametrize(("recent", "status"), [("50 hộ", "mismatch"), ("40 hộ", "ok")])
+def test_a_part_may_name_several_kinds_written_in_full(recent, status):
+    text = f"Năm 2024 hỗ trợ 420 hộ, trong đó hộ nghèo và cận nghèo 380 hộ, hộ mới thoát nghèo {recent}."
+    assert _verdict(text, "sum", "420 hộ") == status
+
+
+def test_words_before_a_part_that_names_itself_first_belong_to_it():
+    # "khu vực I" stands before "và II là 25 thôn": the two areas are the second part's, not the first's.
+    text = ("Toàn tỉnh có 148 thôn đặc biệt khó khăn, trong đó thuộc xã khu vực III là 121 thôn, thuộc xã khu vực I "
+            "và II là 25 thôn.")
+    assert _verdict(text, "sum", "148 thôn") == "mismatch"
