@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .extract import Mention, extract
-from .grammar import parse_figure, stated_in
-from .intervals import Stated, gap, interval, ratio_interval, sum_interval
-from .numbers import FigureError, format_number, vocabulary
+from .grammar import lookup_unit, parse_figure, stated_in
+from .intervals import Stated, gap, interval, measures, ratio_interval, sum_interval
+from .numbers import FigureError, format_number, unit_word, vocabulary
 from .wording import resource
 
 STATUS_ORDER = {"mismatch": 0, "unclear": 1, "ok": 2}
@@ -222,7 +222,7 @@ def _figures(text: str, mentions: list[Mention], spans: list[Sentence]) -> list[
     for i, m in enumerate(mentions):
         sentence = max(0, bisect_right(starts, m.start) - 1)
         stated = Stated(float(m.value), resolution(m), m.qualifier, m.text,
-                        float(m.upper) if m.upper is not None else None)
+                        float(m.upper) if m.upper is not None else None, m.unit)
         out.append(Figure(i, m, stated, sentence))
     for f in out:
         f.label = _label(text, out, f, spans[f.sentence])
@@ -308,12 +308,13 @@ def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[R
         start, end = _scope(text, figures, total, opened, sentence)
         if _partial(text[start:end]):
             continue
-        parts = _parts(text, figures, total, start, end, opened["open"] == "(")
-        for p in parts:
+        of_which = opened["open"].lower() not in words()["sum"]["whole"]
+        parts, foreign = _parts(text, figures, total, start, end, opened["open"] == "(", not of_which)
+        relation = _with_foreign(text, figures, total, parts, foreign, of_which, start, end)
+        for p in relation.parts if relation is not None else parts:  # one part alone still has its whole
             figures[p].parent = total.index
-        if len(parts) >= 2:
-            of_which = opened["open"].lower() not in words()["sum"]["whole"]
-            out.append(_sum_relation(text, figures, total, parts, of_which, start, end))
+        if relation is not None:
+            out.append(relation)
     return out
 
 
@@ -418,14 +419,56 @@ def same_unit(a: Figure, b: Figure) -> bool:
     return a.mention.unit != words()["sum"]["generic_count"] or noun(a.mention) == noun(b.mention)
 
 
-def _compatible(total: Figure, part: Figure, bracket: bool) -> bool:
-    """A part in the total's unit; in a bracket right after a count, a count of any noun may split
-    it ("2.105 cán bộ (1.870 nam, 235 nữ)")."""
+def _compatible(text: str, total: Figure, part: Figure, bracket: bool) -> bool:
+    """A part in the total's unit, or in a unit the total's words go on to list ("17 xã, thị trấn");
+    in a bracket right after a count, a count of any noun may split it ("2.105 cán bộ (1.870 nam,
+    235 nữ)")."""
     s = words()["sum"]
-    if same_unit(total, part):
+    if same_unit(total, part) or part.mention.unit in _listed_units(text, total):
         return True
     return (bracket and part.mention.unit == s["generic_count"]
-            and total.mention.unit not in s["measures"])
+            and total.mention.unit not in measures())
+
+
+def _listed_units(text: str, total: Figure) -> set[str]:
+    """Units a count's noun goes on to list: "17 xã, thị trấn" counts communes and townships,
+    "11 huyện, thành phố" districts and cities."""
+    if total.mention.unit in measures():
+        return set()
+    units = vocabulary().units
+    joined = "|".join(re.escape(w) for w in sorted(units, key=len, reverse=True))
+    listed = re.compile(rf"\s*(?:,|{_phrases(words()['sum']['joiners'])})\s*(?P<w>{joined})(?!\w)", re.IGNORECASE)
+    found, pos = set(), total.mention.end
+    while m := listed.match(text, pos):
+        found.add(lookup_unit(m["w"]).unit)
+        pos = m.end()
+    return found
+
+
+def _foreign_count(total: Figure, inside: list[Figure]) -> list[Figure]:
+    """In a list that is the whole ("gồm"), an item that counts other things than the total may be
+    one of its parts ("58 công trình, gồm … 9 công trình thủy lợi và 6 nhà sinh hoạt cộng đồng"): its
+    first count, never an amount of money or a share."""
+    counts = [f for f in inside if f.is_amount and f.mention.unit not in measures()]
+    return counts[:1] if total.mention.unit not in measures() else []
+
+
+def _with_foreign(text, figures, total: Figure, parts: list[int], foreign: list[int], of_which: bool,
+                  start: int, end: int) -> Relation | None:
+    """The sum of a list, where items counted in other nouns may or may not be parts: with them when
+    they make it hold; without them it is never an error, since the list's structure is unclear."""
+    if foreign and len(parts) + len(foreign) >= 2:
+        tried = _sum_relation(text, figures, total, sorted(parts + foreign), of_which, start, end)
+        if tried.status == "ok":
+            return tried
+    if len(parts) < 2:
+        return None
+    relation = _sum_relation(text, figures, total, parts, of_which, start, end)
+    if foreign and relation.status == "mismatch":
+        members = [figures[p] for p in parts]
+        relation.status = "unclear"
+        relation.message = _sum_message(relation, total, members, "sum_foreign")
+    return relation
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -438,13 +481,18 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(zip(bounds[:-1], bounds[1:]))
 
 
-def _parts(text, figures, total: Figure, start: int, end: int, bracket: bool) -> list[int]:
+def _parts(text, figures, total: Figure, start: int, end: int, bracket: bool,
+           whole: bool = False) -> tuple[list[int], list[int]]:
+    """The parts of a total in its list, and (in a whole list) the counts of items in other nouns."""
     pat = _patterns()
-    parts = []
+    parts, foreign = [], []
     for item_start, item_end in _items(text, start, end):
-        inside = [f for f in figures if item_start <= f.mention.start < item_end and f.is_amount
-                  and _compatible(total, f, bracket) and _depth(text, start, f.mention.start) == 0
-                  and not pat.after_parts.fullmatch(f.label)]  # "Tổng cộng: X" sums the list, it is no part
+        in_item = [f for f in figures if item_start <= f.mention.start < item_end
+                   and _depth(text, start, f.mention.start) == 0
+                   and not pat.after_parts.fullmatch(f.label)]  # "Tổng cộng: X" sums the list, it is no part
+        inside = [f for f in in_item if f.is_amount and _compatible(text, total, f, bracket)]
+        if not inside and whole:
+            foreign.extend(f.index for f in _foreign_count(total, in_item))
         if not inside:
             continue
         first = inside[0]
@@ -453,7 +501,7 @@ def _parts(text, figures, total: Figure, start: int, end: int, bracket: bool) ->
             parts.append(first.index)  # the rest are the parts of this part
         else:
             parts.extend(f.index for f in inside)
-    return parts
+    return parts, foreign
 
 
 def _sum_relation(text, figures, total: Figure, parts: list[int], of_which: bool, start, end) -> Relation:
@@ -527,7 +575,7 @@ def _kinds(text, figures, total: Figure, parts: list[int], start: int, end: int)
     names members of one category that no other part names (they cannot overlap), else '';
     with the category that decided."""
     described = _descriptions(text, figures, parts, start, end, nouns=True)
-    said = f"{total.label} {noun(total.mention)} {text[total.mention.end:start]}"
+    said = f"{total.label} {noun(total.mention)} {text[total.mention.end:start]} {_unit_nouns(total)}"
     if len(described) != len(parts):
         return "", None
     found: tuple[str, _Category | None] = ("", None)
@@ -542,6 +590,14 @@ def _kinds(text, figures, total: Figure, parts: list[int], start: int, end: int)
             return "whole", category
         found = ("apart", category)
     return found
+
+
+def _unit_nouns(total: Figure) -> str:
+    """The nouns the vocabulary counts in the total's unit: parts counted as "người" under a total
+    of "lao động" say nothing narrower by it."""
+    if total.mention.unit == words()["sum"]["generic_count"]:
+        return ""
+    return " ".join(w for w, spec in vocabulary().units.items() if spec.unit == total.mention.unit)
 
 
 def _narrower(described: list[str], said: str, category: _Category) -> bool:
@@ -713,8 +769,15 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         named = {c.pattern for c in concepts}
     sentence = spans[rate.sentence]
 
+    # "X là A, đã giải ngân B, đạt Y%": with no base words, a result's rate is of the one amount its
+    # sentence stated before it.
+    alone = (not base_text and _states_result(numerator.label)
+             and len([f for f in figures[:numerator.index] if f.sentence == rate.sentence
+                      and same_unit(f, numerator) and f.numerator_of is None]) == 1)
+
     def weigh(f: Figure, same: bool, in_base: bool) -> _Base:
-        words_before = base_text[:f.mention.start - rate.mention.end] if in_base else f.label
+        # what a candidate is: the words before it, and those after its noun ("1.712 hộ đồng bào DTTS")
+        words_before = base_text[:f.mention.start - rate.mention.end] if in_base else _described(text, f)
         label = tokens(words_before) | {c.pattern for c in concepts if c.search(words_before)}
         # A part borrows its total's words only for a numerator that names what it is a part of;
         # "đã giải ngân N, đạt Y% tổng vốn" is of the total itself.
@@ -729,15 +792,18 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
             clear = bool(subject & label) and bool(named & (label | parent))
         else:  # "đã giải ngân N, đạt Y% kế hoạch": only the base words can name the plan
             clear = bool(named & label) and not larger_plan(f)
-        return _Base(f, score, in_base or clear)
+        return _Base(f, score, in_base or clear or (alone and same and f.index < numerator.index))
 
     def larger_plan(f: Figure):
         return _patterns().larger_plan.search(text, spans[f.sentence].start, sentence.end)
 
     near, far = [], []
     for f in figures:
+        # A figure that is itself a rate's numerator is a base only where the base words name it
+        # ("1.712 hộ DTTS, chiếm 63,8%. … 214 hộ nghèo, chiếm 12,5% số hộ DTTS").
         if (f.index in (numerator.index, rate.index) or not same_unit(f, numerator)
-                or f.per_unit != numerator.per_unit or f.numerator_of is not None
+                or f.per_unit != numerator.per_unit
+                or (f.numerator_of is not None and not _names_all(base_text, _described(text, f)))
                 or (f.parent is not None and f.parent == numerator.parent)):
             continue
         same = f.sentence == rate.sentence
@@ -761,6 +827,33 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         before = [b for b in near if b.figure.sentence == rate.sentence]
         return before[0] if len(before) == 1 else None
     return near[0] if len(near) == 1 else None
+
+
+def _names_all(base_text: str, described: str) -> bool:
+    """Every telling word of the base words describes the figure ("số hộ đồng bào dân tộc thiểu số"
+    of "1.712 hộ đồng bào dân tộc thiểu số")."""
+    telling = tokens(base_text, ("stopwords", "plain"))
+    return bool(telling) and telling <= tokens(described, ())
+
+
+def _described(text: str, f: Figure) -> str:
+    """A figure's words: those before it, its noun, and those that go on describing it."""
+    return f"{f.label} {noun(f.mention)} {_words_after(text, f)}"
+
+
+def _words_after(text: str, f: Figure) -> str:
+    """The words that go on describing a figure after it, to the next mark or joiner ("hộ đồng bào
+    DTTS"; not "và vốn sự nghiệp", which describes the next figure)."""
+    s = words()["sum"]
+    stop = re.compile(rf"[,;.:()\n]|\d|(?<!\w)(?:{_phrases(s['joiners'] + s['of_which'] + s['whole'])})(?!\w)",
+                      re.IGNORECASE)
+    found = stop.search(text, f.mention.end)
+    return text[f.mention.end:found.start() if found else len(text)][:80]
+
+
+def _states_result(label: str) -> bool:
+    """The words before a figure say it is an outcome ("đã giải ngân")."""
+    return any(re.search(_phrases([w]), label, re.IGNORECASE) for w in words()["label"]["results"])
 
 
 def _whole_base(text, figures, spans, rate: Figure, numerator: Figure) -> _Base | None:
@@ -806,8 +899,9 @@ def _rate_relation(rate: Figure, numerator: Figure, denominator: Figure, base_te
     top = numerator.stated
     bottom = denominator.stated
     if denominator is numerator:  # an achieved/target pair: "41/46 công trình"
-        bottom = Stated(float(numerator.mention.denominator), top.resolution, "exact")
-        top = Stated(top.value, top.resolution, "exact" if top.qualifier == "range" else top.qualifier, top.text)
+        bottom = Stated(float(numerator.mention.denominator), top.resolution, "exact", unit=top.unit)
+        top = Stated(top.value, top.resolution, "exact" if top.qualifier == "range" else top.qualifier, top.text,
+                     unit=top.unit)
     low, high = ratio_interval(top, bottom)
     miss = gap(interval(rate.stated), (low, high))
     computed = 100 * top.value / bottom.value if bottom.value else math.inf
@@ -851,8 +945,9 @@ def quantity(value: float, unit: str, lang: str, decimals: int | None = None) ->
         return "∞"
     if unit == "percent":
         return f"{format_number(round(value, 2), lang)}%"
-    display = vocabulary().display.get(unit, {}).get(lang, unit)
-    return f"{format_number(_round(value), lang, decimals)} {display}"
+    shown = _round(value)
+    display = unit_word(unit, lang, shown) if unit in vocabulary().display else unit
+    return f"{format_number(shown, lang, decimals)} {display}"
 
 
 def _round(value: float) -> float:
@@ -883,7 +978,8 @@ def _slip_hint(total: Figure, members: list[Figure], lang: str) -> str:
     for factor in words()["sum"]["scale_slips"]:
         for m in members:
             others = [o.stated for o in members if o is not m]
-            scaled = Stated(m.stated.value * factor, m.stated.resolution * factor, m.stated.qualifier, m.stated.text)
+            scaled = Stated(m.stated.value * factor, m.stated.resolution * factor, m.stated.qualifier, m.stated.text,
+                            unit=m.stated.unit)
             if gap(stated, sum_interval([*others, scaled])) == 0:
                 return _say("hint", lang, part=_as_stated(m, lang), factor=format_number(factor, lang))
     return ""

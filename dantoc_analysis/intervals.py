@@ -1,7 +1,8 @@
 """The values a stated figure allows, and whether stated figures can satisfy a sum or a rate.
 
 Modelled on XBRL Calculations 1.1: a figure is the interval of values that round to it (half a step
-of its last stated digit either way), widened by its qualifier word (resources/intervals.toml); a
+of its last stated digit either way; none for a whole count stated to the unit), widened by its
+qualifier word (resources/intervals.toml); a
 relation holds when some values inside the intervals satisfy it, and otherwise misses by the
 distance between the intervals. The curated checks, the narratives and the audit all use this one.
 """
@@ -26,6 +27,7 @@ class Stated:
     qualifier: str  # exact, approx, over, under, or range (value .. upper)
     text: str = ""  # the words, which tell "gần" (nearly) from other approximations
     upper: float | None = None
+    unit: str = ""  # a count of things, stated to the unit, is exact
 
 
 @cache
@@ -45,12 +47,29 @@ def _widening(figure) -> tuple[float, float]:
     return spec["below"], spec["above"]
 
 
+def measures() -> list[str]:
+    """Units of amounts, which a stated figure rounds; any other unit counts whole things."""
+    return _tolerances()["measures"]
+
+
+def _half_step(figure) -> float:
+    """Half a step of the last stated digit: how far rounding may have moved the figure. A count of
+    whole things stated to the unit was not rounded ("23 người (14 nam, 8 nữ)": 22 is not 23);
+    one ending in zeros ("12.000 hội viên") may have been."""
+    step = float(figure.resolution)
+    unit = getattr(figure, "unit", "")
+    value = float(figure.value)
+    if unit and unit not in measures() and step <= 1 and value.is_integer() and value % 10 != 0:
+        return 0.0
+    return step / 2
+
+
 def interval(figure) -> Interval:
-    """The values a stated figure allows (anything with value, resolution, qualifier, its words as
+    """The values a stated figure allows (anything with value, resolution, qualifier, unit, its words as
     `text` or `mention` and, for a range, upper): ± half a step of its last digit, widened by its qualifier."""
     value = float(figure.value)
     top = float(figure.upper) if figure.qualifier == "range" and figure.upper is not None else value
-    half = float(figure.resolution) / 2
+    half = _half_step(figure)
     below, above = _widening(figure)
     lower = -math.inf if math.isinf(below) else value - half - below * abs(value)
     upper = math.inf if math.isinf(above) else top + half + above * abs(top)

@@ -435,3 +435,31 @@ def test_words_before_a_part_that_names_itself_first_belong_to_it():
     text = ("Toàn tỉnh có 148 thôn đặc biệt khó khăn, trong đó thuộc xã khu vực III là 121 thôn, thuộc xã khu vực I "
             "và II là 25 thôn.")
     assert _verdict(text, "sum", "148 thôn") == "mismatch"
+
+
+@pytest.mark.parametrize(("text", "kind", "anchor", "status"), [
+    # a whole count stated to the unit is exact: 30 is not 31
+    ("Tổ công tác có 31 người (17 nam, 13 nữ).", "sum", "31 người", "mismatch"),
+    # parts counted as "người" under a total of "lao động" say nothing narrower
+    ("Đào tạo nghề cho 640 lao động, trong đó nam 350 người, nữ 270 người.", "sum", "640 lao động", "mismatch"),
+    # a total whose noun lists several levels takes parts of each
+    ("Huyện có 21 xã, thị trấn, trong đó 19 xã và 2 thị trấn.", "sum", "21 xã", "ok"),
+    ("Huyện có 21 xã, thị trấn, trong đó 19 xã và 3 thị trấn.", "sum", "21 xã", "mismatch"),
+    # in a whole list, an item counting other things is a part when that makes the sum hold...
+    ("Xây 40 công trình, gồm 25 công trình giao thông, 10 công trình thủy lợi và 5 nhà văn hóa.",
+     "sum", "40 công trình", "ok"),
+    # ... and never the reason for an error
+    ("Xây 40 công trình, gồm 25 công trình giao thông, 10 công trình thủy lợi và 7 nhà văn hóa.",
+     "sum", "40 công trình", "unclear"),
+    # "X là A, đã giải ngân B, đạt Y%": the rate of the one amount before it
+    ("Vốn năm 2023 chuyển sang năm 2024 là 62.400 triệu đồng, đã giải ngân 41.300 triệu đồng, đạt 72,5%.",
+     "rate", "72,5%", "mismatch"),
+    ("Vốn năm 2023 chuyển sang năm 2024 là 62.400 triệu đồng, đã giải ngân 41.300 triệu đồng, đạt 66,2%.",
+     "rate", "66,2%", "ok"),
+    # a share's base may be another share's numerator, when the base words describe it
+    ("Xã có 1.500 hộ, trong đó 900 hộ dân tộc Mông, chiếm 60%. Xã còn 180 hộ nghèo, chiếm 25% số hộ dân tộc Mông.",
+     "rate", "25%", "mismatch"),
+], ids=["exact-count", "unit-nouns", "levels-ok", "levels-miss", "foreign-item-fits", "foreign-item-unclear",
+        "rate-of-amount-before", "rate-of-amount-before-ok", "share-of-a-share"])
+def test_rules_found_on_the_first_blind_set(text, kind, anchor, status):
+    assert _verdict(text, kind, anchor) == status

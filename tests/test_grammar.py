@@ -53,7 +53,7 @@ COUNTS = [
      [("6 giếng khoan", "6", "count", "giếng khoan"), ("5 m3", "5", "cubic_metres", "m3")]),
     ("Thanh tra 4 đợt kiểm tra năm 2024 tại xã.", [("4 đợt kiểm tra", "4", "count", "đợt kiểm tra")]),
     ("Vùng cao có 2 thành phố và 25 thành viên ban chỉ đạo.",
-     [("2 thành phố", "2", "count", "thành phố"), ("25 thành viên ban chỉ đạo", "25", "count", "thành viên ban chỉ đạo")]),
+     [("2 thành phố", "2", "cities", "thành phố"), ("25 thành viên ban chỉ đạo", "25", "count", "thành viên ban chỉ đạo")]),
     # in a sentence a count of views is a figure; on a line of its own it is the page's counter
     ("Phóng sự đạt hơn 1 triệu lượt xem.", [("hơn 1 triệu lượt", "1000000", "person_times", "lượt")]),
 ]
