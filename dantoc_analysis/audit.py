@@ -90,6 +90,7 @@ class _Patterns:
     larger_plan: re.Pattern
     categories: list[_Category]
     concepts: list[re.Pattern]
+    whole_word: re.Pattern
 
 
 @cache
@@ -119,6 +120,7 @@ def _patterns() -> _Patterns:
         larger_plan=re.compile(_phrases(w["rate"]["larger_plan"]), re.IGNORECASE),
         categories=[_category(c, w["sum"]["member_joiners"]) for c in w["sum"]["categories"]],
         concepts=[re.compile(_phrases(group), re.IGNORECASE) for group in w["rate"]["concepts"]],
+        whole_word=re.compile(_phrases(w["rate"]["whole_words"]), re.IGNORECASE),
     )
 
 
@@ -302,7 +304,7 @@ def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[R
     for total in figures:
         if not total.is_amount or total.mention.unit == "percent":
             continue
-        opened, sentence = _opening(text, total, spans)
+        opened, sentence = _opening(text, figures, total, spans)
         if not opened or _partial(opened["lead"]):
             continue
         start, end = _scope(text, figures, total, opened, sentence)
@@ -356,12 +358,22 @@ def _items_before(text: str, figures: list[Figure], total: Figure, start: int, e
     return parts
 
 
-def _opening(text: str, total: Figure, spans: list[Sentence]) -> tuple[re.Match | None, Sentence]:
+def _after_own_rate(text: str, figures: list[Figure], total: Figure) -> int:
+    """Where a total's words end: after its own rate, if one follows it ("đã giải ngân 531.604 triệu
+    đồng, đạt 81,2% kế hoạch, trong đó …": the parts follow the rate)."""
+    following = figures[total.index + 1] if total.index + 1 < len(figures) else None
+    if following is not None and _rate_numerator(text, figures, following) is total:
+        stop = re.compile(r"[,;.()\n:]").search(text, following.mention.end)  # the end of its base words
+        return stop.start() if stop else len(text)
+    return total.mention.end
+
+
+def _opening(text: str, figures: list[Figure], total: Figure, spans: list[Sentence]) -> tuple[re.Match | None, Sentence]:
     """What opens a total's list of parts, and the sentence the list stands in: the words right
     after the total, or a sentence of its own right after the one the total ends ("… là 245,8 tỷ
     đồng. Cụ thể: …")."""
     sentence = spans[total.sentence]
-    opened = _patterns().opener.match(text, total.mention.end)
+    opened = _patterns().opener.match(text, _after_own_rate(text, figures, total))
     if opened and opened["open"] == ":" and re.search(r"[;\n]", opened["lead"]):
         opened = None  # "…: 620 hộ;\n- Sửa chữa: 412 hộ": the next item's label, not this total's list
     if opened or total.sentence + 1 >= len(spans):
@@ -686,12 +698,36 @@ def _rate_terms(text: str, figures: list[Figure], rate: Figure) -> tuple[Figure,
     pair = _pair_after(text, figures, rate)
     if numerator is None:
         cued = rate.mention.unit == "percent" and _patterns().cue.search(rate.label + _qualifier_word(rate))
-        return (pair, pair) if pair is not None and cued else None
+        if pair is not None and cued:
+            return pair, pair
+        implied = _implied_numerator(text, figures, rate) if cued else None
+        return (implied, None) if implied is not None else None
     if numerator.mention.denominator is not None or pair is not None:
         pair = pair or numerator
         return pair, pair
     part = _part_of_stated_whole(text, figures, numerator)
     return (part, numerator) if part is not None else (numerator, None)
+
+
+def _implied_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | None:
+    """The numerator of a rate whose clause states no figure before its cue: the figure its subject
+    words name ("…, vốn đầu tư 402.115 triệu đồng. Vốn đầu tư đạt 88,7% kế hoạch …"), or, with no
+    subject, the total whose parts its sentence has just listed ("… 2.150 tỷ đồng, trong đó A, B;
+    đạt 91% kế hoạch"). Only amounts of its paragraph before it; one that fits, or none."""
+    clause = max(text.rfind(mark, 0, rate.mention.start) for mark in ";.\n:") + 1
+    lead = text[clause:rate.mention.start] + _qualifier_word(rate)
+    cue = _patterns().cue.search(lead)
+    if cue is None or re.search(r"\d", lead) or lead[cue.end():].strip():
+        return None
+    subject = tokens(lead[:cue.start()], ("stopwords", "plain", "results"))
+    paragraph = [f for f in figures[:rate.index] if f.is_amount and f.mention.unit != "percent"
+                 and f.sentence >= rate.sentence - 1 and f.numerator_of in (None, rate.index)]
+    if subject:
+        named = [f for f in paragraph if subject <= tokens(_described(text, f), ())]
+        return named[-1] if named else None
+    same = [f for f in paragraph if f.sentence == rate.sentence]
+    wholes = [f for f in same if f.parent is None and same[-1].parent == f.index]
+    return wholes[-1] if wholes else None
 
 
 def _part_of_stated_whole(text: str, figures: list[Figure], whole: Figure) -> Figure | None:
@@ -781,7 +817,9 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         label = tokens(words_before) | {c.pattern for c in concepts if c.search(words_before)}
         # A part borrows its total's words only for a numerator that names what it is a part of;
         # "đã giải ngân N, đạt Y% tổng vốn" is of the total itself.
-        parent_words = figures[f.parent].label if f.parent is not None and (subject or share) else ""
+        # A share "of the total" ("chiếm 23,1% tổng vốn được giao") is of a whole, not of a part.
+        of_whole = share and _patterns().whole_word.search(base_text)
+        parent_words = figures[f.parent].label if f.parent is not None and (subject or share) and not of_whole else ""
         parent = tokens(parent_words) | {c.pattern for c in concepts if c.search(parent_words)}
         whole = numerator.parent == f.index
         score = (2 * len(subject & label) + len(named & label) + 0.5 * len(named & parent)
@@ -797,13 +835,15 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     def larger_plan(f: Figure):
         return _patterns().larger_plan.search(text, spans[f.sentence].start, sentence.end)
 
-    near, far = [], []
+    near, far, earlier = [], [], []
     for f in figures:
         # A figure that is itself a rate's numerator is a base only where the base words name it
-        # ("1.712 hộ DTTS, chiếm 63,8%. … 214 hộ nghèo, chiếm 12,5% số hộ DTTS").
+        # ("1.712 hộ DTTS, chiếm 63,8%. … 214 hộ nghèo, chiếm 12,5% số hộ DTTS") or it is the
+        # numerator's whole ("giải ngân X, đạt 81% …, trong đó … sự nghiệp Y … chiếm 24% số đã giải ngân").
         if (f.index in (numerator.index, rate.index) or not same_unit(f, numerator)
                 or f.per_unit != numerator.per_unit
-                or (f.numerator_of is not None and not _names_all(base_text, _described(text, f)))
+                or (f.numerator_of is not None and f.index != numerator.parent
+                    and not _names_all(base_text, _described(text, f)))
                 or (f.parent is not None and f.parent == numerator.parent)):
             continue
         same = f.sentence == rate.sentence
@@ -814,7 +854,12 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
             near.append(weigh(f, False, False))
         elif f.sentence < rate.sentence and spans[f.sentence].paragraph == sentence.paragraph:
             far.append(weigh(f, False, False))
-    for pool, floor in ((near, 0.0), (far, 0.99)):
+        elif spans[f.sentence].paragraph == sentence.paragraph - 1:
+            # news pages set each sentence apart: the paragraph before may state the plan the
+            # base words name ("tổng kế hoạch vốn … là X." / "… đã giải ngân Y, đạt Z% kế hoạch")
+            candidate = weigh(f, False, False)
+            earlier.append(candidate if candidate.named else _Base(f, 0.0, False))
+    for pool, floor in ((near, 0.0), (far, 0.99), (earlier, 0.99)):
         chosen = _best(pool, floor)
         if chosen is not None:
             return chosen
@@ -842,13 +887,18 @@ def _described(text: str, f: Figure) -> str:
 
 
 def _words_after(text: str, f: Figure) -> str:
-    """The words that go on describing a figure after it, to the next mark or joiner ("hộ đồng bào
-    DTTS"; not "và vốn sự nghiệp", which describes the next figure)."""
-    s = words()["sum"]
-    stop = re.compile(rf"[,;.:()\n]|\d|(?<!\w)(?:{_phrases(s['joiners'] + s['of_which'] + s['whole'])})(?!\w)",
-                      re.IGNORECASE)
-    found = stop.search(text, f.mention.end)
+    """The words that go on describing a figure after it: its noun phrase, to the next mark or the
+    word that ends a noun phrase for the figure grammar ("hộ đồng bào DTTS"; not "và vốn sự nghiệp",
+    which describes the next figure, nor "để thực hiện các chương trình", which says what for)."""
+    found = _after_stop().search(text, f.mention.end)
     return text[f.mention.end:found.start() if found else len(text)][:80]
+
+
+@cache
+def _after_stop() -> re.Pattern:
+    s = words()["sum"]
+    ends = resource("vocabulary.toml")["extract"]["phrase_end"] + s["joiners"] + s["of_which"] + s["whole"]
+    return re.compile(rf"[,;.:()\n]|\d|(?<!\w)(?:{_phrases(ends)})(?!\w)", re.IGNORECASE)
 
 
 def _states_result(label: str) -> bool:

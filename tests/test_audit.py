@@ -463,3 +463,38 @@ def test_words_before_a_part_that_names_itself_first_belong_to_it():
         "rate-of-amount-before", "rate-of-amount-before-ok", "share-of-a-share"])
 def test_rules_found_on_the_first_blind_set(text, kind, anchor, status):
     assert _verdict(text, kind, anchor) == status
+
+
+@pytest.mark.parametrize(("text", "anchor", "status"), [
+    # the plan the base words name may stand in the paragraph before (news pages set sentences apart)
+    ("Tổng kế hoạch vốn năm 2024 là 420.000 triệu đồng, trong đó vốn đầu tư 300.000 triệu đồng, "
+     "vốn sự nghiệp 120.000 triệu đồng.\n\nĐến ngày 31/01/2025, tỉnh đã giải ngân 357.000 triệu đồng, "
+     "đạt 90% kế hoạch.", "90%", "mismatch"),
+    # a rate whose clause states no figure: of the figure its subject names...
+    ("Đã giải ngân 350 tỷ đồng, trong đó vốn đầu tư 250 tỷ đồng, vốn sự nghiệp 100 tỷ đồng. "
+     "Vốn đầu tư đạt 83,3% kế hoạch vốn đầu tư (300 tỷ đồng).", "83,3%", "ok"),
+    ("Đã giải ngân 350 tỷ đồng, trong đó vốn đầu tư 250 tỷ đồng, vốn sự nghiệp 100 tỷ đồng. "
+     "Vốn đầu tư đạt 88,3% kế hoạch vốn đầu tư (300 tỷ đồng).", "88,3%", "mismatch"),
+    # ... or, with no subject, of the total whose parts its sentence has just listed
+    ("Giai đoạn 2022-2024 đã giải ngân 900 tỷ đồng, trong đó vốn đầu tư 600 tỷ đồng, vốn sự nghiệp "
+     "300 tỷ đồng; đạt 75% kế hoạch cả giai đoạn (1.200 tỷ đồng).", "75%", "ok"),
+    # a share "of the total" is of the whole, not of the part with its name
+    ("Tổng vốn là 500 tỷ đồng, trong đó vốn đầu tư 320 tỷ đồng, vốn sự nghiệp 180 tỷ đồng. Đã giải ngân "
+     "410 tỷ đồng. Vốn sự nghiệp giải ngân 140 tỷ đồng, chiếm 28% tổng vốn được giao.", "28%", "ok"),
+])
+def test_rate_bases_and_numerators_the_words_imply(text, anchor, status):
+    assert _verdict(text, "rate", anchor) == status
+
+
+def test_the_parts_of_a_total_may_follow_its_own_rate():
+    text = ("Tỉnh đã giải ngân 531 tỷ đồng, đạt 81% kế hoạch, trong đó vốn đầu tư 402 tỷ đồng, "
+            "vốn sự nghiệp 139 tỷ đồng.")
+    assert _verdict(text, "sum", "531 tỷ đồng") == "mismatch"
+
+
+def test_a_subject_named_by_a_part_beats_words_after_the_total_that_say_what_it_is_for():
+    text = ("Năm 2023, huyện được giao gần 600 tỷ đồng để thực hiện các chương trình mục tiêu quốc gia, "
+            "trong đó Chương trình giảm nghèo là 210 tỷ đồng.\n\n"
+            "Đến nay, Chương trình giảm nghèo đã giải ngân 147 tỷ đồng, đạt 70%.")
+    (relation,) = _relations(audit.audit(text), "rate", "70%")
+    assert relation.status == "ok"
