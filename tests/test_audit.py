@@ -494,7 +494,7 @@ def test_the_parts_of_a_total_may_follow_its_own_rate():
 
 def test_a_subject_named_by_a_part_beats_words_after_the_total_that_say_what_it_is_for():
     text = ("Năm 2023, huyện được giao gần 600 tỷ đồng để thực hiện các chương trình mục tiêu quốc gia, "
-            "trong đó Chương trình giảm nghèo là 210 tỷ đồng.\n\n"
-            "Đến nay, Chương trình giảm nghèo đã giải ngân 147 tỷ đồng, đạt 70%.")
+            "trong đó Chương trình 1719 là 210 tỷ đồng.\n\n"
+            "Đến nay, Chương trình 1719 đã giải ngân 147 tỷ đồng, đạt 70%.")
     (relation,) = _relations(audit.audit(text), "rate", "70%")
     assert relation.status == "ok"
