@@ -403,8 +403,37 @@ def _scope(text, figures, total: Figure, opened: re.Match, sentence: Sentence) -
     own_sentence = opened.re is _patterns().next_opener
     if total.parent is not None or not (opened["colon"] or opened["open"] == ":" or own_sentence):
         semicolon = text.find(";", start, end)
+        # "trong đó, ngân sách trung ương A; ngân sách địa phương B": clauses alike go on listing
+        while semicolon >= 0 and _alike(text[start:semicolon], text[semicolon + 1:_clause_end(text, semicolon + 1, end)]):
+            semicolon = text.find(";", semicolon + 1, end)
         end = semicolon if semicolon >= 0 else end
     return start, end
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    found = text.find(";", start, end)
+    return found if found >= 0 else end
+
+
+def _alike(first: str, following: str) -> bool:
+    """The clause after a ';' lists the next part when it is written like the first: it opens with
+    the same word ("vốn đầu tư A; vốn sự nghiệp B") or names another kind of the same group
+    ("xây mới A; sửa chữa B"), and states a figure."""
+    if not re.search(r"\d", following):
+        return False
+    heads = [_first_word(first), _first_word(following)]
+    if heads[0] and heads[0] == heads[1]:
+        return True
+    for category in _patterns().categories:
+        a, b = _members_named(category, first), _members_named(category, following)
+        if a and b and not a & b:
+            return True
+    return False
+
+
+def _first_word(clause: str) -> str:
+    ordered = [t for t in _TOKEN.findall(clause.lower()) if t in tokens(t)]
+    return ordered[0] if ordered else ""
 
 
 def _closing(text: str, start: int, end: int) -> int:
@@ -678,9 +707,11 @@ def _rate_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | 
 
 
 def _qualifier_word(rate: Figure) -> str:
-    """'vượt' in "vượt 400%" is both the qualifier and the cue."""
+    """'vượt' in "vượt 400%" is both the qualifier and the cue; "khoảng" in "đạt khoảng 18,5%" is
+    only a qualifier, and the cue stands before it."""
     digit = re.search(r"\d", rate.mention.text)
-    return rate.mention.text[:digit.start()] if digit else ""
+    word = rate.mention.text[:digit.start()] if digit else ""
+    return word if _patterns().cue.search(word) else ""
 
 
 def _mark_numerators(text: str, figures: list[Figure]) -> None:
@@ -840,6 +871,10 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         # A figure that is itself a rate's numerator is a base only where the base words name it
         # ("1.712 hộ DTTS, chiếm 63,8%. … 214 hộ nghèo, chiếm 12,5% số hộ DTTS") or it is the
         # numerator's whole ("giải ngân X, đạt 81% …, trong đó … sự nghiệp Y … chiếm 24% số đã giải ngân").
+        # A part's achievement ("trong đó vốn trung ương 1.213 tỷ, đạt 86,4%") is against its own
+        # plan: its total is a base only for a share ("chiếm") or where the base words name it.
+        if f.index == numerator.parent and not share and not base:
+            continue
         if (f.index in (numerator.index, rate.index) or not same_unit(f, numerator)
                 or f.per_unit != numerator.per_unit
                 or (f.numerator_of is not None and f.index != numerator.parent

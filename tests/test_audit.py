@@ -498,3 +498,23 @@ def test_a_subject_named_by_a_part_beats_words_after_the_total_that_say_what_it_
             "Đến nay, Chương trình 1719 đã giải ngân 147 tỷ đồng, đạt 70%.")
     (relation,) = _relations(audit.audit(text), "rate", "70%")
     assert relation.status == "ok"
+
+
+@pytest.mark.parametrize(("text", "kind", "anchor", "status"), [
+    # a part's achievement is against its own plan, never its total: no base words, no verdict
+    ("Đã phân bổ 4.800 triệu đồng, trong đó, ngân sách trung ương 1.200 triệu đồng đạt 86,4%, "
+     "ngân sách địa phương 3.600 triệu đồng, đạt 86,1%.", "rate", "86,4%", "unclear"),
+    # parts separated by ';' go on while the clauses are alike
+    ("Tổng vốn 500 tỷ đồng, trong đó, ngân sách trung ương 420 tỷ đồng; ngân sách địa phương 70 tỷ đồng.",
+     "sum", "500 tỷ đồng", "mismatch"),
+    ("Hỗ trợ 300 hộ, trong đó xây mới 200 hộ; sửa chữa 120 hộ.", "sum", "300 hộ", "mismatch"),
+    # a qualifier between the cue and the number leaves the cue where it is
+    ("Có 10/54 xã, đạt khoảng 18,5%.", "rate", "khoảng 18,5%", "ok"),
+])
+def test_rules_found_on_real_pages(text, kind, anchor, status):
+    assert _verdict(text, kind, anchor) == status
+
+
+def test_a_clause_after_a_semicolon_that_is_not_alike_ends_the_list():
+    text = "Tổng vốn 500 tỷ đồng, trong đó vốn đầu tư 300 tỷ đồng; đã giải ngân 200 tỷ đồng."
+    assert not _relations(audit.audit(text), "sum", "500 tỷ đồng")
