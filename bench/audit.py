@@ -5,7 +5,8 @@
 Texts: tests/fixtures/audit/*.txt (the development set the audit was built on) and
 tests/fixtures/audit/holdout/*.txt (written and labelled last, never tuned on) and
 tests/fixtures/audit/blind/*.txt (written and labelled by a session that never read the audit's
-code nor ran it on them; rules were then fixed on what it showed) and tests/fixtures/audit/final/*.txt
+code nor ran it on them; rules were then fixed on what it showed; blind3/ likewise, by a third such
+session) and tests/fixtures/audit/final/*.txt
 (written the same way by another session, scored only once the rules were done), each folder with a
 labels.csv of the relations a reader finds: file, kind (sum|rate), anchor (the stated total or
 rate, as written), status (ok|mismatch|unclear, or none: must not be reported), base (a rate's
@@ -36,6 +37,7 @@ from dantoc_analysis import audit, loaders
 DEV = ROOT / "tests" / "fixtures" / "audit"
 HOLDOUT = DEV / "holdout"
 BLIND = DEV / "blind"
+BLIND3 = DEV / "blind3"
 FINAL = DEV / "final"
 
 
@@ -101,7 +103,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=0.5, help="megabytes of text for the throughput run")
     args = parser.parse_args()
-    for name, folder in (("development", DEV), ("held-out", HOLDOUT), ("blind", BLIND),
+    for name, folder in (("development", DEV), ("held-out", HOLDOUT), ("blind", BLIND), ("blind3", BLIND3),
                          ("final", FINAL)):
         s = score(folder)
         print(f"{name}: {s['texts']} texts, {s['labelled']} labelled relations, {s['found']} found")
