@@ -173,8 +173,14 @@ def _lines(text: str):
 
 
 def tokens(text: str, drop: tuple[str, ...] = ("stopwords",)) -> set[str]:
-    """The words of a phrase that can tell one figure from another."""
-    return set(_TOKEN.findall(text.lower())) - _dropped(drop)
+    """The words of a phrase that can tell one figure from another; who acts ("các chủ đầu tư") is
+    not what a figure is of, so its words do not count ("chủ đầu tư" is no "vốn đầu tư")."""
+    return set(_TOKEN.findall(_agents().sub(" ", text.lower()))) - _dropped(drop)
+
+
+@cache
+def _agents() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_phrases(words()['label']['agents'])})(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -373,13 +379,14 @@ def _opening(text: str, figures: list[Figure], total: Figure, spans: list[Senten
     after the total, or a sentence of its own right after the one the total ends ("… là 245,8 tỷ
     đồng. Cụ thể: …")."""
     sentence = spans[total.sentence]
-    opened = _patterns().opener.match(text, _after_own_rate(text, figures, total))
+    words_end = _after_own_rate(text, figures, total)
+    opened = _patterns().opener.match(text, words_end)
     if opened and opened["open"] == ":" and re.search(r"[;\n]", opened["lead"]):
         opened = None  # "…: 620 hộ;\n- Sửa chữa: 412 hộ": the next item's label, not this total's list
     if opened or total.sentence + 1 >= len(spans):
         return opened, sentence
     following = spans[total.sentence + 1]
-    if following.paragraph != sentence.paragraph or text[total.mention.end:sentence.end].strip() not in ("", "."):
+    if following.paragraph != sentence.paragraph or text[words_end:sentence.end].strip() not in ("", "."):
         return None, sentence
     return _patterns().next_opener.match(text, following.start, following.end), following
 
@@ -825,6 +832,8 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     base = tokens(base_text)
     concepts = [c for c in _patterns().concepts if c.search(base_text)]
     named = base | {c.pattern for c in concepts}
+    # "vốn", "nguồn" alone name no base apart from another: clear naming needs the telling words
+    telling = tokens(base_text, ("stopwords", "plain")) | {c.pattern for c in concepts}
     share = any(re.match(_phrases([c]), _cue_of(text, numerator, rate), re.IGNORECASE)
                 for c in words()["rate"]["share_cues"])
     # What the numerator is a figure of, in words that tell it from other figures: "vốn sự nghiệp"
@@ -856,7 +865,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         score = (2 * len(subject & label) + len(named & label) + 0.5 * len(named & parent)
                  + 1.5 * whole + 0.5 * same + 2 * in_base)
         if share:
-            clear = bool(named & label) or whole
+            clear = bool(telling & label) or whole
         elif subject:
             clear = bool(subject & label) and bool(named & (label | parent))
         else:  # "đã giải ngân N, đạt Y% kế hoạch": only the base words can name the plan
@@ -873,7 +882,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         # numerator's whole ("giải ngân X, đạt 81% …, trong đó … sự nghiệp Y … chiếm 24% số đã giải ngân").
         # A part's achievement ("trong đó vốn trung ương 1.213 tỷ, đạt 86,4%") is against its own
         # plan: its total is a base only for a share ("chiếm") or where the base words name it.
-        if f.index == numerator.parent and not share and not base:
+        if f.index == numerator.parent and not share and not (base & tokens(_described(text, f))):
             continue
         if (f.index in (numerator.index, rate.index) or not same_unit(f, numerator)
                 or f.per_unit != numerator.per_unit
@@ -894,6 +903,12 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
             # base words name ("tổng kế hoạch vốn … là X." / "… đã giải ngân Y, đạt Z% kế hoạch")
             candidate = weigh(f, False, False)
             earlier.append(candidate if candidate.named else _Base(f, 0.0, False))
+    # A base the words clearly name is taken from farther off before a near one they do not.
+    if base and not any(b.named for b in near):
+        clear_far = [b for b in far + earlier if b.named]
+        chosen = _best(clear_far, 0.99)
+        if chosen is not None:
+            return chosen
     for pool, floor in ((near, 0.0), (far, 0.99), (earlier, 0.99)):
         chosen = _best(pool, floor)
         if chosen is not None:
