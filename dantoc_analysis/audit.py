@@ -91,6 +91,7 @@ class _Patterns:
     categories: list[_Category]
     concepts: list[re.Pattern]
     whole_word: re.Pattern
+    sex: re.Pattern
 
 
 @cache
@@ -121,6 +122,7 @@ def _patterns() -> _Patterns:
         categories=[_category(c, w["sum"]["member_joiners"]) for c in w["sum"]["categories"]],
         concepts=[re.compile(_phrases(group), re.IGNORECASE) for group in w["rate"]["concepts"]],
         whole_word=re.compile(_phrases(w["rate"]["whole_words"]), re.IGNORECASE),
+        sex=re.compile(_phrases(w["sum"]["sexes"]), re.IGNORECASE),
     )
 
 
@@ -150,7 +152,8 @@ def sentences(text: str) -> list[Sentence]:
             paragraph += 1
             continue
         previous = spans[-1] if spans else None
-        if (previous and previous[2] == paragraph and _BULLET.match(line)
+        # a bullet after ':' or ';' goes on with its list, and so does a closing "tổng cộng …" line
+        if (previous and previous[2] == paragraph and (_BULLET.match(line) or _patterns().after_parts.match(line))
                 and text[previous[0]:previous[1]].rstrip()[-1:] in (":", ";", ",")):
             spans[-1] = (previous[0], end, paragraph)
         else:
@@ -243,11 +246,25 @@ def _label(text: str, figures: list[Figure], f: Figure, sentence: Sentence) -> s
     if f.index and figures[f.index - 1].sentence == f.sentence:
         begin = max(begin, figures[f.index - 1].mention.end)
     before = text[begin:f.mention.start]
-    marks = [m.end() for m in re.finditer(r"[,;(]", before)]
-    for cut in reversed(marks):
+    for cut in reversed(_clause_marks(before)):
         if tokens(before[cut:]):
             return before[cut:]
     return before
+
+
+def _clause_marks(before: str) -> list[int]:
+    """Where clauses may begin in the words before a figure: after ',' ';' or an open '(' — but not
+    inside an aside the words close again ("Kế hoạch vốn năm 2024 (bao gồm vốn kéo dài, …) là X")."""
+    marks, opened = [], []
+    for pos, char in enumerate(before):
+        if char == "(":
+            opened.append(pos + 1)
+        elif char == ")" and opened:
+            start = opened.pop()
+            marks = [m for m in marks if m < start]
+        elif char in ",;" and not opened:
+            marks.append(pos + 1)
+    return sorted(marks + opened)
 
 
 def _depth(text: str, start: int, end: int) -> int:
@@ -358,7 +375,11 @@ def _items_before(text: str, figures: list[Figure], total: Figure, start: int, e
         if not amounts and all(f.mention.unit == "percent" for f in inside) and (
                 inside or not tokens(text[item_start:item_end], ())):
             continue  # the comma before the total's words, or a part's rate
-        if not amounts or len(amounts) < len([f for f in inside if f.is_amount]):
+        others = [f.index for f in inside if f.is_amount and f.index not in amounts]
+        if amounts and others and max(others) < min(amounts):
+            parts[:0] = amounts  # "… tại 3 bản: + Bản A: 46 hộ": the list begins after the other figure
+            break
+        if not amounts or others:
             break
         parts[:0] = amounts
     return parts
@@ -470,9 +491,13 @@ def same_unit(a: Figure, b: Figure) -> bool:
 def _compatible(text: str, total: Figure, part: Figure, bracket: bool) -> bool:
     """A part in the total's unit, or in a unit the total's words go on to list ("17 xã, thị trấn");
     in a bracket right after a count, a count of any noun may split it ("2.105 cán bộ (1.870 nam,
-    235 nữ)")."""
+    235 nữ)"); people of a sex are part of a count of any noun ("615 học viên, trong đó nam 248
+    người, …": only persons are men or women)."""
     s = words()["sum"]
     if same_unit(total, part) or part.mention.unit in _listed_units(text, total):
+        return True
+    if (total.mention.unit == s["generic_count"] and part.mention.unit in s["persons"]
+            and _patterns().sex.search(part.label)):
         return True
     return (bracket and part.mention.unit == s["generic_count"]
             and total.mention.unit not in measures())
@@ -623,7 +648,8 @@ def _kinds(text, figures, total: Figure, parts: list[int], start: int, end: int)
     names members of one category that no other part names (they cannot overlap), else '';
     with the category that decided."""
     described = _descriptions(text, figures, parts, start, end, nouns=True)
-    said = f"{total.label} {noun(total.mention)} {text[total.mention.end:start]} {_unit_nouns(total)}"
+    units = {total.mention.unit} | {figures[p].mention.unit for p in parts}
+    said = f"{total.label} {noun(total.mention)} {text[total.mention.end:start]} {_unit_nouns(units)}"
     if len(described) != len(parts):
         return "", None
     found: tuple[str, _Category | None] = ("", None)
@@ -640,12 +666,11 @@ def _kinds(text, figures, total: Figure, parts: list[int], start: int, end: int)
     return found
 
 
-def _unit_nouns(total: Figure) -> str:
-    """The nouns the vocabulary counts in the total's unit: parts counted as "người" under a total
-    of "lao động" say nothing narrower by it."""
-    if total.mention.unit == words()["sum"]["generic_count"]:
-        return ""
-    return " ".join(w for w, spec in vocabulary().units.items() if spec.unit == total.mention.unit)
+def _unit_nouns(units: set[str]) -> str:
+    """The nouns the vocabulary counts in the total's and parts' units: parts counted as "người"
+    under a total of "lao động" or "học viên" say nothing narrower by it."""
+    units = units - {words()["sum"]["generic_count"]}
+    return " ".join(w for w, spec in vocabulary().units.items() if spec.unit in units)
 
 
 def _narrower(described: list[str], said: str, category: _Category) -> bool:
@@ -869,11 +894,18 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         elif subject:
             clear = bool(subject & label) and bool(named & (label | parent))
         else:  # "đã giải ngân N, đạt Y% kế hoạch": only the base words can name the plan
-            clear = bool(named & label) and not larger_plan(f)
+            clear = bool(telling & label) and not larger_plan(f)
+        # "giải ngân vốn kéo dài 17.850 triệu đồng, đạt 86,2%": no base words, and the numerator's
+        # subject names the one amount it is a part of the plan of
+        clear = clear or (not base_text and bool(subject) and subject <= label and not in_base)
         return _Base(f, score, in_base or clear or (alone and same and f.index < numerator.index))
 
     def larger_plan(f: Figure):
-        return _patterns().larger_plan.search(text, spans[f.sentence].start, sentence.end)
+        # words in the plan's own description say what it holds ("Kế hoạch vốn (bao gồm vốn năm 2023
+        # kéo dài) là X"): only those elsewhere say the plan may be larger than X
+        own = range(f.mention.start - len(f.label), f.mention.end)
+        return any(m.start() not in own for m in
+                   _patterns().larger_plan.finditer(text, spans[f.sentence].start, sentence.end))
 
     near, far, earlier = [], [], []
     for f in figures:

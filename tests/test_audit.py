@@ -518,3 +518,28 @@ def test_rules_found_on_real_pages(text, kind, anchor, status):
 def test_a_clause_after_a_semicolon_that_is_not_alike_ends_the_list():
     text = "Tổng vốn 500 tỷ đồng, trong đó vốn đầu tư 300 tỷ đồng; đã giải ngân 200 tỷ đồng."
     assert not _relations(audit.audit(text), "sum", "500 tỷ đồng")
+
+
+@pytest.mark.parametrize(("text", "kind", "anchor", "status"), [
+    # sources of money cannot overlap: parts above the total are an error
+    ("Tổng nguồn vốn là 300 tỷ đồng, trong đó:\n- Ngân sách trung ương: 250 tỷ đồng;\n"
+     "- Ngân sách địa phương: 40 tỷ đồng;\n- Vốn lồng ghép: 16 tỷ đồng.", "sum", "300 tỷ đồng", "mismatch"),
+    # a plan that says it holds carried-over capital is the whole base
+    ("Kế hoạch vốn năm 2024 (bao gồm vốn năm 2023 kéo dài) là 600 tỷ đồng.\n\n"
+     "Đến ngày 30/6/2024, tỉnh giải ngân được 150 tỷ đồng, đạt 31% kế hoạch.", "rate", "31%", "mismatch"),
+    # men and women are persons, whatever noun the total counts them by
+    ("Mở 12 lớp cho 400 học viên, trong đó nam 180 người, nữ 190 người.", "sum", "400 học viên", "mismatch"),
+    ("Có 250 học sinh nhận học bổng, trong đó học sinh nữ 140 em, chiếm 62%.", "rate", "62%", "mismatch"),
+    # "tổng cộng" on a line of its own closes the bullets before it; the list starts after "3 bản:"
+    ("Hỗ trợ tại 3 bản:\n+ Bản A: 40 hộ;\n+ Bản B: 35 hộ;\n+ Bản C: 50 hộ;\ntổng cộng 135 hộ.", "sum", "135 hộ",
+     "mismatch"),
+    # the numerator's subject names the one amount it is of
+    ("Vốn năm 2023 kéo dài sang năm 2024 là 20.000 triệu đồng. Tỉnh giải ngân vốn kéo dài 15.000 triệu đồng, "
+     "đạt 80%.", "rate", "80%", "mismatch"),
+    # who acts ("chủ đầu tư") is not what the figure is of
+    ("Tổng kế hoạch vốn là 300.000 triệu đồng, gồm:\n- Vốn đầu tư phát triển: 200.000 triệu đồng;\n"
+     "- Vốn sự nghiệp: 100.000 triệu đồng.\n\nCác chủ đầu tư đã giải ngân 240.000 triệu đồng, đạt 80% kế hoạch.",
+     "rate", "80%", "ok"),
+])
+def test_rules_found_on_the_third_blind_set(text, kind, anchor, status):
+    assert _verdict(text, kind, anchor) == status
