@@ -335,12 +335,31 @@ def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[R
             continue
         of_which = opened["open"].lower() not in words()["sum"]["whole"]
         parts, foreign = _parts(text, figures, total, start, end, opened["open"] == "(", not of_which)
+        if not parts and not foreign and (earlier := _total_before(text, figures, total)) is not None:
+            # "giao 1.700 tỷ đồng để thực hiện 3 chương trình, trong đó …": the list divides the
+            # amount before the count its words name; when it names as many parts as the count
+            # says there are, it names them all
+            count, total = total, earlier
+            parts, foreign = _parts(text, figures, total, start, end, False, not of_which)
+            of_which = of_which and not (foreign == [] and float(count.mention.value) == len(parts))
         relation = _with_foreign(text, figures, total, parts, foreign, of_which, start, end)
         for p in relation.parts if relation is not None else parts:  # one part alone still has its whole
             figures[p].parent = total.index
         if relation is not None:
             out.append(relation)
     return out
+
+
+def _total_before(text: str, figures: list[Figure], total: Figure) -> Figure | None:
+    """The amount just before a figure in its clause, when the figure's list is none of its own."""
+    if total.index == 0:
+        return None
+    before = figures[total.index - 1]
+    between = text[before.mention.end:total.mention.start]
+    if before.sentence != total.sentence or not before.is_amount or before.parent is not None \
+            or before.mention.unit == "percent" or re.search(r"[.;:()\n]", between):
+        return None
+    return before
 
 
 def find_totals_after(text: str, figures: list[Figure], spans: list[Sentence]) -> list[Relation]:
@@ -385,6 +404,12 @@ def _items_before(text: str, figures: list[Figure], total: Figure, start: int, e
     return parts
 
 
+def _names_next_item(lead: str) -> bool:
+    """The words before a colon start a new item with a name ("…, Nam Giang:"), not this total's list."""
+    after_comma = lead.rsplit(",", 1)[1].strip() if "," in lead else ""
+    return after_comma[:1].isupper()
+
+
 def _after_own_rate(text: str, figures: list[Figure], total: Figure) -> int:
     """Where a total's words end: after its own rate, if one follows it ("đã giải ngân 531.604 triệu
     đồng, đạt 81,2% kế hoạch, trong đó …": the parts follow the rate)."""
@@ -402,8 +427,11 @@ def _opening(text: str, figures: list[Figure], total: Figure, spans: list[Senten
     sentence = spans[total.sentence]
     words_end = _after_own_rate(text, figures, total)
     opened = _patterns().opener.match(text, words_end)
-    if opened and opened["open"] == ":" and re.search(r"[;\n]", opened["lead"]):
-        opened = None  # "…: 620 hộ;\n- Sửa chữa: 412 hộ": the next item's label, not this total's list
+    if opened and opened["open"] == ":" and (re.search(r"[;\n]", opened["lead"])
+                                             or _names_next_item(opened["lead"])):
+        # "…: 620 hộ;\n- Sửa chữa: 412 hộ", "Tây Giang: 70 người, Nam Giang: 60 người": the next
+        # item's label, not this total's list
+        opened = None
     if opened or total.sentence + 1 >= len(spans):
         return opened, sentence
     following = spans[total.sentence + 1]

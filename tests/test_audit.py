@@ -543,3 +543,17 @@ def test_a_clause_after_a_semicolon_that_is_not_alike_ends_the_list():
 ])
 def test_rules_found_on_the_third_blind_set(text, kind, anchor, status):
     assert _verdict(text, kind, anchor) == status
+
+
+def test_a_name_before_a_colon_starts_the_next_item_not_a_list():
+    text = "Đại hội có 40 đại biểu: Tây Sơn: 12 đại biểu, An Lão: 15 đại biểu, Vĩnh Thạnh: 13 đại biểu."
+    sums = [r for r in audit.audit(text).relations if r.kind == "sum"]
+    assert [(audit.audit(text).figures[r.anchor].mention.text, len(r.parts), r.status) for r in sums] == \
+        [("40 đại biểu", 3, "ok")]
+
+
+@pytest.mark.parametrize(("count", "status"), [("3", "mismatch"), ("4", "unclear")])
+def test_a_list_after_a_count_divides_the_amount_before_it_and_names_all_when_it_names_as_many(count, status):
+    text = (f"Tỉnh được giao 1.700 tỷ đồng để thực hiện {count} chương trình, trong đó Chương trình 1719 "
+            "là 1.100 tỷ đồng, Chương trình giảm nghèo 420 tỷ đồng, Chương trình nông thôn mới 150 tỷ đồng.")
+    assert _verdict(text, "sum", "1.700 tỷ đồng") == status
