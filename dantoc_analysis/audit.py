@@ -343,11 +343,36 @@ def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[R
             parts, foreign = _parts(text, figures, total, start, end, False, not of_which)
             of_which = of_which and not (foreign == [] and float(count.mention.value) == len(parts))
         relation = _with_foreign(text, figures, total, parts, foreign, of_which, start, end)
+        if relation is not None and relation.status == "unclear" and of_which:
+            relation = _whole_subset(text, figures, total, parts, start, end) or relation
         for p in relation.parts if relation is not None else parts:  # one part alone still has its whole
             figures[p].parent = total.index
         if relation is not None:
             out.append(relation)
     return out
+
+
+def _whole_subset(text, figures, total: Figure, parts: list[int], start: int, end: int) -> Relation | None:
+    """A list that divides its total two ways at once ("995 người (nam 924, nữ 13, dân tộc Jrai 612,
+    dân tộc Bahnar 296, …)"): the parts that name every kind of an exhaustive group once must make
+    up the total, when the other parts are a division of their own (two or more, written alike); a
+    miss there is an error the whole list could not show."""
+    described = _descriptions(text, figures, parts, start, end, nouns=True)
+    if len(described) != len(parts):
+        return None
+    for category in _patterns().categories:
+        if not category.exhaustive:
+            continue
+        named = [(p, _members_named(category, d)) for p, d in zip(parts, described)]
+        subset = [p for p, members in named if members]
+        members = [m for _, ms in named for m in ms]
+        rest = [p for p in parts if p not in subset]
+        if (len(subset) >= 2 and len(rest) >= 2 and len(members) == len(set(members)) == category.size
+                and _parallel(text, figures, rest, start, end)):
+            relation = _sum_relation(text, figures, total, subset, True, start, end)
+            if relation.status == "mismatch":
+                return relation
+    return None
 
 
 def _total_before(text: str, figures: list[Figure], total: Figure) -> Figure | None:

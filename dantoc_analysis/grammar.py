@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
+from .intervals import measures
 from .numbers import FigureError, format_number, format_quantity, normalise, parse_number, unit_word, vocabulary
 from .wording import normal_form, resource
 
 YEARS = range(1900, 2101)
 CONTEXT_CHARS = 40  # how far back the words that qualify or disqualify a number are looked for
+BRACKET_CHARS = 200  # how far back a bracket that splits a count may open
 NOUN_WORDS = 10  # a safety stop: noun phrases of nine syllables are common ("cơ sở giáo dục vùng dân tộc thiểu số")
 
 # Thousands may be grouped by dots or by spaces: no-break, narrow no-break and thin spaces are what
@@ -99,6 +101,9 @@ class _Patterns:
     not_unit: re.Pattern
     not_count: re.Pattern
     qualifier: re.Pattern
+    bracket_item_end: re.Pattern
+    bracket_item_label: re.Pattern
+    counted_before_bracket: re.Pattern
     comparative: re.Pattern
     comparison_base: re.Pattern
     range_start: re.Pattern
@@ -140,6 +145,11 @@ def _patterns() -> _Patterns:
         not_unit=re.compile(rf"(?:{_words(words['not_units'])})(?!\w)", re.IGNORECASE),
         not_count=re.compile(rf"(?:{_words(words['not_counts'])})(?!\w)", re.IGNORECASE),
         qualifier=re.compile(rf"(?:^|[^\w])(?P<q>{_words(voc.qualifiers)}){sp}+$", re.IGNORECASE),
+        bracket_item_end=re.compile(rf"{sp}*[,;)]"),
+        bracket_item_label=re.compile(rf"[^\W\d_]{sp}+$"),
+        # "995 người (", "420 người có uy tín (": a count whose noun phrase the bracket follows
+        counted_before_bracket=re.compile(rf"\d{sp}*(?P<unit>{_words(voc.units)})(?:{sp}+[^\W\d_]+){{0,4}}{sp}*$",
+                                          re.IGNORECASE),
         comparative=re.compile(rf"(?:^|[^\w])(?:(?P<lower>{_words(words['comparatives_lower'])})"
                                rf"|{_words(words['comparatives_higher'])}){sp}+$", re.IGNORECASE),
         comparison_base=re.compile(rf"[^.;:\n]*?(?<!\w)(?:{_words(words['comparison_base'])})(?!\w)",
@@ -198,6 +208,21 @@ def _whole(text: str) -> tuple[Figure, _Words]:
     return reading
 
 
+def _bracket_count(text: str, start: int, end: int, pat: _Patterns) -> str | None:
+    """The unit of the count a bracket splits, for a bare number in it after a word and before a
+    mark: "995 người (trong đó nam 924, nữ 13, …)" — the parts drop the noun the total states."""
+    if not pat.bracket_item_end.match(text, end) or not pat.bracket_item_label.search(text, max(0, start - 20), start):
+        return None
+    opening = text.rfind("(", max(0, start - BRACKET_CHARS), start)
+    if opening < 0 or ")" in text[opening:start]:
+        return None
+    count = pat.counted_before_bracket.search(text, max(0, opening - 40), opening)
+    if count is None:
+        return None
+    unit = lookup_unit(count["unit"]).unit
+    return unit if unit not in measures() else None  # amounts keep their scale words: "(trung ương 800 tỷ, …)"
+
+
 def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     i = bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
@@ -222,6 +247,8 @@ def _read(text: str, number: re.Match, pat: _Patterns, whole: bool = False) -> t
     if implied:
         spec, suffix = lookup_unit(_grammar_words()["implied_unit"]), pat.per.match(text, pos)
         noun, unit, factor, end, per = "", spec.unit, spec.factor, suffix.end(), suffix.group()
+    elif noun is None and mixed is None and not second and (counted := _bracket_count(text, start, pos, pat)):
+        noun, unit, factor, end, per, implied = "", counted, Decimal(1), pos, "", True
     # The words after a number are looked at first: most numbers that are not figures have none.
     if noun is None or _year_before_place(numeral, unit) or not _may_be_figure(text, number, before, pat):
         return None

@@ -557,3 +557,12 @@ def test_a_list_after_a_count_divides_the_amount_before_it_and_names_all_when_it
     text = (f"Tỉnh được giao 1.700 tỷ đồng để thực hiện {count} chương trình, trong đó Chương trình 1719 "
             "là 1.100 tỷ đồng, Chương trình giảm nghèo 420 tỷ đồng, Chương trình nông thôn mới 150 tỷ đồng.")
     assert _verdict(text, "sum", "1.700 tỷ đồng") == status
+
+
+def test_a_list_that_divides_a_count_two_ways_is_checked_by_the_whole_division():
+    # bare numbers in a bracket after a count take its unit; men and women must make up the total
+    text = "Toàn huyện có 420 người có uy tín (trong đó nam 380, nữ 25, dân tộc Mông 300, dân tộc Dao 120 người)."
+    (relation,) = _relations(audit.audit(text), "sum", "420 người")
+    assert relation.status == "mismatch" and len(relation.parts) == 2
+    right = text.replace("nữ 25", "nữ 40")
+    assert _verdict(right, "sum", "420 người") != "mismatch"

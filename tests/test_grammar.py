@@ -323,3 +323,9 @@ def test_a_measure_adjective_ends_a_counted_noun_phrase():
 ])
 def test_a_level_or_a_rate_after_a_counted_noun_opens_a_new_phrase(sentence, text):
     assert extract.extract(sentence)[0].text == text
+
+
+def test_bare_numbers_in_a_bracket_after_a_count_take_its_unit():
+    found = extract.extract("Có 995 người (trong đó nam 924, nữ 71). Ngày 12 (thứ 3) họp; 500 tỷ đồng (trung ương 400, địa phương 100).")
+    assert [(m.text, m.unit, "unit_implied" in m.flags) for m in found] == [
+        ("995 người", "people", False), ("924", "people", True), ("71", "people", True), ("500 tỷ đồng", "million_vnd", False)]
