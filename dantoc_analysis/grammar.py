@@ -45,7 +45,8 @@ class Figure:
 
     `start`/`end` place `text` in the text it was read from. `flags` name what a reader should look
     at: `unit_typo` (scale words that do not compound, "314 tỷ triệu đồng", read as the first),
-    `unit_implied` (money that drops "đồng": "kinh phí hơn 500 triệu"), `space_grouped`
+    `unit_implied` (money that drops "đồng": "kinh phí hơn 500 triệu"; a bare number in a bracket
+    that splits a count: "995 người (nam 924, …)"), `space_grouped`
     (thousands grouped by ordinary spaces, "1 188 600").
     """
 
