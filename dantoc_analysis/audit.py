@@ -485,7 +485,9 @@ def _scope(text, figures, total: Figure, opened: re.Match, sentence: Sentence) -
     if total.parent is not None or not (opened["colon"] or opened["open"] == ":" or own_sentence):
         semicolon = text.find(";", start, end)
         # "trong đó, ngân sách trung ương A; ngân sách địa phương B": clauses alike go on listing
-        while semicolon >= 0 and _alike(text[start:semicolon], text[semicolon + 1:_clause_end(text, semicolon + 1, end)]):
+        counted = _counted_words(figures, [total.index])
+        while semicolon >= 0 and _alike(text[start:semicolon], text[semicolon + 1:_clause_end(text, semicolon + 1, end)],
+                                        counted):
             semicolon = text.find(";", semicolon + 1, end)
         end = semicolon if semicolon >= 0 else end
     return start, end
@@ -496,13 +498,13 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return found if found >= 0 else end
 
 
-def _alike(first: str, following: str) -> bool:
+def _alike(first: str, following: str, counted: set[str]) -> bool:
     """The clause after a ';' lists the next part when it is written like the first: it opens with
     the same word ("vốn đầu tư A; vốn sự nghiệp B") or names another kind of the same group
     ("xây mới A; sửa chữa B"), and states a figure."""
     if not re.search(r"\d", following):
         return False
-    heads = [_first_word(first), _first_word(following)]
+    heads = [_first_word(first, counted), _first_word(following, counted)]
     if heads[0] and heads[0] == heads[1]:
         return True
     for category in _patterns().categories:
@@ -512,8 +514,8 @@ def _alike(first: str, following: str) -> bool:
     return False
 
 
-def _first_word(clause: str) -> str:
-    ordered = [t for t in _TOKEN.findall(clause.lower()) if t in tokens(t)]
+def _first_word(clause: str, counted: set[str]) -> str:
+    ordered = [t for t in _TOKEN.findall(clause.lower()) if t in tokens(t) and t not in counted]
     return ordered[0] if ordered else ""
 
 
@@ -762,11 +764,20 @@ def _parallel(text, figures, parts: list[int], start: int, end: int) -> bool:
     way, so they cannot overlap; "845 hộ nghèo, 620 hộ DTTS" are two ways of counting the same
     households, and "vốn đầu tư …, vốn kéo dài …" two ways of dividing capital ("vốn" is plain)."""
     heads = set(words()["sum"]["parallel_heads"])
+    counted = _counted_words(figures, parts)
     firsts = set()
     for description in _descriptions(text, figures, parts, start, end):
-        ordered = [t for t in _TOKEN.findall(description.lower()) if t in heads or t in tokens(t)]
+        ordered = [t for t in _TOKEN.findall(description.lower())
+                   if (t in heads or t in tokens(t)) and t not in counted]
         firsts.add(ordered[0] if ordered else "")
     return len(firsts) == 1 and not firsts & ({""} | _dropped(("plain",)))
+
+
+def _counted_words(figures: list[Figure], parts: list[int]) -> set[str]:
+    """The words of what the parts count ("lao động", "người"): parts that open with them are not
+    alike by them ("lao động nữ …; lao động là người DTTS …" divide workers two ways)."""
+    units = {figures[p].mention.unit for p in parts}
+    return tokens(_unit_nouns(units), ()) | {w for p in parts for w in tokens(noun(figures[p].mention), ())}
 
 
 # --- rates -------------------------------------------------------------------------------------
