@@ -554,6 +554,9 @@ def _compatible(text: str, total: Figure, part: Figure, bracket: bool) -> bool:
     if (total.mention.unit == s["generic_count"] and part.mention.unit in s["persons"]
             and _patterns().sex.search(part.label)):
         return True
+    if (total.mention.unit in s["persons"] and part.mention.unit == s["generic_count"]
+            and _patterns().sex.fullmatch(noun(part.mention))):
+        return True  # "312 người có uy tín, trong đó 296 nam và 24 nữ"
     return (bracket and part.mention.unit == s["generic_count"]
             and total.mention.unit not in measures())
 
@@ -923,6 +926,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     named = base | {c.pattern for c in concepts}
     # "vốn", "nguồn" alone name no base apart from another: clear naming needs the telling words
     telling = tokens(base_text, ("stopwords", "plain")) | {c.pattern for c in concepts}
+    specific = tokens(base_text, ("stopwords", "plain")) - _concept_words()
     share = any(re.match(_phrases([c]), _cue_of(text, numerator, rate), re.IGNORECASE)
                 for c in words()["rate"]["share_cues"])
     # What the numerator is a figure of, in words that tell it from other figures: "vốn sự nghiệp"
@@ -962,6 +966,9 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         # "giải ngân vốn kéo dài 17.850 triệu đồng, đạt 86,2%": no base words, and the numerator's
         # subject names the one amount it is a part of the plan of
         clear = clear or (not base_text and bool(subject) and subject <= label and not in_base)
+        # "bằng 12,1% vốn ngân sách trung ương": base words that say more than "kế hoạch" and all
+        # describe the candidate name it
+        clear = clear or (not in_base and bool(specific) and specific <= tokens(words_before, ()))
         return _Base(f, score, in_base or clear or (alone and same and f.index < numerator.index))
 
     def larger_plan(f: Figure):
@@ -1030,6 +1037,12 @@ def _names_all(base_text: str, described: str) -> bool:
 def _described(text: str, f: Figure) -> str:
     """A figure's words: those before it, its noun, and those that go on describing it."""
     return f"{f.label} {noun(f.mention)} {_words_after(text, f)}"
+
+
+@cache
+def _concept_words() -> frozenset[str]:
+    """The words of the base concepts ("kế hoạch", "giao", …): they name a kind of base, not which."""
+    return frozenset(t for group in words()["rate"]["concepts"] for phrase in group for t in tokens(phrase, ()))
 
 
 def _words_after(text: str, f: Figure) -> str:

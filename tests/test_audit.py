@@ -566,3 +566,23 @@ def test_a_list_that_divides_a_count_two_ways_is_checked_by_the_whole_division()
     assert relation.status == "mismatch" and len(relation.parts) == 2
     right = text.replace("nữ 25", "nữ 40")
     assert _verdict(right, "sum", "420 người") != "mismatch"
+
+
+@pytest.mark.parametrize(("text", "kind", "anchor", "status"), [
+    # parts that count men and women by those words alone split a count of persons
+    ("Toàn tỉnh có 412 người có uy tín, trong đó 380 nam và 25 nữ.", "sum", "412 người", "mismatch"),
+    # base words that say more than "kế hoạch" and all describe one figure name it
+    ("Ngân sách trung ương là 400 tỷ đồng; vốn đối ứng của tỉnh 52 tỷ đồng, bằng 15% vốn ngân sách trung ương.",
+     "rate", "15%", "mismatch"),
+    # parts are not alike by the noun they count: workers divided two ways
+    ("Đào tạo nghề cho 900 lao động, trong đó lao động nữ 420 người, chiếm 46,7%; lao động là người dân tộc "
+     "thiểu số 780 người, chiếm 86,7%.", "rate", "86,7%", "ok"),
+])
+def test_rules_found_on_the_final_set(text, kind, anchor, status):
+    assert _verdict(text, kind, anchor) == status
+
+
+def test_parts_alike_only_by_their_counted_noun_make_no_sum_past_a_semicolon():
+    text = ("Đào tạo nghề cho 900 lao động, trong đó lao động nữ 420 người, chiếm 46,7%; lao động là người "
+            "dân tộc thiểu số 780 người, chiếm 86,7%.")
+    assert all(r.status != "mismatch" for r in audit.audit(text).relations)
