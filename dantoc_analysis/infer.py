@@ -141,10 +141,11 @@ def title(text: str, lines: _Lines) -> Guess:
     spec = cues()["title"]
     skip = {o for o, _ in lines.publisher} | {o for o, _ in lines.stamps}
     furniture = tuple(f.lower() for f in spec["furniture"])
+    masthead = re.compile(rf"\s*(?:{_any(spec['masthead'])})\s+(?!{_any(spec['not_masthead'])}(?!\w))", re.IGNORECASE)
     for offset, line in lines.lines:
         words = line.split()
         if (offset in skip or line.strip().lower().startswith(furniture) or f" {spec['breadcrumb']} " in line
-                or len(words) < spec["min_words"]):
+                or len(words) < spec["min_words"] or masthead.match(line)):
             continue
         return Guess(line.strip(), "first line that is not page furniture", 0.8)
     return Guess()
@@ -276,13 +277,17 @@ def area_names(text: str, levels: list[dict]) -> list[_AreaName]:
     known = None
     found = []
     pos = 0
+    compound = re.compile(rf"(?<!\w)(?:{_any(cues()['area']['compound_before'])})\s*$", re.IGNORECASE)
     while m := pattern.search(text, pos):
+        if compound.search(text, max(0, m.start() - 20), m.start()):
+            pos = m.end("level")  # "Thông tấn xã", "hợp tác xã": no commune
+            continue
         words = []
         for word in m["rest"].split():
             if not word[0].isupper():
                 break
             words.append(word)
-        name = " ".join(words)
+        name = _proper_case(" ".join(words))
         end = m.start("rest") + (m["rest"].find(name) + len(name) if name else 0)
         pos = end if name else m.end("level")  # the words after a level alone may hold the next level
         if name.lower() in province_names:
@@ -294,6 +299,19 @@ def area_names(text: str, levels: list[dict]) -> list[_AreaName]:
             provinces = frozenset(p for p, tier, _ in known.get(name, ()) if tier == row["tier"])
         found.append(_AreaName(m.start(), end, row["level"], row["tier"], name, provinces))
     return sorted(found + _appositions(text, by_word), key=lambda a: a.start)
+
+
+def _proper_case(name: str) -> str:
+    """A name as the administrative units spell it: a heading in capitals ("HUYỆN SƠN ĐỘNG") says
+    nothing of its case, so only a unit the package knows is taken from it, in its own spelling."""
+    if not name.isupper():
+        return name
+    return _names_by_case().get(name.casefold(), "")
+
+
+@cache
+def _names_by_case() -> dict[str, str]:
+    return {name.casefold(): name for name in admin.areas() if name}
 
 
 def _appositions(text: str, by_word: dict[str, dict]) -> list[_AreaName]:
@@ -362,15 +380,22 @@ def published(lines: _Lines) -> Guess:
     return Guess()
 
 
-def report_year(text: str, heading: Guess) -> Guess:
+def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
     """The year the document reports on: a review cue before "năm N" in the title, else in the text,
-    else the first year of things done ("Năm 2024, xã đã …")."""
+    else a review of "năm qua" (the past year) by the document's date, else the first year of
+    things done ("Năm 2024, xã đã …")."""
     spec = cues()["report_year"]
     pattern = re.compile(rf"(?<!\w)(?P<cue>{_any(spec['cues'])})(?!\w)[^.;!?\n]{{0,{spec['max_gap_chars']}}}?"
                          rf"{_year_pattern().pattern}", re.IGNORECASE)
     for body, confidence in ((str(heading.value), 0.9), (text, 0.8)):
         if m := pattern.search(body):
             return Guess(int(m["year"]), m.group(), confidence)
+    past = re.compile(rf"(?<!\w)(?:{_any(spec['cues'])})(?!\w)[^.;!?\n]{{0,{spec['max_gap_chars']}}}?"
+                      rf"(?<!\w)(?:{_any(spec['past_year'])})(?!\w)", re.IGNORECASE)
+    if day is not None and (m := past.search(f"{heading.value}\n{text}")):
+        # a review held early in a year looks back on the year before; late in a year, on that year
+        early = day.month <= cues()["dates"]["review_next_year_until_month"]
+        return Guess(day.year - 1 if early else day.year, f"{m.group()} (dated {day.isoformat()})", 0.6)
     done = _cue_pattern(spec["done_cues"])
     skip = _cue_pattern(cues()["figure"]["not_the_year"])
     target = _cue_pattern(cues()["figure"]["target"])
@@ -456,7 +481,7 @@ def read_document(text: str, levels: list[dict], province_override: str | None =
     heading = title(text, lines)
     who, publisher_slug = publisher(lines, heading)
     day = published(lines)
-    year = report_year(text, heading)
+    year = report_year(text, heading, day.value or None)
     event = event_date(text, day.value or None, year, heading)
     doc_day = day.value or event.value or None
     names = area_names(text, levels)
@@ -476,6 +501,7 @@ def read_document(text: str, levels: list[dict], province_override: str | None =
 class _Context:
     before: str  # the sentence up to the figure's number (qualifier included)
     sentence_start: int
+    after: str = ""  # the clause after the figure ("… 383,9 tỷ đồng được chuyển sang năm 2023")
 
 
 _SENTENCE = re.compile(r"[.!?…](?=\s)|\n")
@@ -486,7 +512,9 @@ def _context(text: str, mention: Mention) -> _Context:
     for m in _SENTENCE.finditer(text, 0, mention.start):
         start = m.end()
     digit = re.search(r"\d", mention.text)
-    return _Context(text[start:mention.start + (digit.start() if digit else 0)], start)
+    clause = re.compile(r"[,;.!?…](?=\s)|\n").search(text, mention.end)
+    after = text[mention.end:clause.start() if clause else len(text)]
+    return _Context(text[start:mention.start + (digit.start() if digit else 0)], start, after)
 
 
 def _last(pattern: re.Pattern, text: str) -> re.Match | None:
@@ -511,8 +539,11 @@ def _last_cue(words, before: str) -> re.Match | None:
 
 
 def basis(ctx: _Context) -> Guess:
-    """Target or estimate when such a cue stands before the figure; else the nearest plan or result cue."""
+    """Target or estimate when such a cue stands before the figure; capital carried into a later
+    year is a plan of that year; else the nearest plan or result cue."""
     spec = cues()["figure"]
+    if m := carried_into(ctx):
+        return Guess("plan", m.group().strip(), 0.7)
     for kind in ("target", "estimate"):
         if m := _cue_pattern(spec[kind]).search(ctx.before):
             return Guess(kind, m.group(), 0.8)
@@ -542,13 +573,22 @@ def carried_over(ctx: _Context) -> re.Match | None:
     return _last(_carried_pattern(), ctx.before)
 
 
+def carried_into(ctx: _Context) -> re.Match | None:
+    """'… 383,9 tỷ đồng được chuyển sang năm 2023': capital carried into a year, said after it; the
+    year it was planned in is the one before."""
+    spec = cues()["figure"]
+    pattern = re.compile(rf"^\s*(?:[^\W\d_]+\s+){{0,3}}?(?:{_any(spec['carried_over'])})(?:\s+[^\W\d_]+){{0,3}}?"
+                         rf"\s+{re.escape(spec['year_word'])}\s+(?P<year>\d{{4}})", re.IGNORECASE)
+    return pattern.search(ctx.after)
+
+
 @cache
 def _carried_pattern() -> re.Pattern:
     spec = cues()["figure"]
     word, carried = re.escape(spec["year_word"]), _any(spec["carried_over"])
     between = rf"(?:\s+[^\W\d_]+){{0,{spec['carried_gap_words']}}}"  # "năm 2022 thực hiện kéo dài sang năm 2023"
-    return re.compile(rf"{word}\s+(?P<vintage>\d{{4}}){between}\s+(?:{carried})\s+{word}\s+(?P<year>\d{{4}})",
-                      re.IGNORECASE)
+    return re.compile(rf"{word}\s+(?P<vintage>\d{{4}}){between}\s+(?:{carried})(?:\s+[^\W\d_]+){{0,3}}?"
+                      rf"\s+{word}\s+(?P<year>\d{{4}})", re.IGNORECASE)  # "… chuyển sang thực hiện trong năm 2023"
 
 
 def year(ctx: _Context, doc: Document, as_of: Guess, stated_basis: Guess) -> Guess:
@@ -557,6 +597,8 @@ def year(ctx: _Context, doc: Document, as_of: Guess, stated_basis: Guess) -> Gue
     report year, else the as-of date's year."""
     if m := carried_over(ctx):
         return Guess(int(m["year"]), m.group(), 0.9)
+    if m := carried_into(ctx):
+        return Guess(int(m["year"]), m.group().strip(), 0.8)
     skip = _cue_pattern(cues()["figure"]["not_the_year"])
     for m in reversed(list(_year_pattern().finditer(ctx.before))):
         if not skip.search(ctx.before[max(0, m.start() - _LOOKBACK):m.end()]):
@@ -572,7 +614,7 @@ def year(ctx: _Context, doc: Document, as_of: Guess, stated_basis: Guess) -> Gue
 
 def as_of(ctx: _Context, doc: Document) -> Guess:
     spec = cues()["figure"]
-    day = rf"(?:{re.escape(spec['day_word'])}\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})"
+    day = rf"(?:{re.escape(spec['day_word'])}\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?(?![/\d])"
     pattern = re.compile(
         rf"(?<!\w)(?:(?P<now>{_any(spec['as_of_now'])})(?!\w)"
         rf"|(?:{_any(spec['as_of_year'])})\s+(?P<year>\d{{4}})"
@@ -592,6 +634,11 @@ def as_of(ctx: _Context, doc: Document) -> Guess:
         if 1 <= mo <= 12:
             return Guess(date(y, mo, calendar.monthrange(y, mo)[1]), m.group(), 0.9)
         return Guess()
+    if m["y"] is None:  # "tính đến ngày 31/12": of the year the document reports on
+        if not doc.value("report_year"):
+            return Guess("", f"{m.group()} (no year stated or reported on)", 0.0)
+        return Guess(_day(int(doc.value("report_year")), int(m["m"]), int(m["d"])) or "",
+                     f"{m.group()} + the report year {doc.value('report_year')}", 0.6)
     return Guess(_day(int(m["y"]), int(m["m"]), int(m["d"])) or "", m.group(), 0.9)
 
 
@@ -602,6 +649,8 @@ def vintage(text: str, ctx: _Context, mention: Mention, stated_basis: Guess, fig
     capital = mention.unit in units["capital"] + units["rate"]
     if capital and (m := carried_over(ctx)):
         return Guess(int(m["vintage"]), m.group(), 0.9)
+    if capital and (m := carried_into(ctx)):
+        return Guess(int(m["year"]) - 1, f"{m.group().strip()}: carried from the year before", 0.6)
     if capital and (back := _cue_pattern(cues()["figure"]["carried_back"]).search(ctx.before)):
         # "vốn kéo dài đã giải ngân 121 tỷ": the carried-over capital the text stated earlier
         if earlier := _last(_carried_pattern(), text[:ctx.sentence_start]):

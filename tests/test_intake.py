@@ -341,3 +341,25 @@ def test_the_report_year_is_not_a_laws_year_and_may_be_a_state_at_a_year(levels)
     assert infer.read_document(law, levels).value("report_year") != 2013
     assert infer.read_document(state, levels).value("report_year") == 2024
     assert infer.read_document(span, levels).value("report_year") == ""
+
+
+def test_a_heading_in_capitals_names_only_units_the_package_knows_and_a_news_agency_is_no_commune(levels):
+    text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO LẠC\n\nBÁO TIN TỨC - THÔNG TẤN XÃ VIỆT NAM\n\n"
+            "Bảo Lạc: Huyện đã hỗ trợ nhà ở cho 210 hộ nghèo\n\n12/05/2024 07:00\n\nHuyện đã hỗ trợ 210 hộ.\n")
+    names = [a.name for a in infer.area_names(text, levels) if a.name]
+    assert names == ["Bảo Lạc"]
+    doc = infer.read_document(text, levels)
+    assert doc.value("title").startswith("Bảo Lạc:")  # a masthead is no title
+
+
+def test_the_past_year_is_dated_by_the_document_and_capital_carried_into_a_year_is_its_plan(levels, indicators):
+    text = ("Tin tỉnh\n\n15/01/2024 09:00\n\nBan Dân tộc tỉnh tổng kết công tác dân tộc trong năm qua. "
+            "Tính đến ngày 31/12, tỉnh đã giải ngân 300 tỷ đồng; số vốn còn lại 45 tỷ đồng được chuyển sang năm 2024.\n")
+    doc = infer.read_document(text, levels)
+    assert doc.value("report_year") == 2023
+    catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}
+    guesses = {m.text: infer.read_figure(text, m, doc, [], catalogue)[0]
+               for m in extract.extract(text, indicators=indicators)}
+    assert guesses["300 tỷ đồng"]["as_of"].value.isoformat() == "2023-12-31"
+    carried = guesses["45 tỷ đồng"]
+    assert (carried["basis"].value, carried["year"].value, carried["vintage"].value) == ("plan", 2024, 2023)
