@@ -340,7 +340,9 @@ def _noun_phrase(text: str, pos: int, pat: _Patterns) -> tuple[str | None, int]:
     words, end = [], pos
     while len(words) < NOUN_WORDS:
         m = pat.noun_word.match(text, end)
-        if not m or (m["w"][0].isupper() and (words or not _names_a_kind(text, m, pat))) \
+        # a capital after the counted noun starts a proper name that qualifies it ("92 chùa Khmer Nam
+        # tông"); first, only the name of a kind of thing ("16 Tổ hội …") is counted
+        if not m or (m["w"][0].isupper() and not words and not _names_a_kind(text, m, pat)) \
                 or _ends_phrase(text, m.start("w"), pat) or (words and pat.phrase_opener.match(text, m.start("w"))):
             break
         if pat.not_count.match(text, m.start("w")):

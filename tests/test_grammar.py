@@ -329,3 +329,20 @@ def test_bare_numbers_in_a_bracket_after_a_count_take_its_unit():
     found = extract.extract("Có 995 người (trong đó nam 924, nữ 71). Ngày 12 (thứ 3) họp; 500 tỷ đồng (trung ương 400, địa phương 100).")
     assert [(m.text, m.unit, "unit_implied" in m.flags) for m in found] == [
         ("995 người", "people", False), ("924", "people", True), ("71", "people", True), ("500 tỷ đồng", "million_vnd", False)]
+
+
+@pytest.mark.parametrize(("sentence", "text", "unit"), [
+    # a classifier counts the noun after it
+    ("Huyện tổ chức 12 buổi truyền thông pháp luật.", "12 buổi truyền thông pháp luật", "count"),
+    # a proper name after the counted noun qualifies it
+    ("Tỉnh có 61 chùa Khmer Nam tông được trùng tu.", "61 chùa Khmer Nam tông", "count"),
+    # a verb after a bare number is no noun: "Chương trình 1719 giao cho tỉnh" counts nothing
+])
+def test_classifiers_and_proper_names_stay_in_the_counted_phrase(sentence, text, unit):
+    [figure] = extract.extract(sentence)
+    assert (figure.text, figure.unit) == (text, unit)
+
+
+def test_a_programme_number_before_a_verb_is_no_figure():
+    assert extract.extract("Kế hoạch vốn Chương trình mục tiêu quốc gia 1719 giao cho tỉnh là 320 tỷ đồng.")[0].text \
+        == "320 tỷ đồng"
