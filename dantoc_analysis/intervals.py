@@ -54,12 +54,16 @@ def measures() -> list[str]:
 
 def _half_step(figure) -> float:
     """Half a step of the last stated digit: how far rounding may have moved the figure. A count of
-    whole things stated to the unit was not rounded ("23 người (14 nam, 8 nữ)": 22 is not 23);
-    one ending in zeros ("12.000 hội viên") may have been."""
+    whole things stated to the unit was not rounded ("23 người (14 nam, 8 nữ)": 22 is not 23) —
+    unless it is in round thousands ("12.000 hội viên"), which reports write for rounded counts:
+    then it may be off by half a step of its last non-zero digit."""
     step = float(figure.resolution)
     unit = getattr(figure, "unit", "")
     value = float(figure.value)
-    if unit and unit not in measures() and step <= 1 and value.is_integer() and value % 10 != 0:
+    if unit and unit not in measures() and step <= 1 and value.is_integer():
+        if value >= 1000 and value % 1000 == 0:
+            zeros = len(str(int(value))) - len(str(int(value)).rstrip("0"))
+            return 10 ** zeros / 2
         return 0.0
     return step / 2
 
