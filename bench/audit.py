@@ -7,7 +7,8 @@ tests/fixtures/audit/holdout/*.txt (written and labelled last, never tuned on) a
 tests/fixtures/audit/blind/*.txt (written and labelled by a session that never read the audit's
 code nor ran it on them; rules were then fixed on what it showed; blind3/ likewise, by a third such
 session) and tests/fixtures/audit/final/*.txt
-(written the same way by another session, scored only once the rules were done), each folder with a
+(written the same way by another session, scored only once the rules were done) and final2/ (a fourth
+such set, written after rules were fixed on what final showed, scored once), each folder with a
 labels.csv of the relations a reader finds: file, kind (sum|rate), anchor (the stated total or
 rate, as written), status (ok|mismatch|unclear, or none: must not be reported), base (a rate's
 denominator as written, a sum's number of parts).
@@ -39,6 +40,7 @@ HOLDOUT = DEV / "holdout"
 BLIND = DEV / "blind"
 BLIND3 = DEV / "blind3"
 FINAL = DEV / "final"
+FINAL2 = DEV / "final2"
 
 
 def _ratio(hit: int, total: int) -> float:
@@ -104,7 +106,7 @@ def main() -> int:
     parser.add_argument("--mb", type=float, default=0.5, help="megabytes of text for the throughput run")
     args = parser.parse_args()
     for name, folder in (("development", DEV), ("held-out", HOLDOUT), ("blind", BLIND), ("blind3", BLIND3),
-                         ("final", FINAL)):
+                         ("final", FINAL), ("final2", FINAL2)):
         s = score(folder)
         print(f"{name}: {s['texts']} texts, {s['labelled']} labelled relations, {s['found']} found")
         print(f"  relations  precision {s['relation_precision']:.3f}  recall {s['relation_recall']:.3f}")
