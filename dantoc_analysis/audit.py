@@ -958,7 +958,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         score = (2 * len(subject & label) + len(named & label) + 0.5 * len(named & parent)
                  + 1.5 * whole + 0.5 * same + 2 * in_base)
         if share:
-            clear = bool(telling & label) or whole
+            clear = bool(telling & label) or whole or (same and _whole_area(base_text, f, text))
         elif subject:
             clear = bool(subject & label) and bool(named & (label | parent))
         else:  # "đã giải ngân N, đạt Y% kế hoạch": only the base words can name the plan
@@ -978,6 +978,9 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         return any(m.start() not in own for m in
                    _patterns().larger_plan.finditer(text, spans[f.sentence].start, sentence.end))
 
+    # "đạt 112% kế hoạch (kế hoạch năm 2022 là 400 người)": a bracket right after the base words
+    # states the base
+    aside = _aside_after(text, rate.mention.end)
     near, far, earlier = [], [], []
     for f in figures:
         # A figure that is itself a rate's numerator is a base only where the base words name it
@@ -994,7 +997,8 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
                 or (f.parent is not None and f.parent == numerator.parent)):
             continue
         same = f.sentence == rate.sentence
-        in_base = same and rate.mention.end <= f.mention.start <= rate.mention.end + len(base_text) + 3
+        in_base = same and (rate.mention.end <= f.mention.start <= rate.mention.end + len(base_text) + 3
+                            or aside[0] <= f.mention.start < aside[1])
         if (same and f.index < numerator.index) or in_base:
             near.append(weigh(f, True, in_base))
         elif f.sentence == rate.sentence - 1 and spans[f.sentence].paragraph == sentence.paragraph:
@@ -1084,6 +1088,28 @@ def _whole_base(text, figures, spans, rate: Figure, numerator: Figure) -> _Base 
         return None
     larger = _patterns().larger_plan.search(text, spans[total.sentence].start, spans[rate.sentence].end)
     return _Base(total, 0.0, larger is None)
+
+
+def _whole_area(base_text: str, f: Figure, text: str) -> bool:
+    """ "chiếm 8,5% dân số toàn tỉnh" of "tỉnh có 4.257.580 người": a share of a whole area is of
+    what that area "has" or "is" — all of it, with no words after its noun ("168 người có uy tín"
+    is a group, not the population)."""
+    if re.match(r"\s*[^\s,;.:()]", text[f.mention.end:]):
+        return False
+    label = f.label
+    for level in words()["rate"]["area_levels"]:
+        if re.search(rf"(?<!\w)(?:toàn|cả)\s+{level}(?!\w)", base_text, re.IGNORECASE) and re.search(
+                rf"(?<!\w){level}\s+(?:hiện\s+)?(?:có|là)\s*$", label, re.IGNORECASE):
+            return True
+    return False
+
+
+def _aside_after(text: str, position: int) -> tuple[int, int]:
+    """The bracket that opens right after the words that follow a position, if any: (start, end)."""
+    opened = re.compile(r"[^,;.()\n:]*\(").match(text, position)
+    if opened is None:
+        return (0, 0)
+    return opened.end(), _closing(text, opened.end(), min(len(text), opened.end() + 200))
 
 
 def _best(pool: list[_Base], floor: float) -> _Base | None:
