@@ -134,7 +134,9 @@ def _is_stamp(line: str) -> bool:
     spec = cues()["dates"]
     if len(line) > spec["stamp_max_chars"] or not re.search(_DATE, line):
         return False
-    return bool(_TIME.search(line) or _cue_pattern(spec["published_cues"]).search(line))
+    # "Tin tức - Sự kiện | 12/01/2026": a short line whose date stands after a bar is the page's stamp
+    return bool(_TIME.search(line) or _cue_pattern(spec["published_cues"]).search(line)
+                or re.search(rf"\|\s*{_DATE}\s*$", line))
 
 
 def title(text: str, lines: _Lines) -> Guess:
@@ -387,9 +389,13 @@ def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
     spec = cues()["report_year"]
     pattern = re.compile(rf"(?<!\w)(?P<cue>{_any(spec['cues'])})(?!\w)[^.;!?\n]{{0,{spec['max_gap_chars']}}}?"
                          rf"{_year_pattern().pattern}", re.IGNORECASE)
+    # the year a review looks at comes first: "tổng kết … năm qua và triển khai nhiệm vụ năm 2026"
+    # reviews the past year, and 2026 is the year of the tasks
+    elsewhere = re.compile(rf"(?<!\w)(?:{_any(spec['task_cues'] + spec['past_year'])})(?!\w)", re.IGNORECASE)
     for body, confidence in ((str(heading.value), 0.9), (text, 0.8)):
-        if m := pattern.search(body):
-            return Guess(int(m["year"]), m.group(), confidence)
+        for m in pattern.finditer(body):
+            if not elsewhere.search(m.group(), m.end("cue") - m.start()):
+                return Guess(int(m["year"]), m.group(), confidence)
     past = re.compile(rf"(?<!\w)(?:{_any(spec['cues'])})(?!\w)[^.;!?\n]{{0,{spec['max_gap_chars']}}}?"
                       rf"(?<!\w)(?:{_any(spec['past_year'])})(?!\w)", re.IGNORECASE)
     if day is not None and (m := past.search(f"{heading.value}\n{text}")):
@@ -507,12 +513,16 @@ class _Context:
 _SENTENCE = re.compile(r"[.!?…](?=\s)|\n")
 
 
+_CLAUSE_AFTER = re.compile(r"[,;.!?…](?=\s)|\n|\s(?:và|rồi)\s")
+
+
 def _context(text: str, mention: Mention) -> _Context:
     start = 0
     for m in _SENTENCE.finditer(text, 0, mention.start):
         start = m.end()
     digit = re.search(r"\d", mention.text)
-    clause = re.compile(r"[,;.!?…](?=\s)|\n").search(text, mention.end)
+    # the clause after it: to a mark or a clause joined by "và" ("… trên 70% kế hoạch vốn và hoàn thành …")
+    clause = _CLAUSE_AFTER.search(text, mention.end)
     after = text[mention.end:clause.start() if clause else len(text)]
     return _Context(text[start:mention.start + (digit.start() if digit else 0)], start, after)
 
@@ -542,7 +552,7 @@ def basis(ctx: _Context) -> Guess:
     """Target or estimate when such a cue stands before the figure; capital carried into a later
     year is a plan of that year; else the nearest plan or result cue."""
     spec = cues()["figure"]
-    if m := carried_into(ctx):
+    if m := carried_after(ctx) or carried_into(ctx):
         return Guess("plan", m.group().strip(), 0.7)
     for kind in ("target", "estimate"):
         if m := _cue_pattern(spec[kind]).search(ctx.before):
@@ -573,6 +583,11 @@ def carried_over(ctx: _Context) -> re.Match | None:
     return _last(_carried_pattern(), ctx.before)
 
 
+def carried_after(ctx: _Context) -> re.Match | None:
+    """'… gần 140 tỷ đồng vốn năm 2024 được kéo dài sang năm 2025': both years, said after the figure."""
+    return _carried_pattern().search(ctx.after)
+
+
 def carried_into(ctx: _Context) -> re.Match | None:
     """'… 383,9 tỷ đồng được chuyển sang năm 2023': capital carried into a year, said after it; the
     year it was planned in is the one before."""
@@ -595,7 +610,7 @@ def year(ctx: _Context, doc: Document, as_of: Guess, stated_basis: Guess) -> Gue
     """The year a carried-over sum is spent in, else the nearest "năm N" before the figure that is not the
     start of a span or a comparison, else (for a target) the year the document sets tasks for, else the
     report year, else the as-of date's year."""
-    if m := carried_over(ctx):
+    if m := carried_over(ctx) or carried_after(ctx):
         return Guess(int(m["year"]), m.group(), 0.9)
     if m := carried_into(ctx):
         return Guess(int(m["year"]), m.group().strip(), 0.8)
@@ -615,14 +630,21 @@ def year(ctx: _Context, doc: Document, as_of: Guess, stated_basis: Guess) -> Gue
 def as_of(ctx: _Context, doc: Document) -> Guess:
     spec = cues()["figure"]
     day = rf"(?:{re.escape(spec['day_word'])}\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?(?![/\d])"
+    quarter = _any(spec["quarters"])
     pattern = re.compile(
         rf"(?<!\w)(?:(?P<now>{_any(spec['as_of_now'])})(?!\w)"
         rf"|(?:{_any(spec['as_of_year'])})\s+(?P<year>\d{{4}})"
         rf"|(?:{_any(spec['as_of_month'])})\s+(?P<month>\d{{1,2}})/(?P<month_year>\d{{4}})"
+        rf"|(?:{_any(spec['as_of_quarter'])})\s+(?P<quarter>{quarter})/(?P<quarter_year>\d{{4}})"
         rf"|(?:{_any(spec['as_of_date'])})\s+{day})", re.IGNORECASE)
-    m = _last(pattern, ctx.before)
+    # a date after the figure in its own clause dates it first ("… và hoàn thành 100% kế hoạch trước
+    # ngày 31/01/2024"); else the last one before it in its sentence
+    m = pattern.search(ctx.after) or _last(pattern, ctx.before)
     if m is None:
         return Guess()
+    if m["quarter"]:
+        y, mo = int(m["quarter_year"]), spec["quarters"][m["quarter"].upper()]
+        return Guess(date(y, mo, calendar.monthrange(y, mo)[1]), m.group(), 0.9)
     if m["now"]:
         if doc.date is None:
             return Guess("", f"{m.group()} (the document has no date)", 0.0)
@@ -647,7 +669,7 @@ def vintage(text: str, ctx: _Context, mention: Mention, stated_basis: Guess, fig
     """Which year's plan capital belongs to: stated when carried over, else the plan's own year."""
     units = cues()["units"]
     capital = mention.unit in units["capital"] + units["rate"]
-    if capital and (m := carried_over(ctx)):
+    if capital and (m := carried_over(ctx) or carried_after(ctx)):
         return Guess(int(m["vintage"]), m.group(), 0.9)
     if capital and (m := carried_into(ctx)):
         return Guess(int(m["year"]) - 1, f"{m.group().strip()}: carried from the year before", 0.6)

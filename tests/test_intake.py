@@ -363,3 +363,25 @@ def test_the_past_year_is_dated_by_the_document_and_capital_carried_into_a_year_
     assert guesses["300 tỷ đồng"]["as_of"].value.isoformat() == "2023-12-31"
     carried = guesses["45 tỷ đồng"]
     assert (carried["basis"].value, carried["year"].value, carried["vintage"].value) == ("plan", 2024, 2023)
+
+
+def test_a_review_of_the_past_year_is_not_the_year_it_sets_tasks_for_and_a_barred_date_stamps_the_page(levels):
+    text = ("Sở Dân tộc và Tôn giáo tỉnh Điện Biên\n\nTin tức | 14/01/2026\n\nHội nghị tổng kết năm 2025\n\n"
+            "Ngày 13/1, Sở tổ chức hội nghị tổng kết công tác dân tộc năm qua và triển khai nhiệm vụ năm 2026.\n")
+    doc = infer.read_document(text, levels)
+    assert doc.value("published").isoformat() == "2026-01-14"
+    assert doc.value("report_year") == 2025 and doc.value("event_date").isoformat() == "2026-01-13"
+
+
+def test_dates_quarters_forecasts_and_carried_capital_said_after_the_figure(levels, indicators):
+    text = ("Năm 2024, huyện phấn đấu đến hết quý III/2024 giải ngân trên 65% kế hoạch vốn và hoàn thành 100% "
+            "kế hoạch trước ngày 31/01/2025. Dự kiến đến ngày 31/01/2025, huyện giải ngân khoảng 80 tỷ đồng. "
+            "Ngoài ra, khoảng 12 tỷ đồng vốn năm 2023 được kéo dài sang năm 2024.\n")
+    doc = infer.read_document(text, levels)
+    catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}
+    g = {m.text: infer.read_figure(text, m, doc, [], catalogue)[0] for m in extract.extract(text, indicators=indicators)}
+    assert g["trên 65%"]["as_of"].value.isoformat() == "2024-09-30"
+    assert g["100%"]["as_of"].value.isoformat() == "2025-01-31"
+    assert g["khoảng 80 tỷ đồng"]["basis"].value == "estimate"
+    carried = g["khoảng 12 tỷ đồng"]
+    assert (carried["basis"].value, carried["year"].value, carried["vintage"].value) == ("plan", 2024, 2023)
