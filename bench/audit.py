@@ -8,7 +8,8 @@ tests/fixtures/audit/blind/*.txt (written and labelled by a session that never r
 code nor ran it on them; rules were then fixed on what it showed; blind3/ likewise, by a third such
 session) and tests/fixtures/audit/final/*.txt
 (written the same way by another session, scored only once the rules were done) and final2/ (a fourth
-such set, written after rules were fixed on what final showed, scored once), each folder with a
+such set, written after rules were fixed on what final showed, scored once; final3/ likewise after
+final2), each folder with a
 labels.csv of the relations a reader finds: file, kind (sum|rate), anchor (the stated total or
 rate, as written), status (ok|mismatch|unclear, or none: must not be reported), base (a rate's
 denominator as written, a sum's number of parts).
@@ -41,6 +42,7 @@ BLIND = DEV / "blind"
 BLIND3 = DEV / "blind3"
 FINAL = DEV / "final"
 FINAL2 = DEV / "final2"
+FINAL3 = DEV / "final3"
 
 
 def _ratio(hit: int, total: int) -> float:
@@ -106,7 +108,8 @@ def main() -> int:
     parser.add_argument("--mb", type=float, default=0.5, help="megabytes of text for the throughput run")
     args = parser.parse_args()
     for name, folder in (("development", DEV), ("held-out", HOLDOUT), ("blind", BLIND), ("blind3", BLIND3),
-                         ("final", FINAL), ("final2", FINAL2)):
+                         ("final", FINAL), ("final2", FINAL2),
+                         ("final3", FINAL3)):
         s = score(folder)
         print(f"{name}: {s['texts']} texts, {s['labelled']} labelled relations, {s['found']} found")
         print(f"  relations  precision {s['relation_precision']:.3f}  recall {s['relation_recall']:.3f}")

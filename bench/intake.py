@@ -31,7 +31,7 @@ DOCUMENT_FIELDS = ("province", "area", "report_year", "published", "event_date")
 FIGURE_FIELDS = ("basis", "year", "as_of", "vintage")
 REPORT_BYTES = 10_000
 # Labelled texts kept out of tuning and tests: scored here only.
-UNTUNED = ("heldout/", "blind/", "final/", "final2/")
+UNTUNED = ("heldout/", "blind/", "final/", "final2/", "final3/")
 
 
 def labels() -> dict:
@@ -142,12 +142,15 @@ def main() -> None:
     blind = sorted(n for n in truth if n.startswith("blind/"))
     final = sorted(n for n in truth if n.startswith("final/"))
     final2 = sorted(n for n in truth if n.startswith("final2/"))
+    final3 = sorted(n for n in truth if n.startswith("final3/"))
     groups = [("our texts, tuned on", len(tuned), score(tuned, truth)),
               ("our texts, held out (never tuned on)", len(heldout), score(heldout, truth)),
               ("blind texts (written by a session that never read the code)", len(blind), score(blind, truth)),
               ("final texts (another such session; scored once the rules were done)", len(final), score(final, truth)),
               ("final2 texts (a fourth such session; scored once, after the fixes final showed)", len(final2),
                score(final2, truth)),
+              ("final3 texts (a fifth such session; scored once, after the fixes final2 showed)", len(final3),
+               score(final3, truth)),
               ("seed pages (data/raw/) against their curated rows", len(loaders.load_sources()), score_seeds())]
     for title, count, scores in groups:
         print(f"{title}: {count} texts")
