@@ -92,6 +92,7 @@ class _Patterns:
     concepts: list[re.Pattern]
     whole_word: re.Pattern
     sex: re.Pattern
+    among: re.Pattern
 
 
 @cache
@@ -123,6 +124,7 @@ def _patterns() -> _Patterns:
         concepts=[re.compile(_phrases(group), re.IGNORECASE) for group in w["rate"]["concepts"]],
         whole_word=re.compile(_phrases(w["rate"]["whole_words"]), re.IGNORECASE),
         sex=re.compile(_phrases(w["sum"]["sexes"]), re.IGNORECASE),
+        among=re.compile(rf"(?:{_phrases(w['rate']['among'])})\s*$", re.IGNORECASE),
     )
 
 
@@ -796,7 +798,8 @@ def _rate_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | 
     if not _patterns().cue.search(lead):
         return None
     between = _patterns().cue.sub("", lead)
-    if re.search(r"[;.:]", between) or _patterns().list_word.search(between):
+    # a figure in a bracket that closed before the cue belongs to the clause before
+    if re.search(r"[;.:)]", between) or _patterns().list_word.search(between):
         return None
     # The figure's noun phrase may run on to a comma ("28/7 công trình nước sinh hoạt tập trung,
     # vượt 400%"); after it, only a few words may stand before the cue.
@@ -826,11 +829,16 @@ def _rate_terms(text: str, figures: list[Figure], rate: Figure) -> tuple[Figure,
     1.342 hộ, chiếm 30,7%" (a pair's one figure stands for both)."""
     numerator = _rate_numerator(text, figures, rate)
     pair = _pair_after(text, figures, rate)
+    if (numerator is not None and _patterns().among.search(numerator.label)
+            and _part_of_stated_whole(text, figures, numerator) is None):
+        numerator = None  # "Trong số 2.315 hộ …, hộ nghèo chiếm 68,4% (1.592 hộ)": the whole, not the part
     if numerator is None:
         cued = rate.mention.unit == "percent" and _patterns().cue.search(rate.label + _qualifier_word(rate))
         if pair is not None and cued:
             return pair, pair
         implied = _implied_numerator(text, figures, rate) if cued else None
+        if implied is None and cued:
+            implied = _bracketed_part(text, figures, rate)
         return (implied, None) if implied is not None else None
     if numerator.mention.denominator is not None or pair is not None:
         pair = pair or numerator
@@ -858,6 +866,19 @@ def _implied_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure
     same = [f for f in paragraph if f.sentence == rate.sentence]
     wholes = [f for f in same if f.parent is None and same[-1].parent == f.index]
     return wholes[-1] if wholes else None
+
+
+def _bracketed_part(text: str, figures: list[Figure], rate: Figure) -> Figure | None:
+    """ "hộ cận nghèo chiếm 20,5% (474 hộ)": a count in a bracket right after a share is the part
+    the share is of."""
+    if rate.index + 1 >= len(figures):
+        return None
+    after = figures[rate.index + 1]
+    between = text[rate.mention.end:after.mention.start]
+    if (after.mention.unit in ("percent",) or after.mention.denominator is not None
+            or not re.fullmatch(r"\s*\(\s*", between) or not re.match(r"\s*\)", text[after.mention.end:])):
+        return None
+    return after
 
 
 def _part_of_stated_whole(text: str, figures: list[Figure], whole: Figure) -> Figure | None:
@@ -958,7 +979,8 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         score = (2 * len(subject & label) + len(named & label) + 0.5 * len(named & parent)
                  + 1.5 * whole + 0.5 * same + 2 * in_base)
         if share:
-            clear = bool(telling & label) or whole or (same and _whole_area(base_text, f, text))
+            clear = (bool(telling & label) or whole or (same and _whole_area(base_text, f, text))
+                     or (same and bool(_patterns().among.search(f.label))))
         elif subject:
             clear = bool(subject & label) and bool(named & (label | parent))
         else:  # "đã giải ngân N, đạt Y% kế hoạch": only the base words can name the plan
@@ -1123,7 +1145,10 @@ def _best(pool: list[_Base], floor: float) -> _Base | None:
 
 
 def _cue_of(text: str, numerator: Figure, rate: Figure) -> str:
-    lead = text[numerator.mention.end:rate.mention.start] + _qualifier_word(rate)
+    if numerator.mention.start > rate.mention.start:  # "chiếm 20,5% (474 hộ)": the part after the rate
+        lead = rate.label + _qualifier_word(rate)
+    else:
+        lead = text[numerator.mention.end:rate.mention.start] + _qualifier_word(rate)
     found = _patterns().cue.search(lead)
     return found.group().strip() if found else ""
 

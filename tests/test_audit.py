@@ -605,3 +605,15 @@ def test_parts_alike_only_by_their_counted_noun_make_no_sum_past_a_semicolon():
 ])
 def test_bases_stated_in_an_aside_or_as_the_whole_area(text, anchor, status):
     assert _verdict(text, "rate", anchor) == status
+
+
+@pytest.mark.parametrize(("text", "anchor", "status"), [
+    # "Trong số X" is the whole; a count in a bracket right after a share is its part
+    ("Trong số 1.200 hộ được hỗ trợ, hộ nghèo chiếm 60,5% (726 hộ), hộ cận nghèo chiếm 22% (264 hộ).", "60,5%", "ok"),
+    ("Trong số 1.200 hộ được hỗ trợ, hộ nghèo chiếm 62,5% (726 hộ), hộ cận nghèo chiếm 22% (264 hộ).", "62,5%",
+     "mismatch"),
+    # a figure in a bracket that closed before the cue is not the next share's part
+    ("Trong số 1.200 hộ được hỗ trợ, hộ nghèo chiếm 60,5% (726 hộ), hộ cận nghèo chiếm 22% (264 hộ).", "22%", "ok"),
+])
+def test_shares_among_a_whole_with_their_parts_in_brackets(text, anchor, status):
+    assert _verdict(text, "rate", anchor) == status
