@@ -148,18 +148,23 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     paragraph = 0
     spans: list[tuple[int, int, int]] = []  # (start, end, paragraph) of logical lines
+    listing = False  # the last logical line is a list of bullets
     for start, end in _lines(text):
         line = text[start:end]
         if not line.strip():
             paragraph += 1
+            listing = False
             continue
         previous = spans[-1] if spans else None
-        # a bullet after ':' or ';' goes on with its list, and so does a closing "tổng cộng …" line
+        # a bullet after ':' or ';' — or after another bullet — goes on with its list, and so does a
+        # closing "tổng cộng …" line
         if (previous and previous[2] == paragraph and (_BULLET.match(line) or _patterns().after_parts.match(line))
-                and text[previous[0]:previous[1]].rstrip()[-1:] in (":", ";", ",")):
+                and (listing or text[previous[0]:previous[1]].rstrip()[-1:] in (":", ";", ","))):
             spans[-1] = (previous[0], end, paragraph)
+            listing = bool(_BULLET.match(line))
         else:
             spans.append((start, end, paragraph))
+            listing = False
     for start, end, para in spans:
         cut = start
         for m in _SENTENCE_END.finditer(text, start, end):
@@ -590,6 +595,7 @@ def _with_foreign(text, figures, total: Figure, parts: list[int], foreign: list[
                   start: int, end: int) -> Relation | None:
     """The sum of a list, where items counted in other nouns may or may not be parts: with them when
     they make it hold; without them it is never an error, since the list's structure is unclear."""
+    tried = None
     if foreign and len(parts) + len(foreign) >= 2:
         tried = _sum_relation(text, figures, total, sorted(parts + foreign), of_which, start, end)
         if tried.status == "ok":
@@ -598,10 +604,22 @@ def _with_foreign(text, figures, total: Figure, parts: list[int], foreign: list[
         return None
     relation = _sum_relation(text, figures, total, parts, of_which, start, end)
     if foreign and relation.status == "mismatch":
+        if tried is not None and not of_which and _all_items_counted(text, figures, start, end):
+            return tried  # "64 công trình, gồm: 31 …, 12 …, 9 trạm y tế, 10 nhà văn hóa": every item a part
         members = [figures[p] for p in parts]
         relation.status = "unclear"
         relation.message = _sum_message(relation, total, members, "sum_foreign")
     return relation
+
+
+def _all_items_counted(text, figures, start: int, end: int) -> bool:
+    """Each item of a whole list states exactly one count: then each is a part, whatever it counts."""
+    for item_start, item_end in _items(text, start, end):
+        counts = [f for f in figures if item_start <= f.mention.start < item_end and f.is_amount
+                  and f.mention.unit not in measures()]
+        if len(counts) != 1:
+            return False
+    return True
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:

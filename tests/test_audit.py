@@ -453,8 +453,11 @@ def test_words_before_a_part_that_names_itself_first_belong_to_it():
     # in a whole list, an item counting other things is a part when that makes the sum hold...
     ("Xây 40 công trình, gồm 25 công trình giao thông, 10 công trình thủy lợi và 5 nhà văn hóa.",
      "sum", "40 công trình", "ok"),
-    # ... and never the reason for an error
+    # ... and, when every item of the whole list states one count, each item is a part ...
     ("Xây 40 công trình, gồm 25 công trình giao thông, 10 công trình thủy lợi và 7 nhà văn hóa.",
+     "sum", "40 công trình", "mismatch"),
+    # ... but where an item states more than one, which are parts is unclear: never an error
+    ("Xây 40 công trình, gồm 25 công trình giao thông, 10 công trình thủy lợi và 7 nhà văn hóa với 2 sân bóng.",
      "sum", "40 công trình", "unclear"),
     # "X là A, đã giải ngân B, đạt Y%": the rate of the one amount before it
     ("Vốn năm 2023 chuyển sang năm 2024 là 62.400 triệu đồng, đã giải ngân 41.300 triệu đồng, đạt 72,5%.",
@@ -464,8 +467,8 @@ def test_words_before_a_part_that_names_itself_first_belong_to_it():
     # a share's base may be another share's numerator, when the base words describe it
     ("Xã có 1.500 hộ, trong đó 900 hộ dân tộc Mông, chiếm 60%. Xã còn 180 hộ nghèo, chiếm 25% số hộ dân tộc Mông.",
      "rate", "25%", "mismatch"),
-], ids=["exact-count", "unit-nouns", "levels-ok", "levels-miss", "foreign-item-fits", "foreign-item-unclear",
-        "rate-of-amount-before", "rate-of-amount-before-ok", "share-of-a-share"])
+], ids=["exact-count", "unit-nouns", "levels-ok", "levels-miss", "foreign-item-fits", "foreign-items-all-counted",
+        "foreign-item-unclear", "rate-of-amount-before", "rate-of-amount-before-ok", "share-of-a-share"])
 def test_rules_found_on_the_first_blind_set(text, kind, anchor, status):
     assert _verdict(text, kind, anchor) == status
 
@@ -617,3 +620,18 @@ def test_bases_stated_in_an_aside_or_as_the_whole_area(text, anchor, status):
 ])
 def test_shares_among_a_whole_with_their_parts_in_brackets(text, anchor, status):
     assert _verdict(text, "rate", anchor) == status
+
+
+@pytest.mark.parametrize(("text", "kind", "anchor", "status"), [
+    # a person has one ethnic group: parts naming groups cannot overlap
+    ("Toàn tỉnh có 1.800 người được đào tạo nghề, trong đó 1.100 người Khmer, 500 người Chăm, 260 người Hoa.",
+     "sum", "1.800 người", "mismatch"),
+    # bullets with no mark at their ends still form the list a closing "Tổng cộng" line sums
+    ("Kết quả giải ngân theo nguồn:\n- Vốn đầu tư: 80.000 triệu đồng\n- Vốn sự nghiệp: 40.000 triệu đồng\n"
+     "Tổng cộng: 121.000 triệu đồng.", "sum", "121.000 triệu đồng", "mismatch"),
+    # "trong N …" names the whole of the shares that follow
+    ("Đào tạo nghề cho 400 lao động; trong 400 lao động, lao động nữ 180 người, chiếm 41%.", "rate", "41%",
+     "mismatch"),
+])
+def test_rules_found_on_final3(text, kind, anchor, status):
+    assert _verdict(text, kind, anchor) == status
