@@ -1153,7 +1153,7 @@ def _aside_after(text: str, position: int) -> tuple[int, int]:
 
 
 def _best(pool: list[_Base], floor: float) -> _Base | None:
-    ranked = sorted(pool, key=lambda b: -b.score)
+    ranked = sorted(pool, key=lambda b: (-b.score, not b.named))  # of equals, the one the words name
     if not ranked or ranked[0].score <= floor:
         return None
     first, second = ranked[0], ranked[1] if len(ranked) > 1 else None
