@@ -134,9 +134,9 @@ def _is_stamp(line: str) -> bool:
     spec = cues()["dates"]
     if len(line) > spec["stamp_max_chars"] or not re.search(_DATE, line):
         return False
-    # "Tin tức - Sự kiện | 12/01/2026": a short line whose date stands after a bar is the page's stamp
+    # "Tin tức - Sự kiện | 12/01/2026", "05/07/2022": a date after a bar, or alone on its line
     return bool(_TIME.search(line) or _cue_pattern(spec["published_cues"]).search(line)
-                or re.search(rf"\|\s*{_DATE}\s*$", line))
+                or re.search(rf"(?:^|\|)\s*{_DATE}\s*$", line))
 
 
 def title(text: str, lines: _Lines) -> Guess:
@@ -402,6 +402,9 @@ def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
         # a review held early in a year looks back on the year before; late in a year, on that year
         early = day.month <= cues()["dates"]["review_next_year_until_month"]
         return Guess(day.year - 1 if early else day.year, f"{m.group()} (dated {day.isoformat()})", 0.6)
+    this = re.compile(rf"(?<!\w)(?:{_any(spec['this_year'])})(?!\w)", re.IGNORECASE)
+    if day is not None and (m := this.search(text)):  # "Năm nay, xã được phân bổ …": the document's year
+        return Guess(day.year, f"{m.group()} (dated {day.isoformat()})", 0.6)
     done = _cue_pattern(spec["done_cues"])
     skip = _cue_pattern(cues()["figure"]["not_the_year"])
     target = _cue_pattern(cues()["figure"]["target"])
@@ -434,8 +437,8 @@ def event_date(text: str, day_published: date | None, year: Guess, heading: Gues
     month, year_word = re.escape(spec["month_word"]), re.escape(cues()["figure"]["year_word"])
     day = (rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?"  # 10/1, 12/1/2024
            rf"|(?P<d2>\d{{1,2}})\s+{month}\s+(?P<m2>\d{{1,2}})(?:\s+{year_word}\s+(?P<y2>\d{{4}}))?")  # 10 tháng 01 năm 2023
-    # A paper's dateline may come first: "(GLO) - Sáng 16/1, …", "(Baohagiang.vn) – Chiều 5/10, …".
-    dateline = r"(?:\([^()\n]{1,30}\)\s*[-–—]\s*)?"
+    # A paper's dateline may come first: "(GLO) - Sáng 16/1, …", "Hướng Hóa (Quảng Trị) – Ngày 19/12, …".
+    dateline = r"(?:[^\n.!?()]{0,40}\([^()\n]{1,30}\)\s*[-–—]\s*)?"
     pattern = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t]*{dateline}(?P<cue>{_any(spec['event_cues'])})\s+(?:{day})(?=\s*[,:])",
                          re.MULTILINE | re.IGNORECASE)
     m = pattern.search(text)

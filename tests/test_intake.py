@@ -385,3 +385,12 @@ def test_dates_quarters_forecasts_and_carried_capital_said_after_the_figure(leve
     assert g["khoảng 80 tỷ đồng"]["basis"].value == "estimate"
     carried = g["khoảng 12 tỷ đồng"]
     assert (carried["basis"].value, carried["year"].value, carried["vintage"].value) == ("plan", 2024, 2023)
+
+
+def test_this_year_a_bare_date_line_and_a_place_dateline(levels):
+    text = ("Xã Ea Kao tổng kết năm\n\n18/12/2024\n\nBuôn Ma Thuột (Đắk Lắk) – Ngày 17/12, UBND xã tổ chức hội nghị.\n\n"
+            "Năm nay, xã được phân bổ 6.200 triệu đồng.\n")
+    doc = infer.read_document(text, levels)
+    assert doc.value("published").isoformat() == "2024-12-18"
+    assert doc.value("event_date").isoformat() == "2024-12-17"
+    assert doc.value("report_year") == 2024
