@@ -283,6 +283,12 @@ def test_an_unknown_province_option_exits_2_and_writes_nothing(data_copy, capsys
     assert (data_copy / "sources.csv").read_bytes() == before
 
 
+def _figure_guesses(text: str, doc, indicators) -> dict[str, dict]:
+    """Every figure of a text, by its words, with what dantoc add infers of it."""
+    catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}
+    return {m.text: infer.read_figure(text, m, doc, [], catalogue)[0] for m in extract.extract(text, indicators=indicators)}
+
+
 # --- rules for the language, each on a sentence of our own ---------------------------------------
 
 def test_a_text_naming_only_a_district_is_about_that_districts_province(levels):
@@ -318,9 +324,7 @@ def test_carried_over_capital_named_again_keeps_the_year_stated_before(levels, i
     text = ("Năm 2024, vốn năm 2023 chưa giải ngân hết được kéo dài sang năm 2024 là 90 tỷ đồng. "
             "Đến cuối tháng 9/2024, vốn kéo dài đã giải ngân 61 tỷ đồng.\n")
     doc = infer.read_document(text, levels)
-    catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}
-    guesses = {m.text: infer.read_figure(text, m, doc, [], catalogue)[0]
-               for m in extract.extract(text, indicators=indicators)}
+    guesses = _figure_guesses(text, doc, indicators)
     assert guesses["90 tỷ đồng"]["vintage"].value == 2023
     assert guesses["61 tỷ đồng"]["vintage"].value == 2023
     assert guesses["61 tỷ đồng"]["as_of"].value.isoformat() == "2024-09-30"
@@ -357,9 +361,7 @@ def test_the_past_year_is_dated_by_the_document_and_capital_carried_into_a_year_
             "Tính đến ngày 31/12, tỉnh đã giải ngân 300 tỷ đồng; số vốn còn lại 45 tỷ đồng được chuyển sang năm 2024.\n")
     doc = infer.read_document(text, levels)
     assert doc.value("report_year") == 2023
-    catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}
-    guesses = {m.text: infer.read_figure(text, m, doc, [], catalogue)[0]
-               for m in extract.extract(text, indicators=indicators)}
+    guesses = _figure_guesses(text, doc, indicators)
     assert guesses["300 tỷ đồng"]["as_of"].value.isoformat() == "2023-12-31"
     carried = guesses["45 tỷ đồng"]
     assert (carried["basis"].value, carried["year"].value, carried["vintage"].value) == ("plan", 2024, 2023)
@@ -378,8 +380,7 @@ def test_dates_quarters_forecasts_and_carried_capital_said_after_the_figure(leve
             "kế hoạch trước ngày 31/01/2025. Dự kiến đến ngày 31/01/2025, huyện giải ngân khoảng 80 tỷ đồng. "
             "Ngoài ra, khoảng 12 tỷ đồng vốn năm 2023 được kéo dài sang năm 2024.\n")
     doc = infer.read_document(text, levels)
-    catalogue = {row["indicator"]: row for row in indicators.to_dict("records")}
-    g = {m.text: infer.read_figure(text, m, doc, [], catalogue)[0] for m in extract.extract(text, indicators=indicators)}
+    g = _figure_guesses(text, doc, indicators)
     assert g["trên 65%"]["as_of"].value.isoformat() == "2024-09-30"
     assert g["100%"]["as_of"].value.isoformat() == "2025-01-31"
     assert g["khoảng 80 tỷ đồng"]["basis"].value == "estimate"
