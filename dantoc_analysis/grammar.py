@@ -110,6 +110,7 @@ class _Patterns:
     range_start: re.Pattern
     identifier: re.Pattern
     not_identifier: re.Pattern
+    amount_name: re.Pattern
     year: re.Pattern
     after_dash: re.Pattern
     acronym: re.Pattern
@@ -158,6 +159,7 @@ def _patterns() -> _Patterns:
         range_start=re.compile(rf"(?:^|[^\w])(?P<w>{_words(words['range_start'])}){sp}+$", re.IGNORECASE),
         identifier=re.compile(rf"(?:^|[^\w])(?:{_words(words['identifier_before'])})(?:{sp}+số)?{sp}*[:.]?{sp}*$",
                               re.IGNORECASE),
+        amount_name=re.compile(rf"(?:^|[^\w])(?:{_words(words['amount_names'])}){sp}*[:]?{sp}*$", re.IGNORECASE),
         not_identifier=re.compile(rf"(?:^|[^\w])(?:{_words(words['not_identifiers'])}){sp}*[:]?{sp}*$",
                                   re.IGNORECASE),
         year=re.compile(rf"(?:^|[^\w])(?:{_words(words['year_before'])}){sp}*[:]?{sp}*$", re.IGNORECASE),
@@ -251,7 +253,7 @@ def _read(text: str, number: re.Match, pat: _Patterns, whole: bool = False) -> t
     elif noun is None and mixed is None and not second and (counted := _bracket_count(text, start, pos, pat)):
         noun, unit, factor, end, per, implied = "", counted, Decimal(1), pos, "", True
     # The words after a number are looked at first: most numbers that are not figures have none.
-    if noun is None or _year_before_place(numeral, unit) or not _may_be_figure(text, number, before, pat):
+    if noun is None or _year_before_place(numeral, unit) or not _may_be_figure(text, number, before, pat, unit):
         return None
     if unit == vocabulary().count_unit and (a := pat.acronym.search(before)) and a["w"].isupper():
         return None  # "OCOP 3 sao", "ISO 9001 ...": a grade of the standard an acronym names
@@ -310,10 +312,13 @@ def _year_like(numeral: str) -> bool:
     return numeral.isdigit() and len(numeral) == 4 and int(numeral) in YEARS
 
 
-def _may_be_figure(text: str, number: re.Match, before: str, pat: _Patterns) -> bool:
-    """False for numbers that name, date or count off something rather than state an amount."""
+def _may_be_figure(text: str, number: re.Match, before: str, pat: _Patterns, unit: str = "") -> bool:
+    """False for numbers that name, date or count off something rather than state an amount. An
+    amount of money or a measure after a plan's name is the plan's amount ("kế hoạch 298.640 triệu
+    đồng"), where a count after it is its number ("Kế hoạch 102/KH-UBND", "Dự án 4")."""
     numeral = number.group()
-    if pat.identifier.search(before) and not pat.not_identifier.search(before):
+    if pat.identifier.search(before) and not pat.not_identifier.search(before) \
+            and not (unit in measures() and pat.amount_name.search(before)):
         return False
     if _year_like(numeral) and pat.year.search(before):
         return False

@@ -346,3 +346,16 @@ def test_classifiers_and_proper_names_stay_in_the_counted_phrase(sentence, text,
 def test_a_programme_number_before_a_verb_is_no_figure():
     assert extract.extract("Kế hoạch vốn Chương trình mục tiêu quốc gia 1719 giao cho tỉnh là 320 tỷ đồng.")[0].text \
         == "320 tỷ đồng"
+
+
+@pytest.mark.parametrize(("sentence", "texts"), [
+    # an amount after a plan's name is the plan's amount; a number after it with no measure is its number
+    ("Vốn sự nghiệp: kế hoạch 187.710 triệu đồng; thực hiện 129.460 triệu đồng.",
+     ["187.710 triệu đồng", "129.460 triệu đồng"]),
+    ("Vốn đầu tư — kế hoạch 831,7 tỷ đồng — đã giải ngân 297,4 tỷ đồng.", ["831,7 tỷ đồng", "297,4 tỷ đồng"]),
+    ("Thực hiện Kế hoạch 102/KH-UBND ngày 3/4/2024 của UBND tỉnh.", []),
+    # a rate per time
+    ("Mỗi lượt khám được hỗ trợ 500.000 đồng/lần.", ["500.000 đồng/lần"]),
+])
+def test_a_plans_amount_after_its_name_and_an_amount_per_time(sentence, texts):
+    assert [m.text for m in extract.extract(sentence)] == texts
