@@ -101,7 +101,8 @@ def _patterns() -> _Patterns:
     openers = _phrases(w["sum"]["of_which"] + w["sum"]["whole"])
     return _Patterns(
         # Words (no figure, no sentence end) between a total and what opens its parts.
-        opener=re.compile(rf"(?P<lead>[\s,;]*[^\d.;:()\n]{{0,60}}?)(?P<open>{openers})(?P<colon>\s*:)?",
+        # ("129 xã, phường, thị trấn; trong đó …": the total's noun may end at a ';')
+        opener=re.compile(rf"(?P<lead>[\s,;]*[^\d.;:()\n]{{0,60}}?(?:;\s*)?)(?P<open>{openers})(?P<colon>\s*:)?",
                           re.IGNORECASE),
         next_opener=re.compile(rf"(?P<lead>\s*)(?P<open>{_phrases(w['sum']['next_sentence'])})(?P<colon>\s*:)?",
                                re.IGNORECASE),
@@ -131,6 +132,8 @@ def _patterns() -> _Patterns:
 # --- the text's shape: sentences, paragraphs, labels ------------------------------------------
 
 _BULLET = re.compile(r"[ \t]*(?:[-+•*–]|[^\W\d_]\)|\d+\))[ \t]")
+# A list item with no mark: a short label, a colon and a number ("giao thông: 612 công trình").
+_ITEM_LINE = re.compile(r"[ \t]*[^\W\d_][^:\n]{0,50}:[ \t]*\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[ \t]+(?=\S)")
 _TOKEN = re.compile(r"[^\W\d_]+")
 _PER_UNIT = re.compile(r"/\s*[^\W\d_]")  # "triệu đồng/người/năm" is per head, not an amount
@@ -158,13 +161,14 @@ def sentences(text: str) -> list[Sentence]:
         previous = spans[-1] if spans else None
         # a bullet after ':' or ';' — or after another bullet — goes on with its list, and so does a
         # closing "tổng cộng …" line
-        if (previous and previous[2] == paragraph and (_BULLET.match(line) or _patterns().after_parts.match(line))
+        item = bool(_BULLET.match(line) or _ITEM_LINE.match(line))
+        if (previous and previous[2] == paragraph and (item or _patterns().after_parts.match(line))
                 and (listing or text[previous[0]:previous[1]].rstrip()[-1:] in (":", ";", ","))):
             spans[-1] = (previous[0], end, paragraph)
-            listing = bool(_BULLET.match(line))
+            listing = item
         else:
             spans.append((start, end, paragraph))
-            listing = False
+            listing = bool(_BULLET.match(line))  # a list may open with its first bullet
     for start, end, para in spans:
         cut = start
         for m in _SENTENCE_END.finditer(text, start, end):
@@ -497,6 +501,9 @@ def _scope(text, figures, total: Figure, opened: re.Match, sentence: Sentence) -
                                         counted):
             semicolon = text.find(";", semicolon + 1, end)
         end = semicolon if semicolon >= 0 else end
+        # nor does it run on to the next line (the next bullet of an outer list)
+        newline = text.find("\n", start, end)
+        end = newline if newline >= 0 else end
     return start, end
 
 
@@ -623,12 +630,14 @@ def _all_items_counted(text, figures, start: int, end: int) -> bool:
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The list's items: split at ';' (or, when there is none, at ',' and 'và'), outside brackets."""
-    top = [pos for pos in range(start, end) if text[pos] == ";" and _depth(text, start, pos) == 0]
-    if not top:
-        top = [m.start() for m in _patterns().joiner.finditer(text, start, end)]
-        top = [p for p in top if _depth(text, start, p) == 0]
-    bounds = [start, *top, end]
+    """The list's items, outside brackets: split at ';', else at ',' and 'và' — and always at line
+    breaks, since a list set out on lines has one item a line ("giao thông: 612 công trình")."""
+    semicolons = [p for p in range(start, end) if text[p] == ";" and _depth(text, start, p) == 0]
+    lines = [p for p in range(start, end) if text[p] == "\n" and _depth(text, start, p) == 0 and text[start:p].strip()]
+    if not semicolons:
+        joiners = [m.start() for m in _patterns().joiner.finditer(text, start, end)]
+        semicolons = [p for p in joiners if _depth(text, start, p) == 0]
+    bounds = [start, *sorted(set(semicolons + lines)), end]
     return list(zip(bounds[:-1], bounds[1:]))
 
 

@@ -635,3 +635,21 @@ def test_shares_among_a_whole_with_their_parts_in_brackets(text, anchor, status)
 ])
 def test_rules_found_on_final3(text, kind, anchor, status):
     assert _verdict(text, kind, anchor) == status
+
+
+@pytest.mark.parametrize(("text", "anchor", "status"), [
+    # a list on lines with no marks, after "cụ thể:" (namely): one item a line, and the whole
+    ("Dự án 4 đã đầu tư 520 công trình, cụ thể:\ngiao thông: 300 công trình\ntrường học: 120 công trình\n"
+     "chợ: 90 công trình\n\nCó 58 xã đạt chuẩn.", "520 công trình", "mismatch"),
+    # the total's noun may end at a ';' before "trong đó"
+    ("Tỉnh có 130 xã, phường, thị trấn; trong đó 80 xã khu vực III, 20 xã khu vực II và 32 xã khu vực I.",
+     "130 xã", "mismatch"),
+    # a list after "gồm" on a bullet line ends with its line
+    ("Kết quả:\n- Hỗ trợ nhà ở cho gần 180 hộ, gồm 124 hộ xây mới và 53 hộ sửa chữa.\n"
+     "- Hỗ trợ sản xuất cho 812 hộ, đạt 96,7% kế hoạch (840 hộ).", "gần 180 hộ", "ok"),
+    # bullets that open their own list, and its closing "Cộng:" line
+    ("1. Giải ngân theo dự án\n- Dự án 1: 80.000 triệu đồng\n- Dự án 3: 40.000 triệu đồng\nCộng: 125.000 triệu đồng.",
+     "125.000 triệu đồng", "mismatch"),
+])
+def test_lists_set_out_on_lines(text, anchor, status):
+    assert _verdict(text, "sum", anchor) == status
