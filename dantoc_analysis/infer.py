@@ -134,9 +134,11 @@ def _is_stamp(line: str) -> bool:
     spec = cues()["dates"]
     if len(line) > spec["stamp_max_chars"] or not re.search(_DATE, line):
         return False
-    # "Tin tức - Sự kiện | 12/01/2026", "05/07/2022": a date after a bar, or alone on its line
+    # "Tin tức - Sự kiện | 12/01/2026", "Thứ Ba, 17/01/2023": a date after a bar, or alone on its
+    # line (perhaps after its weekday)
+    weekday = rf"(?:(?:{_any(spec['weekdays'])})\s*,?\s*)?"
     return bool(_TIME.search(line) or _cue_pattern(spec["published_cues"]).search(line)
-                or re.search(rf"(?:^|\|)\s*{_DATE}\s*$", line))
+                or re.search(rf"(?:^{weekday}|\|)\s*{_DATE}\s*$", line, re.IGNORECASE))
 
 
 def title(text: str, lines: _Lines) -> Guess:
@@ -396,7 +398,7 @@ def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
         for m in pattern.finditer(body):
             if not elsewhere.search(m.group(), m.end("cue") - m.start()):
                 return Guess(int(m["year"]), m.group(), confidence)
-    past = re.compile(rf"(?<!\w)(?:{_any(spec['cues'])})(?!\w)[^.;!?\n]{{0,{spec['max_gap_chars']}}}?"
+    past = re.compile(rf"(?<!\w)(?:{_any(spec['cues'])})(?!\w)[^.;!?\n]{{0,{spec['past_gap_chars']}}}?"
                       rf"(?<!\w)(?:{_any(spec['past_year'])})(?!\w)", re.IGNORECASE)
     if day is not None and (m := past.search(f"{heading.value}\n{text}")):
         # a review held early in a year looks back on the year before; late in a year, on that year
@@ -644,7 +646,7 @@ def as_of(ctx: _Context, doc: Document) -> Guess:
     # ngày 31/01/2024"); else the last one before it in its sentence
     m = pattern.search(ctx.after) or _last(pattern, ctx.before)
     if m is None:
-        return Guess()
+        return _as_of_in_report_year(ctx, doc)
     if m["quarter"]:
         y, mo = int(m["quarter_year"]), spec["quarters"][m["quarter"].upper()]
         return Guess(date(y, mo, calendar.monthrange(y, mo)[1]), m.group(), 0.9)
@@ -665,6 +667,24 @@ def as_of(ctx: _Context, doc: Document) -> Guess:
         return Guess(_day(int(doc.value("report_year")), int(m["m"]), int(m["d"])) or "",
                      f"{m.group()} + the report year {doc.value('report_year')}", 0.6)
     return Guess(_day(int(m["y"]), int(m["m"]), int(m["d"])) or "", m.group(), 0.9)
+
+
+def _as_of_in_report_year(ctx: _Context, doc: Document) -> Guess:
+    """ "Ước đến hết năm, …", "Trong 9 tháng, …": a date of the year the document reports on."""
+    spec = cues()["figure"]
+    year = doc.value("report_year")
+    if not year:
+        return Guess()
+    year_end = re.compile(rf"(?<!\w)(?:{_any(spec['as_of_year_end'])})(?!\s+\d)(?!\w)", re.IGNORECASE)
+    months = re.compile(rf"(?<!\w)(?:{_any(spec['as_of_months'])})\s+(?P<n>\d{{1,2}})\s+{re.escape(spec['month_count_word'])}"
+                        rf"(?!\w)", re.IGNORECASE)
+    if m := _last(months, ctx.before):
+        n = int(m["n"])
+        if 1 <= n <= 12:
+            return Guess(date(int(year), n, calendar.monthrange(int(year), n)[1]), f"{m.group()} of {year}", 0.6)
+    if m := _last(year_end, ctx.before):
+        return Guess(date(int(year), 12, 31), f"{m.group()} of {year}", 0.6)
+    return Guess()
 
 
 def vintage(text: str, ctx: _Context, mention: Mention, stated_basis: Guess, figure_year: Guess,

@@ -395,3 +395,15 @@ def test_this_year_a_bare_date_line_and_a_place_dateline(levels):
     assert doc.value("published").isoformat() == "2024-12-18"
     assert doc.value("event_date").isoformat() == "2024-12-17"
     assert doc.value("report_year") == 2024
+
+
+def test_a_weekday_dated_page_reviewing_the_past_year_and_dates_of_the_report_year(levels, indicators):
+    text = ("Ban Dân tộc tỉnh: nhìn lại một năm\n\nThứ Tư, 18/01/2023\n\nNgày 17/1, Ban Dân tộc tỉnh tổ chức hội "
+            "nghị tổng kết công tác dân tộc và thực hiện Chương trình mục tiêu quốc gia vùng đồng bào dân tộc "
+            "thiểu số năm qua.\n\nTrong 9 tháng, tỉnh hỗ trợ nhà ở cho 1.210 hộ. Ước đến hết năm, giải ngân đạt "
+            "khoảng 90% kế hoạch.\n")
+    doc = infer.read_document(text, levels)
+    assert (doc.value("published").isoformat(), doc.value("report_year")) == ("2023-01-18", 2022)
+    g = _figure_guesses(text, doc, indicators)
+    assert g["1.210 hộ"]["as_of"].value.isoformat() == "2022-09-30"
+    assert g["khoảng 90%"]["as_of"].value.isoformat() == "2022-12-31"
