@@ -31,7 +31,7 @@ DOCUMENT_FIELDS = ("province", "area", "report_year", "published", "event_date")
 FIGURE_FIELDS = ("basis", "year", "as_of", "vintage")
 REPORT_BYTES = 10_000
 # Labelled texts kept out of tuning and tests: scored here only.
-UNTUNED = ("heldout/", "blind/", "final/", "final2/", "final3/", "final4/")
+UNTUNED = ("heldout/", "blind/", "final/", "final2/", "final3/", "final4/", "final5/")
 
 
 def labels() -> dict:
@@ -144,6 +144,7 @@ def main() -> None:
     final2 = sorted(n for n in truth if n.startswith("final2/"))
     final3 = sorted(n for n in truth if n.startswith("final3/"))
     final4 = sorted(n for n in truth if n.startswith("final4/"))
+    final5 = sorted(n for n in truth if n.startswith("final5/"))
     groups = [("our texts, tuned on", len(tuned), score(tuned, truth)),
               ("our texts, held out (never tuned on)", len(heldout), score(heldout, truth)),
               ("blind texts (written by a session that never read the code)", len(blind), score(blind, truth)),
@@ -154,6 +155,8 @@ def main() -> None:
                score(final3, truth)),
               ("final4 texts (a sixth such session; scored once, after the fixes final3 showed)", len(final4),
                score(final4, truth)),
+              ("final5 texts (a seventh such session; scored once, after the fixes final4 showed)", len(final5),
+               score(final5, truth)),
               ("seed pages (data/raw/) against their curated rows", len(loaders.load_sources()), score_seeds())]
     for title, count, scores in groups:
         print(f"{title}: {count} texts")
