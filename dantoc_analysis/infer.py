@@ -134,11 +134,11 @@ def _is_stamp(line: str) -> bool:
     spec = cues()["dates"]
     if len(line) > spec["stamp_max_chars"] or not re.search(_DATE, line):
         return False
-    # "Tin tức - Sự kiện | 12/01/2026", "Thứ Ba, 17/01/2023": a date after a bar, or alone on its
-    # line (perhaps after its weekday)
+    # "Tin tức - Sự kiện | 12/01/2026", "Thứ Ba, 17/01/2023", "Báo X điện tử - Thứ Tư, 20/11/2024": a
+    # date, perhaps after its weekday, alone on its line or after a bar or a dash
     weekday = rf"(?:(?:{_any(spec['weekdays'])})\s*,?\s*)?"
     return bool(_TIME.search(line) or _cue_pattern(spec["published_cues"]).search(line)
-                or re.search(rf"(?:^{weekday}|\|)\s*{_DATE}\s*$", line, re.IGNORECASE))
+                or re.search(rf"(?:^|\||\s[-–—]\s)\s*{weekday}{_DATE}\s*$", line, re.IGNORECASE))
 
 
 def title(text: str, lines: _Lines) -> Guess:

@@ -407,3 +407,9 @@ def test_a_weekday_dated_page_reviewing_the_past_year_and_dates_of_the_report_ye
     g = _figure_guesses(text, doc, indicators)
     assert g["1.210 hộ"]["as_of"].value.isoformat() == "2022-09-30"
     assert g["khoảng 90%"]["as_of"].value.isoformat() == "2022-12-31"
+
+
+def test_a_masthead_line_ending_in_its_weekday_and_date_stamps_the_page(levels):
+    text = "Báo Tây Ninh điện tử - Thứ Hai, 18/11/2024\n\nXã Tân Hòa đổi thay\n\nNăm nay, xã được giao 9.300 triệu đồng.\n"
+    doc = infer.read_document(text, levels)
+    assert (doc.value("published").isoformat(), doc.value("report_year")) == ("2024-11-18", 2024)
