@@ -375,11 +375,33 @@ def execute(job: Job, pool: KernelPool, timeout: float):
     import papermill
 
     km = pool.kernel()
-    notebook = papermill.execute_notebook(
-        str(job.notebook), None, parameters=job.parameters, kernel_name=pool.kernel_name, km=km,
-        progress_bar=False, start_timeout=60, execution_timeout=timeout,
-    )  # no cwd=: papermill would chdir the whole process, which races between threads
+    with _closing_clients(km):
+        notebook = papermill.execute_notebook(
+            str(job.notebook), None, parameters=job.parameters, kernel_name=pool.kernel_name, km=km,
+            progress_bar=False, start_timeout=60, execution_timeout=timeout,
+        )  # no cwd=: papermill would chdir the whole process, which races between threads
     return _deterministic(notebook)
+
+
+@contextmanager
+def _closing_clients(km) -> Iterator[None]:
+    """nbclient leaves connected the client it makes of a kernel it does not own: its sockets would
+    go on queueing every later report's output, images included, unread, as long as the batch runs
+    (the CLI grew by megabytes a report). Once a report is done, stop the clients it made."""
+    made = []
+    original = km.client
+
+    def client(*args, **kwargs):
+        made.append(original(*args, **kwargs))
+        return made[-1]
+
+    km.client = client
+    try:
+        yield
+    finally:
+        km.client = original
+        for kc in made:
+            kc.stop_channels()
 
 
 def _deterministic(notebook):

@@ -67,3 +67,25 @@ def test_html_is_offline_code_free_and_escapes_source_text(notebooks, tmp_path):
     assert "Tổng kế hoạch vốn 1.188.600 triệu đồng" in page
     assert 'href="ok.en.html"' in page
     assert str(tmp_path) not in page and "/work/" not in page
+
+
+def test_a_report_leaves_no_client_of_its_warm_kernel_connected(notebooks, tmp_path):
+    # A connected client of a kernel the batch keeps warm would queue every later report's output,
+    # unread: the CLI grew by megabytes a report until the clients a report makes were stopped.
+    from dantoc_analysis.batch import KernelPool, execute
+
+    pool = KernelPool("python3")
+    try:
+        km = pool.kernel()
+        made, original = [], km.client
+
+        def recording(*args, **kwargs):
+            made.append(original(*args, **kwargs))
+            return made[-1]
+
+        km.client = recording
+        for job in jobs(notebooks, tmp_path / "out", "ok"):
+            execute(job, pool, timeout=60)
+        assert made and not any(client.channels_running for client in made)
+    finally:
+        pool.shutdown()
