@@ -9,7 +9,7 @@ code nor ran it on them; rules were then fixed on what it showed; blind3/ likewi
 session) and tests/fixtures/audit/final/*.txt
 (written the same way by another session, scored only once the rules were done) and final2/ (a fourth
 such set, written after rules were fixed on what final showed, scored once; final3/ likewise after
-final2, final4/ after final3, final5/ after final4), each folder with a
+final2, final4/ after final3, final5/ after final4, final6/ last), each folder with a
 labels.csv of the relations a reader finds: file, kind (sum|rate), anchor (the stated total or
 rate, as written), status (ok|mismatch|unclear, or none: must not be reported), base (a rate's
 denominator as written, a sum's number of parts).
@@ -45,6 +45,7 @@ FINAL2 = DEV / "final2"
 FINAL3 = DEV / "final3"
 FINAL4 = DEV / "final4"
 FINAL5 = DEV / "final5"
+FINAL6 = DEV / "final6"
 
 
 def _ratio(hit: int, total: int) -> float:
@@ -112,7 +113,7 @@ def main() -> int:
     for name, folder in (("development", DEV), ("held-out", HOLDOUT), ("blind", BLIND), ("blind3", BLIND3),
                          ("final", FINAL), ("final2", FINAL2),
                          ("final3", FINAL3), ("final4", FINAL4),
-                         ("final5", FINAL5)):
+                         ("final5", FINAL5), ("final6", FINAL6)):
         s = score(folder)
         print(f"{name}: {s['texts']} texts, {s['labelled']} labelled relations, {s['found']} found")
         print(f"  relations  precision {s['relation_precision']:.3f}  recall {s['relation_recall']:.3f}")

@@ -11,7 +11,7 @@ by a session that never read the code nor ran it on them (see its README); rules
 what it showed. Final: tests/fixtures/heldout/final/, written the same way by another session and
 scored only once the rules were done: the figure to quote for text never seen. Final2: a fourth set
 written the same way after rules were fixed on what final showed, and scored once; final3 likewise,
-after the fixes final2 showed; final4 after those final3 showed; final5 after final4.
+after the fixes final2 showed; final4 after those final3 showed; final5 after final4; final6 last, after final5.
 
 Two scores each: *span* (the extracted text is exactly the labelled text at the same place) and
 *value* (the extraction overlaps the labelled mention and reads the same value in the same unit).
@@ -40,6 +40,7 @@ FINAL2 = HELDOUT / "final2"
 FINAL3 = HELDOUT / "final3"
 FINAL4 = HELDOUT / "final4"
 FINAL5 = HELDOUT / "final5"
+FINAL6 = HELDOUT / "final6"
 
 
 def _ratio(hit: int, total: int) -> float:
@@ -158,7 +159,7 @@ def main(argv=None) -> int:
                          ("held-back", score_heldout(HELDBACK)), ("blind", score_heldout(BLIND)),
                          ("final", score_heldout(FINAL)), ("final2", score_heldout(FINAL2)),
                          ("final3", score_heldout(FINAL3)), ("final4", score_heldout(FINAL4)),
-                         ("final5", score_heldout(FINAL5))):
+                         ("final5", score_heldout(FINAL5)), ("final6", score_heldout(FINAL6))):
         print(f"{name:<9} gold {result['gold']:>3}  predicted {result['predicted']:>3}  "
               f"span P {result['span_precision']:.3f} R {result['span_recall']:.3f}  "
               f"value P {result['value_precision']:.3f} R {result['value_recall']:.3f}")

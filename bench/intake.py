@@ -31,7 +31,7 @@ DOCUMENT_FIELDS = ("province", "area", "report_year", "published", "event_date")
 FIGURE_FIELDS = ("basis", "year", "as_of", "vintage")
 REPORT_BYTES = 10_000
 # Labelled texts kept out of tuning and tests: scored here only.
-UNTUNED = ("heldout/", "blind/", "final/", "final2/", "final3/", "final4/", "final5/")
+UNTUNED = ("heldout/", "blind/", "final/", "final2/", "final3/", "final4/", "final5/", "final6/")
 
 
 def labels() -> dict:
@@ -145,6 +145,7 @@ def main() -> None:
     final3 = sorted(n for n in truth if n.startswith("final3/"))
     final4 = sorted(n for n in truth if n.startswith("final4/"))
     final5 = sorted(n for n in truth if n.startswith("final5/"))
+    final6 = sorted(n for n in truth if n.startswith("final6/"))
     groups = [("our texts, tuned on", len(tuned), score(tuned, truth)),
               ("our texts, held out (never tuned on)", len(heldout), score(heldout, truth)),
               ("blind texts (written by a session that never read the code)", len(blind), score(blind, truth)),
@@ -157,6 +158,7 @@ def main() -> None:
                score(final4, truth)),
               ("final5 texts (a seventh such session; scored once, after the fixes final4 showed)", len(final5),
                score(final5, truth)),
+              ("final6 texts (an eighth such session; scored once, last)", len(final6), score(final6, truth)),
               ("seed pages (data/raw/) against their curated rows", len(loaders.load_sources()), score_seeds())]
     for title, count, scores in groups:
         print(f"{title}: {count} texts")
