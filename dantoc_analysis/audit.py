@@ -802,7 +802,8 @@ def _parallel(text, figures, parts: list[int], start: int, end: int) -> bool:
         ordered = [t for t in _TOKEN.findall(description.lower())
                    if (t in heads or t in tokens(t)) and t not in counted]
         firsts.add(ordered[0] if ordered else "")
-    return len(firsts) == 1 and not firsts & ({""} | _dropped(("plain",)))
+    not_heads = set(words()["sum"]["not_parallel_heads"])
+    return len(firsts) == 1 and not firsts & ({""} | _dropped(("plain",)) | not_heads)
 
 
 def _counted_words(figures: list[Figure], parts: list[int]) -> set[str]:

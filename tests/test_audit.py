@@ -653,3 +653,9 @@ def test_rules_found_on_final3(text, kind, anchor, status):
 ])
 def test_lists_set_out_on_lines(text, anchor, status):
     assert _verdict(text, "sum", anchor) == status
+
+
+def test_kinds_of_support_one_household_may_get_several_of_may_overlap():
+    text = ("Tỉnh đã hỗ trợ 2.000 hộ về nhà ở, đất ở và nước sinh hoạt, trong đó 1.500 hộ được hỗ trợ nhà ở, "
+            "200 hộ được hỗ trợ đất ở và 900 hộ được hỗ trợ nước sinh hoạt phân tán.")
+    assert _verdict(text, "sum", "2.000 hộ") == "unclear"
