@@ -92,7 +92,7 @@ def _places() -> _Places:
         bare=re.compile(rf"(?<!\w)(?P<name>{_any(table['name'])})(?!\w)"),  # case kept: a proper name
         publisher=re.compile(rf"(?<!\w){institution}", re.IGNORECASE),
         publisher_line=re.compile(rf"\s*(?:(?:{prefix})\s*)?{institution}\s*(?:{suffix})?\s*", re.IGNORECASE),
-        title_prefix=re.compile(rf"\s*{name}\s*:", re.IGNORECASE),
+        title_prefix=re.compile(rf"\s*{name}\s*(?::|\s[-–—]\s)", re.IGNORECASE),  # "Lạng Sơn: …", "ĐẮK LẮK - …"
         names=names,
     )
 
@@ -130,8 +130,15 @@ def _lines(text: str) -> _Lines:
     return _Lines(lines, publisher, stamps)
 
 
+# An official document's date line: "Gò Quao, ngày 05 tháng 12 năm 2024".
+_OFFICIAL_DATE = re.compile(r"[^\W\d_],\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\s*$",
+                            re.IGNORECASE)
+
+
 def _is_stamp(line: str) -> bool:
     spec = cues()["dates"]
+    if _OFFICIAL_DATE.search(line):  # however long the line its columns make
+        return True
     if len(line) > spec["stamp_max_chars"] or not re.search(_DATE, line):
         return False
     # "Tin tức - Sự kiện | 12/01/2026", "Thứ Ba, 17/01/2023", "Báo X điện tử - Thứ Tư, 20/11/2024": a
@@ -274,8 +281,9 @@ class _AreaName:
 def area_names(text: str, levels: list[dict]) -> list[_AreaName]:
     """Districts and communes the text names ("huyện Mèo Vạc"), and its references to a level alone."""
     by_word = {row["name_vi"].lower(): row for row in levels}
-    # A name never runs on to the next line ("… huyện Hướng Hóa\nTrang chủ").
-    pattern = re.compile(rf"(?<!\w)(?P<level>{_any(by_word)})(?!\w)(?P<rest>(?:[^\S\n]+[^\W\d_]+){{0,4}})",
+    # A name never runs on to the next line ("… huyện Hướng Hóa\nTrang chủ") nor across a column gap
+    # ("HUYỆN GÒ QUAO      Độc lập - Tự do - Hạnh phúc").
+    pattern = re.compile(rf"(?<!\w)(?P<level>{_any(by_word)})(?!\w)(?P<rest>(?:[ \u00a0][^\W\d_]+){{0,4}})",
                          re.IGNORECASE)
     province_names = _places().names
     known = None
@@ -378,7 +386,7 @@ def area(text: str, heading: Guess, names: list[_AreaName], province_slug: str) 
 def published(lines: _Lines) -> Guess:
     """The first date stamp line ("14:32 | 20/11/2023", "Cập nhật 21-03-2023")."""
     for _, line in lines.stamps:
-        m = re.search(_DATE, line)
+        m = re.search(_DATE, line) or _OFFICIAL_DATE.search(line)
         if day := _day(int(m["y"]), int(m["m"]), int(m["d"])):
             return Guess(day, line, 0.9)
     return Guess()

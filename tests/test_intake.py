@@ -413,3 +413,15 @@ def test_a_masthead_line_ending_in_its_weekday_and_date_stamps_the_page(levels):
     text = "Báo Tây Ninh điện tử - Thứ Hai, 18/11/2024\n\nXã Tân Hòa đổi thay\n\nNăm nay, xã được giao 9.300 triệu đồng.\n"
     doc = infer.read_document(text, levels)
     assert (doc.value("published").isoformat(), doc.value("report_year")) == ("2024-11-18", 2024)
+
+
+def test_an_official_reports_header_date_line_and_a_capitalised_title_prefix_with_a_dash(levels):
+    official = ("ỦY BAN NHÂN DÂN                       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "HUYỆN MƯỜNG KHƯƠNG                     Độc lập - Tự do - Hạnh phúc\n"
+                "Số: 88/BC-UBND                         Mường Khương, ngày 04 tháng 12 năm 2024\n\n"
+                "BÁO CÁO\nKết quả thực hiện Chương trình năm 2024\n\nHuyện đã hỗ trợ 120 hộ.\n")
+    doc = infer.read_document(official, levels)
+    assert doc.value("published").isoformat() == "2024-12-04"
+    assert "Độc" not in " ".join(a.name for a in infer.area_names(official, levels))
+    news = "ĐẮK NÔNG - Đồng bào vươn lên nhờ vốn Chương trình\n\nBáo X | 20-3-2023 | 10:05\n\nTỉnh Lâm Đồng có 9 xã.\n"
+    assert infer.read_document(news, levels).value("province") == "dak-nong"
