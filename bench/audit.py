@@ -2,14 +2,9 @@
 
     .venv/bin/python bench/audit.py [--mb 2]
 
-Texts: tests/fixtures/audit/*.txt (the development set the audit was built on) and
-tests/fixtures/audit/holdout/*.txt (written and labelled last, never tuned on) and
-tests/fixtures/audit/blind/*.txt (written and labelled by a session that never read the audit's
-code nor ran it on them; rules were then fixed on what it showed; blind3/ likewise, by a third such
-session) and tests/fixtures/audit/final/*.txt
-(written the same way by another session, scored only once the rules were done) and final2/ (a fourth
-such set, written after rules were fixed on what final showed, scored once; final3/ likewise after
-final2, final4/ after final3, final5/ after final4, final6/ last), each folder with a
+Texts: tests/fixtures/audit/*.txt (the development set the audit was built on), then each evaluation
+set of tests/fixtures/evaluation_sets.toml with a folder under tests/fixtures/audit/ (held out, or
+written blind by a session that never read the code; see the notes there), each folder with a
 labels.csv of the relations a reader finds: file, kind (sum|rate), anchor (the stated total or
 rate, as written), status (ok|mismatch|unclear, or none: must not be reported), base (a rate's
 denominator as written, a sum's number of parts).
@@ -34,18 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.sets import folders
 from dantoc_analysis import audit, loaders
 
 DEV = ROOT / "tests" / "fixtures" / "audit"
 HOLDOUT = DEV / "holdout"
-BLIND = DEV / "blind"
-BLIND3 = DEV / "blind3"
-FINAL = DEV / "final"
-FINAL2 = DEV / "final2"
-FINAL3 = DEV / "final3"
-FINAL4 = DEV / "final4"
-FINAL5 = DEV / "final5"
-FINAL6 = DEV / "final6"
 
 
 def _ratio(hit: int, total: int) -> float:
@@ -110,10 +98,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=0.5, help="megabytes of text for the throughput run")
     args = parser.parse_args()
-    for name, folder in (("development", DEV), ("held-out", HOLDOUT), ("blind", BLIND), ("blind3", BLIND3),
-                         ("final", FINAL), ("final2", FINAL2),
-                         ("final3", FINAL3), ("final4", FINAL4),
-                         ("final5", FINAL5), ("final6", FINAL6)):
+    for name, folder in [("development", DEV), *folders(DEV)]:
         s = score(folder)
         print(f"{name}: {s['texts']} texts, {s['labelled']} labelled relations, {s['found']} found")
         print(f"  relations  precision {s['relation_precision']:.3f}  recall {s['relation_recall']:.3f}")

@@ -5,13 +5,9 @@
 Seeds: the registered sources, against the curated facts (data/facts.csv) plus the mentions
 deliberately left out (data/ignored_mentions.csv). Held-out: tests/fixtures/heldout/*.txt against
 their hand-written labels.csv (file, text, value, unit), written before the extractor was run on
-them. Held-back: tests/fixtures/heldout/heldback/, written last and never tuned on: the score of
-rules on text they were not written from. Blind: tests/fixtures/heldout/blind/, written and labelled
-by a session that never read the code nor ran it on them (see its README); rules were then fixed on
-what it showed. Final: tests/fixtures/heldout/final/, written the same way by another session and
-scored only once the rules were done: the figure to quote for text never seen. Final2: a fourth set
-written the same way after rules were fixed on what final showed, and scored once; final3 likewise,
-after the fixes final2 showed; final4 after those final3 showed; final5 after final4; final6 last, after final5.
+them. Then each evaluation set of tests/fixtures/evaluation_sets.toml with a folder under
+tests/fixtures/heldout/ (held back, or written blind by a session that never read the code; see the
+notes there).
 
 Two scores each: *span* (the extracted text is exactly the labelled text at the same place) and
 *value* (the extraction overlaps the labelled mention and reads the same value in the same unit).
@@ -30,17 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.sets import folders
 from dantoc_analysis import extract, loaders
 
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 HELDBACK = HELDOUT / "heldback"
-BLIND = HELDOUT / "blind"
-FINAL = HELDOUT / "final"
-FINAL2 = HELDOUT / "final2"
-FINAL3 = HELDOUT / "final3"
-FINAL4 = HELDOUT / "final4"
-FINAL5 = HELDOUT / "final5"
-FINAL6 = HELDOUT / "final6"
 
 
 def _ratio(hit: int, total: int) -> float:
@@ -155,11 +145,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=5.0, help="corpus size for the throughput run")
     args = parser.parse_args(argv)
-    for name, result in (("seeds", score_seeds()), ("held-out", score_heldout()),
-                         ("held-back", score_heldout(HELDBACK)), ("blind", score_heldout(BLIND)),
-                         ("final", score_heldout(FINAL)), ("final2", score_heldout(FINAL2)),
-                         ("final3", score_heldout(FINAL3)), ("final4", score_heldout(FINAL4)),
-                         ("final5", score_heldout(FINAL5)), ("final6", score_heldout(FINAL6))):
+    sets = [("seeds", score_seeds()), ("held-out", score_heldout()),
+            *((name, score_heldout(folder)) for name, folder in folders(HELDOUT))]
+    for name, result in sets:
         print(f"{name:<9} gold {result['gold']:>3}  predicted {result['predicted']:>3}  "
               f"span P {result['span_precision']:.3f} R {result['span_recall']:.3f}  "
               f"value P {result['value_precision']:.3f} R {result['value_recall']:.3f}")

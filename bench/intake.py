@@ -4,9 +4,8 @@
 
 Accuracy against tests/fixtures/intake/labels.toml (hand labels written before the inference code):
 the document's province, report year and dates (published, event), and for labelled figures their
-basis, year, as-of date and (where the text states one) vintage. The two texts under heldout/ were written last and never used
-while tuning, the five under blind/ by a session that never read the code (rules were then fixed on what
-they showed), the four under final/ by another such session, scored only once the rules were done. A third score uses the real seed pages in data/raw/ against
+basis, year, as-of date and (where the text states one) vintage. The texts tuned on are scored first,
+then each evaluation set of tests/fixtures/evaluation_sets.toml with a folder here, apart. A third score uses the real seed pages in data/raw/ against
 their hand-curated rows in data/sources.csv and data/facts.csv (read while developing, not labelled by us). Speed: `intake.add` of a ~10 KB report into a copy of the
 data folder, timed in-process (module imports excluded; the first call includes building the caches and
 the validation library's one-time set-up).
@@ -24,14 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.sets import evaluation_sets
 from dantoc_analysis import extract, infer, intake, loaders
 
 FIXTURES = ROOT / "tests" / "fixtures" / "intake"
 DOCUMENT_FIELDS = ("province", "area", "report_year", "published", "event_date")
 FIGURE_FIELDS = ("basis", "year", "as_of", "vintage")
 REPORT_BYTES = 10_000
-# Labelled texts kept out of tuning and tests: scored here only.
-UNTUNED = ("heldout/", "blind/", "final/", "final2/", "final3/", "final4/", "final5/", "final6/")
+# Labelled texts kept out of tuning and tests: the evaluation sets, scored here only.
+UNTUNED = tuple(f"{s['name']}/" for s in evaluation_sets())
 
 
 def labels() -> dict:
@@ -138,28 +138,12 @@ def main() -> None:
     timings = time_add()  # first, so that the first call finds no cache warm
     truth = labels()
     tuned = sorted(n for n in truth if not n.startswith(UNTUNED))
-    heldout = sorted(n for n in truth if n.startswith("heldout/"))
-    blind = sorted(n for n in truth if n.startswith("blind/"))
-    final = sorted(n for n in truth if n.startswith("final/"))
-    final2 = sorted(n for n in truth if n.startswith("final2/"))
-    final3 = sorted(n for n in truth if n.startswith("final3/"))
-    final4 = sorted(n for n in truth if n.startswith("final4/"))
-    final5 = sorted(n for n in truth if n.startswith("final5/"))
-    final6 = sorted(n for n in truth if n.startswith("final6/"))
-    groups = [("our texts, tuned on", len(tuned), score(tuned, truth)),
-              ("our texts, held out (never tuned on)", len(heldout), score(heldout, truth)),
-              ("blind texts (written by a session that never read the code)", len(blind), score(blind, truth)),
-              ("final texts (another such session; scored once the rules were done)", len(final), score(final, truth)),
-              ("final2 texts (a fourth such session; scored once, after the fixes final showed)", len(final2),
-               score(final2, truth)),
-              ("final3 texts (a fifth such session; scored once, after the fixes final2 showed)", len(final3),
-               score(final3, truth)),
-              ("final4 texts (a sixth such session; scored once, after the fixes final3 showed)", len(final4),
-               score(final4, truth)),
-              ("final5 texts (a seventh such session; scored once, after the fixes final4 showed)", len(final5),
-               score(final5, truth)),
-              ("final6 texts (an eighth such session; scored once, last)", len(final6), score(final6, truth)),
-              ("seed pages (data/raw/) against their curated rows", len(loaders.load_sources()), score_seeds())]
+    groups = [("our texts, tuned on", len(tuned), score(tuned, truth))]
+    for s in evaluation_sets():
+        names = sorted(n for n in truth if n.startswith(f"{s['name']}/"))
+        if names:
+            groups.append((f"{s['name']} ({s['note']})", len(names), score(names, truth)))
+    groups.append(("seed pages (data/raw/) against their curated rows", len(loaders.load_sources()), score_seeds()))
     for title, count, scores in groups:
         print(f"{title}: {count} texts")
         for field, (right, total) in scores.items():

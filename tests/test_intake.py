@@ -16,7 +16,10 @@ from dantoc_analysis.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "intake"
 LABELS = tomllib.loads((FIXTURES / "labels.toml").read_text(encoding="utf-8"))["files"]
-TUNED = sorted(name for name in LABELS if not name.startswith(("heldout/", "blind/", "final/", "final2/", "final3/", "final4/", "final5/", "final6/")))  # the others: bench only
+# The evaluation sets (tests/fixtures/evaluation_sets.toml) are scored by bench/intake.py only.
+EVALUATION = tuple(f"{s['name']}/" for s in tomllib.loads(
+    (FIXTURES.parent / "evaluation_sets.toml").read_text(encoding="utf-8"))["set"])
+TUNED = sorted(name for name in LABELS if not name.startswith(EVALUATION))
 
 
 @pytest.fixture(scope="module")
