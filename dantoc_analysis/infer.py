@@ -395,7 +395,7 @@ def published(lines: _Lines) -> Guess:
 def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
     """The year the document reports on: a review cue before "năm N" in the title, else in the text,
     else a review of "năm qua" (the past year) by the document's date, else the first year of
-    things done ("Năm 2024, xã đã …")."""
+    things done ("Năm 2024, xã đã …"), else the dated document's year so far ("Tính đến hết ngày 15/5")."""
     spec = cues()["report_year"]
     pattern = re.compile(rf"(?<!\w)(?P<cue>{_any(spec['cues'])})(?!\w)[^.;!?\n]{{0,{spec['max_gap_chars']}}}?"
                          rf"{_year_pattern().pattern}", re.IGNORECASE)
@@ -415,17 +415,49 @@ def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
     this = re.compile(rf"(?<!\w)(?:{_any(spec['this_year'])})(?!\w)", re.IGNORECASE)
     if day is not None and (m := this.search(text)):  # "Năm nay, xã được phân bổ …": the document's year
         return Guess(day.year, f"{m.group()} (dated {day.isoformat()})", 0.6)
+    if (done := _year_of_things_done(text)).value:
+        return done
+    if day is not None and (m := _so_far(text)):
+        return Guess(_year_of_day_month(m, day), f"{m.group()} (dated {day.isoformat()})", 0.4)
+    return Guess("", "no year the text reviews, and no year of things done", 0.0)
+
+
+def _year_of_things_done(text: str) -> Guess:
+    """The first year in a sentence that states what was done or how things stood then ("Năm 2024, xã
+    đã …", "đến cuối năm 2006 cả nước còn …"), not a target's nor a span's start."""
+    spec = cues()["report_year"]
     done = _cue_pattern(spec["done_cues"])
     skip = _cue_pattern(cues()["figure"]["not_the_year"])
     target = _cue_pattern(cues()["figure"]["target"])
     plain = re.compile(rf"(?<!\w)(?:{_any(spec['year_without_word'])})\s+{_YEAR}(?!\d)", re.IGNORECASE)
+    as_of = re.compile(rf"(?<!\w)(?:{_any(cues()['figure']['as_of_year'])})\s+{_YEAR}(?!\d)", re.IGNORECASE)
+    stood_then = {m.end() for m in as_of.finditer(text)}
     years = sorted([*_year_pattern().finditer(text), *plain.finditer(text)], key=lambda m: m.start())
     for m in years:
         sentence = sentence_around(text, m.start(), m.end())
         span_start = skip.search(text[max(0, m.start() - _LOOKBACK):m.end()])  # "từ năm 2022": a span, not the year
-        if done.search(sentence) and not target.search(sentence) and not span_start:
+        if (done.search(sentence) or m.end() in stood_then) and not target.search(sentence) and not span_start:
             return Guess(int(m["year"]), sentence[:120], 0.5)
-    return Guess("", "no year the text reviews, and no year of things done", 0.0)
+    return Guess()
+
+
+def _so_far(text: str) -> re.Match | None:
+    """The first words that measure the year so far with no year of their own ("Tính đến hết ngày 15/5",
+    "6 tháng đầu năm,", "từ đầu năm đến nay"): of the year the document is dated in."""
+    spec = cues()["figure"]
+    day = rf"(?:{re.escape(spec['day_word'])}\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![/\d])"
+    pattern = re.compile(rf"(?<!\w)(?:(?:{_any(spec['as_of_date'])})\s+{day}"
+                         rf"|(?:{_any(cues()['report_year']['so_far'])})(?!\w)(?!\s+(?:{re.escape(spec['year_word'])}\s+)?\d))",
+                         re.IGNORECASE)
+    return pattern.search(text)
+
+
+def _year_of_day_month(m: re.Match, day: date) -> int:
+    """The document's year, or the year before when the day named comes after the document's date."""
+    if m["d"] is None:
+        return day.year
+    named = _day(day.year, int(m["m"]), int(m["d"]))
+    return day.year - 1 if named is not None and named > day else day.year
 
 
 def task_year(text: str, heading: Guess) -> Guess:

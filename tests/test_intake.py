@@ -350,6 +350,21 @@ def test_the_report_year_is_not_a_laws_year_and_may_be_a_state_at_a_year(levels)
     assert infer.read_document(span, levels).value("report_year") == ""
 
 
+def test_a_state_as_of_a_year_end_and_the_year_so_far_of_a_dated_page(levels):
+    stood = "Tin\n\nĐến cuối năm 2019, toàn vùng vẫn còn 41 xã có tỷ lệ hộ nghèo trên 40%.\n"
+    so_far = "Tin\n\n12/06/2024 10:15\n\nTính đến hết ngày 31/5, các huyện mới giải ngân 18,2% kế hoạch vốn.\n"
+    before = "Tin\n\n08/01/2024 10:15\n\nTính đến ngày 31/12, cả tỉnh giải ngân 91% kế hoạch vốn.\n"
+    months = "Tin\n\n20/07/2023 08:00\n\nTrong 6 tháng đầu năm, huyện hỗ trợ 120 hộ làm nhà.\n"
+    target = "Tin\n\nPhấn đấu đến cuối năm 2025, tỷ lệ hộ nghèo giảm còn dưới 10%.\n"
+    undated = "Tin\n\nTính đến hết ngày 31/5, các huyện mới giải ngân 18,2% kế hoạch vốn.\n"
+    assert infer.read_document(stood, levels).value("report_year") == 2019
+    assert infer.read_document(so_far, levels).value("report_year") == 2024
+    assert infer.read_document(before, levels).value("report_year") == 2023  # 31/12 is before 8 January
+    assert infer.read_document(months, levels).value("report_year") == 2023
+    assert infer.read_document(target, levels).value("report_year") == ""
+    assert infer.read_document(undated, levels).value("report_year") == ""
+
+
 def test_a_heading_in_capitals_names_only_units_the_package_knows_and_a_news_agency_is_no_commune(levels):
     text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO LẠC\n\nBÁO TIN TỨC - THÔNG TẤN XÃ VIỆT NAM\n\n"
             "Bảo Lạc: Huyện đã hỗ trợ nhà ở cho 210 hộ nghèo\n\n12/05/2024 07:00\n\nHuyện đã hỗ trợ 210 hộ.\n")
