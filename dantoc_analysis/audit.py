@@ -855,6 +855,8 @@ def _rate_terms(text: str, figures: list[Figure], rate: Figure) -> tuple[Figure,
     """A percentage's numerator and, where the words state it with the numerator, its denominator:
     "41/46 công trình, đạt 89,1%", "đạt 76% (430,2/570,4 tỷ đồng)", "412 hộ nghèo trên tổng số
     1.342 hộ, chiếm 30,7%" (a pair's one figure stands for both)."""
+    if (part := _bracketed_share(text, figures, rate)) is not None:
+        return part, None
     numerator = _rate_numerator(text, figures, rate)
     pair = _pair_after(text, figures, rate)
     if (numerator is not None and _patterns().among.search(numerator.label)
@@ -873,6 +875,37 @@ def _rate_terms(text: str, figures: list[Figure], rate: Figure) -> tuple[Figure,
         return pair, pair
     part = _part_of_stated_whole(text, figures, numerator)
     return (part, numerator) if part is not None else (numerator, None)
+
+
+def _bracketed_share(text: str, figures: list[Figure], rate: Figure) -> Figure | None:
+    """ "nam 300 đại biểu (60%)": a percentage alone in a bracket right after a figure, with no cue,
+    is that figure's share of a whole."""
+    if rate.mention.unit != "percent" or rate.index == 0:
+        return None
+    before = figures[rate.index - 1]
+    if (before.mention.unit == "percent" or before.sentence != rate.sentence or before.per_unit
+            or not re.fullmatch(r"\s*\(\s*", text[before.mention.end:rate.mention.start])
+            or not re.match(r"\s*\)", text[rate.mention.end:])):
+        return None
+    return before
+
+
+def _bracketed_base(text: str, figures: list[Figure], spans: list[Sentence], rate: Figure,
+                    part: Figure) -> _Base | None:
+    """The whole a bracketed share is of: the total the part is listed under — clearly, unless that
+    total is an outcome ("đã giải ngân 905 tỷ, trong đó vốn đầu tư 600 tỷ (80%)" may give each part's
+    achievement of its own plan) — else the one figure of its unit that the sentence, or the one
+    before in its paragraph, states before the list (then a miss is unclear); else none."""
+    if part.parent is not None:
+        total = figures[part.parent]
+        return _Base(total, 1.0, not _states_result(total.label))
+    siblings = {f.index for f in figures if _bracketed_share(text, figures, f) is not None}
+    paragraph = spans[rate.sentence].paragraph
+    wholes = [f for f in figures[:part.index]
+              if f.sentence in (rate.sentence, rate.sentence - 1) and spans[f.sentence].paragraph == paragraph
+              and same_unit(f, part) and f.per_unit == part.per_unit and f.index + 1 not in siblings
+              and f.numerator_of is None]
+    return _Base(wholes[0], 0.0, False) if len(wholes) == 1 else None
 
 
 def _implied_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | None:
@@ -927,6 +960,11 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
             continue
         numerator, stated = terms
         base_text = _base_text(text, rate)
+        if numerator is _bracketed_share(text, figures, rate):
+            whole = _bracketed_base(text, figures, spans, rate, numerator)
+            out.append(_unclear_rate(rate, numerator, base_text, "rate_unnamed") if whole is None
+                       else _rate_relation(rate, numerator, whole.figure, base_text, whole.named))
+            continue
         if stated is not None:
             out.append(_rate_relation(rate, numerator, stated, base_text or stated.mention.text))
             continue

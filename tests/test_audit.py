@@ -659,3 +659,21 @@ def test_kinds_of_support_one_household_may_get_several_of_may_overlap():
     text = ("Tỉnh đã hỗ trợ 2.000 hộ về nhà ở, đất ở và nước sinh hoạt, trong đó 1.500 hộ được hỗ trợ nhà ở, "
             "200 hộ được hỗ trợ đất ở và 900 hộ được hỗ trợ nước sinh hoạt phân tán.")
     assert _verdict(text, "sum", "2.000 hộ") == "unclear"
+
+
+@pytest.mark.parametrize(("text", "anchor", "status"), [
+    # a percentage alone in a bracket after a listed part is its share of the total it is listed under
+    ("Toàn huyện có 1.200 hộ nghèo, trong đó hộ dân tộc thiểu số 900 hộ (75%), hộ khác 300 hộ (25%).", "75%", "ok"),
+    ("Toàn huyện có 1.200 hộ nghèo, trong đó hộ dân tộc thiểu số 900 hộ (78%), hộ khác 300 hộ (25%).", "78%",
+     "mismatch"),
+    # parts of an outcome may carry each their own achievement: not called an error
+    ("Đã giải ngân 905 tỷ đồng, trong đó vốn đầu tư 600 tỷ đồng (80%), vốn sự nghiệp 305 tỷ đồng (65%).", "80%",
+     "unclear"),
+    # a whole the sentence before states: the shares are checked, a miss is not called an error
+    ("Hội nghị có 500 đại biểu. Về thành phần: nam 300 đại biểu (60%), nữ 200 đại biểu (40%).", "40%", "ok"),
+    ("Hội nghị có 500 đại biểu. Về thành phần: nam 300 đại biểu (62%), nữ 200 đại biểu (40%).", "62%", "unclear"),
+    # no whole stated near: found, and unclear
+    ("Về thành phần: nam 300 đại biểu (60%), nữ 200 đại biểu (40%).", "60%", "unclear"),
+])
+def test_a_share_alone_in_a_bracket_after_its_part(text, anchor, status):
+    assert _verdict(text, "rate", anchor) == status
