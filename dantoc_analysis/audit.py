@@ -93,6 +93,7 @@ class _Patterns:
     whole_word: re.Pattern
     sex: re.Pattern
     among: re.Pattern
+    equivalent: re.Pattern
 
 
 @cache
@@ -126,6 +127,7 @@ def _patterns() -> _Patterns:
         whole_word=re.compile(_phrases(w["rate"]["whole_words"]), re.IGNORECASE),
         sex=re.compile(_phrases(w["sum"]["sexes"]), re.IGNORECASE),
         among=re.compile(rf"(?:{_phrases(w['rate']['among'])})\s*$", re.IGNORECASE),
+        equivalent=re.compile(rf"\s*\(\s*(?:(?:{_phrases(w['rate']['equivalent'])})\s*:?\s*)?", re.IGNORECASE),
     )
 
 
@@ -830,8 +832,11 @@ def _rate_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | 
     if re.search(r"[;.:)]", between) or _patterns().list_word.search(between):
         return None
     # The figure's noun phrase may run on to a comma ("28/7 công trình nước sinh hoạt tập trung,
-    # vượt 400%"); after it, only a few words may stand before the cue.
-    if len(tokens(between.rsplit(",", 1)[-1], ())) > words()["rate"]["max_gap_words"]:
+    # vượt 400%"); after it, only a few words may stand before the cue — unless the rate stands in a
+    # bracket of its own, which comments on its clause ("130 hộ được công nhận thoát nghèo (đạt 86%
+    # kế hoạch)").
+    aside = re.search(r"\(\s*$", between)
+    if not aside and len(tokens(between.rsplit(",", 1)[-1], ())) > words()["rate"]["max_gap_words"]:
         return None
     return before
 
@@ -937,7 +942,7 @@ def _bracketed_part(text: str, figures: list[Figure], rate: Figure) -> Figure | 
     after = figures[rate.index + 1]
     between = text[rate.mention.end:after.mention.start]
     if (after.mention.unit in ("percent",) or after.mention.denominator is not None
-            or not re.fullmatch(r"\s*\(\s*", between) or not re.match(r"\s*\)", text[after.mention.end:])):
+            or not _patterns().equivalent.fullmatch(between) or not re.match(r"\s*\)", text[after.mention.end:])):
         return None
     return after
 
@@ -1080,7 +1085,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
             continue
         if (f.index in (numerator.index, rate.index) or not same_unit(f, numerator)
                 or f.per_unit != numerator.per_unit
-                or (f.numerator_of is not None and f.index != numerator.parent
+                or (f.numerator_of is not None and f.index != numerator.parent and not _stated_after_share(figures, f, rate)
                     and not _names_all(base_text, _described(text, f)))
                 or (f.parent is not None and f.parent == numerator.parent)):
             continue
@@ -1117,6 +1122,14 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         before = [b for b in near if b.figure.sentence == rate.sentence]
         return before[0] if len(before) == 1 else None
     return near[0] if len(near) == 1 else None
+
+
+def _stated_after_share(figures: list[Figure], f: Figure, rate: Figure) -> bool:
+    """ "Hộ cận nghèo chiếm 11,9% (tương đương 715 hộ). Trong đó, …": the part stated after its share
+    is named by the share's subject, a whole of its own for the next sentence's shares (within its
+    own sentence it stays one of the parts)."""
+    return (f.numerator_of is not None and figures[f.numerator_of].mention.end <= f.mention.start
+            and f.sentence < rate.sentence)
 
 
 def _names_all(base_text: str, described: str) -> bool:

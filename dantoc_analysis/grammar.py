@@ -314,11 +314,12 @@ def _year_like(numeral: str) -> bool:
 
 def _may_be_figure(text: str, number: re.Match, before: str, pat: _Patterns, unit: str = "") -> bool:
     """False for numbers that name, date or count off something rather than state an amount. An
-    amount of money or a measure after a plan's name is the plan's amount ("kế hoạch 298.640 triệu
-    đồng"), where a count after it is its number ("Kế hoạch 102/KH-UBND", "Dự án 4")."""
+    amount in a unit the vocabulary knows after a plan's name is the plan's amount ("kế hoạch
+    298.640 triệu đồng", "đạt 90% kế hoạch 150 hộ"), where a number with no such unit after it is
+    its number ("Kế hoạch 102/KH-UBND", "Dự án 4")."""
     numeral = number.group()
     if pat.identifier.search(before) and not pat.not_identifier.search(before) \
-            and not (unit in measures() and pat.amount_name.search(before)):
+            and not (unit and unit != vocabulary().count_unit and pat.amount_name.search(before)):
         return False
     if _year_like(numeral) and pat.year.search(before):
         return False

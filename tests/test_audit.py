@@ -677,3 +677,21 @@ def test_kinds_of_support_one_household_may_get_several_of_may_overlap():
 ])
 def test_a_share_alone_in_a_bracket_after_its_part(text, anchor, status):
     assert _verdict(text, "rate", anchor) == status
+
+
+@pytest.mark.parametrize(("text", "anchor", "status"), [
+    # a rate in a bracket of its own comments on its clause, however long the clause
+    ("Năm nay toàn huyện có 135 hộ được công nhận thoát nghèo bền vững (đạt 95% kế hoạch).", "95%", "unclear"),
+    ("Kế hoạch năm là 150 hộ. Năm nay toàn huyện có 135 hộ được công nhận thoát nghèo bền vững (đạt 95% kế hoạch).",
+     "95%", "mismatch"),
+    ("Năm nay toàn huyện có 135 hộ được công nhận thoát nghèo bền vững (đạt 90% kế hoạch 150 hộ).", "90%", "ok"),
+    ("Năm nay toàn huyện có 135 hộ được công nhận thoát nghèo bền vững (đạt 95% kế hoạch 150 hộ).", "95%",
+     "mismatch"),
+    # "(tương đương N)" states a share's part; the part is the whole of the next sentence's share
+    ("Hộ cận nghèo chiếm 11,9% (tương đương với 715 hộ). Trong đó, hộ cận nghèo đồng bào dân tộc thiểu số là "
+     "699 hộ, chiếm 97,8% hộ cận nghèo toàn huyện.", "97,8%", "ok"),
+    ("Hộ cận nghèo chiếm 11,9% (tương đương với 715 hộ). Trong đó, hộ cận nghèo đồng bào dân tộc thiểu số là "
+     "699 hộ, chiếm 99,8% hộ cận nghèo toàn huyện.", "11,9%", "unclear"),
+])
+def test_a_rate_in_its_own_bracket_and_a_part_said_to_be_equivalent(text, anchor, status):
+    assert _verdict(text, "rate", anchor) == status

@@ -354,6 +354,9 @@ def test_a_programme_number_before_a_verb_is_no_figure():
      ["187.710 triệu đồng", "129.460 triệu đồng"]),
     ("Vốn đầu tư — kế hoạch 831,7 tỷ đồng — đã giải ngân 297,4 tỷ đồng.", ["831,7 tỷ đồng", "297,4 tỷ đồng"]),
     ("Thực hiện Kế hoạch 102/KH-UBND ngày 3/4/2024 của UBND tỉnh.", []),
+    # so is a count in a unit the vocabulary knows; a bare number with only a noun is still its number
+    ("Huyện có 135 hộ thoát nghèo (đạt 90% kế hoạch 150 hộ).", ["135 hộ", "90%", "150 hộ"]),
+    ("Triển khai Kế hoạch 45 về giảm nghèo.", []),
     # a rate per time
     ("Mỗi lượt khám được hỗ trợ 500.000 đồng/lần.", ["500.000 đồng/lần"]),
 ])
