@@ -61,12 +61,19 @@ def labels(folder: Path) -> dict[tuple[str, str, str], tuple[str, str]]:
         return {(r["file"], r["kind"], r["anchor"]): (r["status"], r["base"]) for r in csv.DictReader(handle)}
 
 
+def _agrees(predicted: tuple[str, str], gold: tuple[str, str]) -> bool:
+    """Same status and base; a rate of a pair ("318/412 công trình") may be labelled by the pair or by
+    its denominator ("412 công trình")."""
+    return predicted == gold or (predicted[0] == gold[0] and "/" in predicted[1]
+                                 and predicted[1].split("/", 1)[1] == gold[1])
+
+
 def score(folder: Path) -> dict:
     gold, predicted = labels(folder), found(folder)
     relations = {k for k, (status, _) in gold.items() if status != "none"}
     hits = relations & set(predicted)
-    right = [k for k in hits if predicted[k] == gold[k]]
-    wrong = sorted((k, gold[k], predicted[k]) for k in hits if predicted[k] != gold[k])
+    right = [k for k in hits if _agrees(predicted[k], gold[k])]
+    wrong = sorted((k, gold[k], predicted[k]) for k in hits if not _agrees(predicted[k], gold[k]))
     said = {k for k, (status, _) in predicted.items() if status == "mismatch"}
     true = {k for k in relations if gold[k][0] == "mismatch"}
     return {

@@ -153,24 +153,25 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     paragraph = 0
     spans: list[tuple[int, int, int]] = []  # (start, end, paragraph) of logical lines
-    listing = False  # the last logical line is a list of bullets
+    listing = ""  # the last logical line is a list: of "bullet" lines, or of "label" lines ("giao thông: 612")
     for start, end in _lines(text):
         line = text[start:end]
         if not line.strip():
             paragraph += 1
-            listing = False
+            listing = ""
             continue
         previous = spans[-1] if spans else None
-        # a bullet after ':' or ';' — or after another bullet — goes on with its list, and so does a
-        # closing "tổng cộng …" line
-        item = bool(_BULLET.match(line) or _ITEM_LINE.match(line))
-        if (previous and previous[2] == paragraph and (item or _patterns().after_parts.match(line))
-                and (listing or text[previous[0]:previous[1]].rstrip()[-1:] in (":", ";", ","))):
+        # an item after ':' or ';' — or after another item set out alike — goes on with its list, and
+        # so does a closing "tổng cộng …" line; a line set out otherwise after bullets ends them
+        item = "bullet" if _BULLET.match(line) else "label" if _ITEM_LINE.match(line) else ""
+        opens = text[previous[0]:previous[1]].rstrip()[-1:] in (":", ";", ",") if previous else False
+        if (previous and previous[2] == paragraph
+                and ((item and (opens or item == listing)) or ((listing or opens) and _patterns().after_parts.match(line)))):
             spans[-1] = (previous[0], end, paragraph)
             listing = item
         else:
             spans.append((start, end, paragraph))
-            listing = bool(_BULLET.match(line))  # a list may open with its first bullet
+            listing = "bullet" if item == "bullet" else ""  # a list may open with its first bullet
     for start, end, para in spans:
         cut = start
         for m in _SENTENCE_END.finditer(text, start, end):
@@ -1074,6 +1075,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     # "đạt 112% kế hoạch (kế hoạch năm 2022 là 400 người)": a bracket right after the base words
     # states the base
     aside = _aside_after(text, rate.mention.end)
+    plan_only = not share and bool(subject) and not specific  # "đạt Z%", "đạt Z% kế hoạch"
     near, far, earlier = [], [], []
     for f in figures:
         # A figure that is itself a rate's numerator is a base only where the base words name it
@@ -1084,6 +1086,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         if f.index == numerator.parent and not share and not (base & tokens(_described(text, f))):
             continue
         if (f.index in (numerator.index, rate.index) or not same_unit(f, numerator)
+                or _names_other_item(text, figures, numerator, f)
                 or f.per_unit != numerator.per_unit
                 or (f.numerator_of is not None and f.index != numerator.parent and not _stated_after_share(figures, f, rate)
                     and not _names_all(base_text, _described(text, f)))
@@ -1103,6 +1106,12 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
             # base words name ("tổng kế hoạch vốn … là X." / "… đã giải ngân Y, đạt Z% kế hoạch")
             candidate = weigh(f, False, False)
             earlier.append(candidate if candidate.named else _Base(f, 0.0, False))
+        elif (spans[f.sentence].paragraph < sentence.paragraph and plan_only and subject <= tokens(_described(text, f), ())
+              and (candidate := weigh(f, False, False)).named):
+            # a report states its plans in one section and its results in the next ("+ Dự án 1: X" …
+            # "+ Dự án 1 giải ngân Y, đạt Z%"): a plan of what the numerator names, farther back,
+            # competes with one named nearer, and two that fit alike leave it unclear
+            earlier.append(candidate)
     # A base the words clearly name is taken from farther off before a near one they do not.
     if base and not any(b.named for b in near):
         clear_far = [b for b in far + earlier if b.named]
@@ -1122,6 +1131,38 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         before = [b for b in near if b.figure.sentence == rate.sentence]
         return before[0] if len(before) == 1 else None
     return near[0] if len(near) == 1 else None
+
+
+def _names_other_item(text: str, figures: list[Figure], a: Figure, b: Figure) -> bool:
+    """ "Dự án 4 giải ngân …" is not measured against "390 triệu đồng cho Dự án 1": numbered items
+    of one kind are different things."""
+    first, second = _item_of(text, figures, a), _item_of(text, figures, b)
+    return first is not None and second is not None and first[0] == second[0] and first[1] != second[1]
+
+
+def _item_of(text: str, figures: list[Figure], f: Figure) -> tuple[str, str] | None:
+    """The numbered item a figure is of: named right after it in its clause, before the next figure
+    ("845 triệu đồng cho Dự án 4 và 390 …"), else the last one before it ("+ Dự án 1: 21.150 triệu
+    đồng")."""
+    stop = re.compile(r"[,;.:()\n]").search(text, f.mention.end)
+    end = min(stop.start() if stop else len(text),
+              figures[f.index + 1].mention.start if f.index + 1 < len(figures) else len(text))
+    after = text[f.mention.end:max(end, f.mention.end)]
+    found = _numbered().search(after) or _last_match(_numbered(), f.label)
+    return (found["kind"].lower(), found["number"].upper()) if found else None
+
+
+def _last_match(pattern: re.Pattern, words: str) -> re.Match | None:
+    found = None
+    for found in pattern.finditer(words):
+        pass
+    return found
+
+
+@cache
+def _numbered() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?P<kind>{_phrases(words()['label']['numbered'])})\s+(?P<number>\d+|[IVX]+)(?![\w/])",
+                      re.IGNORECASE)
 
 
 def _stated_after_share(figures: list[Figure], f: Figure, rate: Figure) -> bool:

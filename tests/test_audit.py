@@ -695,3 +695,30 @@ def test_a_share_alone_in_a_bracket_after_its_part(text, anchor, status):
 ])
 def test_a_rate_in_its_own_bracket_and_a_part_said_to_be_equivalent(text, anchor, status):
     assert _verdict(text, "rate", anchor) == status
+
+
+_PLANS_THEN_RESULTS = (
+    "1. Kế hoạch vốn\nKế hoạch vốn năm 2023 phân bổ cho các dự án:\n+ Dự án 1: 20.000 triệu đồng\n"
+    "+ Dự án 4: 50.000 triệu đồng\n\nNgoài ra, ngân sách huyện bố trí vốn đối ứng 1.200 triệu đồng, gồm 800 triệu "
+    "đồng cho Dự án 4 và 400 triệu đồng cho Dự án 1.\n\n2. Kết quả giải ngân\nĐến 31/12/2023:\n"
+    "+ Dự án 4 giải ngân 30.000 triệu đồng, đạt {four};\n+ Dự án 1 giải ngân 9.000 triệu đồng, đạt {one}.\n")
+
+
+@pytest.mark.parametrize(("four", "one", "anchor", "status"), [
+    # each project's result against its own plan, stated a section before; never another project's
+    ("60%", "45%", "60%", "ok"),
+    ("60%", "45%", "45%", "ok"),
+    ("65%", "45%", "65%", "mismatch"),
+    ("60%", "49%", "49%", "mismatch"),
+])
+def test_numbered_items_are_different_things_and_a_plan_may_stand_sections_before(four, one, anchor, status):
+    assert _verdict(_PLANS_THEN_RESULTS.format(four=four, one=one), "rate", anchor) == status
+
+
+def test_a_line_set_out_otherwise_ends_a_bulleted_list():
+    text = ("Tổng vốn được giao năm 2022: 68.742 triệu đồng, gồm:\n- Vốn đầu tư phát triển: 49.310 triệu đồng;\n"
+            "- Vốn sự nghiệp: 19.432 triệu đồng.\nGiá trị giải ngân đến ngày 30/11/2022: 41.865 triệu đồng, "
+            "đạt 60,9% kế hoạch.\n")
+    result = audit.audit(text)
+    [total] = _relations(result, "sum", "68.742 triệu đồng")
+    assert (total.status, len(total.parts)) == ("ok", 2)
