@@ -394,18 +394,23 @@ def published(lines: _Lines) -> Guess:
 
 def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
     """The year the document reports on: a review cue before "năm N" in the title, else in the text,
-    else a review of "năm qua" (the past year) by the document's date, else the first year of
-    things done ("Năm 2024, xã đã …"), else the dated document's year so far ("Tính đến hết ngày 15/5")."""
+    else a review of "năm qua" (the past year) by the document's date, else the last year of the years
+    it looks back on ("Trong 03 năm, từ năm 2016 – 2018"), else the first year of things done ("Năm
+    2024, xã đã …"), else the dated document's year so far ("Tính đến hết ngày 15/5")."""
     spec = cues()["report_year"]
-    pattern = re.compile(rf"(?<!\w)(?P<cue>{_any(spec['cues'])})(?!\w)[^.;!?\n]{{0,{spec['max_gap_chars']}}}?"
-                         rf"{_year_pattern().pattern}", re.IGNORECASE)
+    # "6 tháng đầu năm 2024": a cue that ends in "năm" takes its year right after it
+    pattern = re.compile(rf"(?<!\w)(?P<cue>{_any(spec['cues'])})(?!\w)"
+                         rf"(?:(?<={re.escape(cues()['figure']['year_word'])})\s+(?P<direct>(?:19|20)\d{{2}})(?!\d)"
+                         rf"|[^.;!?\n]{{0,{spec['max_gap_chars']}}}?{_year_pattern().pattern})", re.IGNORECASE)
     # the year a review looks at comes first: "tổng kết … năm qua và triển khai nhiệm vụ năm 2026"
     # reviews the past year, and 2026 is the year of the tasks
     elsewhere = re.compile(rf"(?<!\w)(?:{_any(spec['task_cues'] + spec['past_year'])})(?!\w)", re.IGNORECASE)
+    # "… tương đương với kết quả điều tra năm 2015": a review the text compares with is not its own
+    compared = re.compile(rf"(?<!\w)(?:{_any(spec['compared'])})\s*$", re.IGNORECASE)
     for body, confidence in ((str(heading.value), 0.9), (text, 0.8)):
         for m in pattern.finditer(body):
-            if not elsewhere.search(m.group(), m.end("cue") - m.start()):
-                return Guess(int(m["year"]), m.group(), confidence)
+            if not elsewhere.search(m.group(), m.end("cue") - m.start()) and not compared.search(body, 0, m.start()):
+                return Guess(int(m["year"] or m["direct"]), m.group(), confidence)
     past = re.compile(rf"(?<!\w)(?:{_any(spec['cues'])})(?!\w)[^.;!?\n]{{0,{spec['past_gap_chars']}}}?"
                       rf"(?<!\w)(?:{_any(spec['past_year'])})(?!\w)", re.IGNORECASE)
     if day is not None and (m := past.search(f"{heading.value}\n{text}")):
@@ -415,11 +420,30 @@ def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
     this = re.compile(rf"(?<!\w)(?:{_any(spec['this_year'])})(?!\w)", re.IGNORECASE)
     if day is not None and (m := this.search(text)):  # "Năm nay, xã được phân bổ …": the document's year
         return Guess(day.year, f"{m.group()} (dated {day.isoformat()})", 0.6)
+    if (span := _years_reviewed(text, day)).value:
+        return span
     if (done := _year_of_things_done(text)).value:
         return done
     if day is not None and (m := _so_far(text)):
         return Guess(_year_of_day_month(m, day), f"{m.group()} (dated {day.isoformat()})", 0.4)
     return Guess("", "no year the text reviews, and no year of things done", 0.0)
+
+
+def _years_reviewed(text: str, day: date | None) -> Guess:
+    """The last year of the first span of past years the text looks back on ("Từ năm 2009 - 2014, …"):
+    not a programme's period ("giai đoạn I: từ năm 2021-2025"), nor one that ends after the document."""
+    spec = cues()["report_year"]
+    pattern = re.compile(rf"(?<!\w)(?:{_any(spec['span_from'])})\s+(?P<first>(?:19|20)\d{{2}})\s*"
+                         rf"(?:[-–]|(?:{_any(spec['span_to'])})(?:\s+{re.escape(cues()['figure']['year_word'])})?)\s*"
+                         rf"{_YEAR}(?!\d)", re.IGNORECASE)
+    period = _cue_pattern(spec["period_words"])
+    for m in pattern.finditer(text):
+        last = int(m["year"])
+        if (period.search(text[max(0, m.start() - _LOOKBACK):m.start()]) or last <= int(m["first"])
+                or (day is not None and last > day.year)):
+            continue
+        return Guess(last, sentence_around(text, m.start(), m.end())[:120], 0.5)
+    return Guess()
 
 
 def _year_of_things_done(text: str) -> Guess:
@@ -432,7 +456,12 @@ def _year_of_things_done(text: str) -> Guess:
     plain = re.compile(rf"(?<!\w)(?:{_any(spec['year_without_word'])})\s+{_YEAR}(?!\d)", re.IGNORECASE)
     as_of = re.compile(rf"(?<!\w)(?:{_any(cues()['figure']['as_of_year'])})\s+{_YEAR}(?!\d)", re.IGNORECASE)
     stood_then = {m.end() for m in as_of.finditer(text)}
-    years = sorted([*_year_pattern().finditer(text), *plain.finditer(text)], key=lambda m: m.start())
+    # "tính đến ngày 1/7/2015": a state at a day of that year ("từ ngày 11 đến 13/12/2023" is no state)
+    as_of_day = re.compile(rf"(?<!\w)(?:{_any(spec['stood_at'])})\s+"
+                           rf"(?:{re.escape(cues()['figure']['day_word'])}\s+)?\d{{1,2}}/\d{{1,2}}/{_YEAR}(?!\d)", re.IGNORECASE)
+    dated = list(as_of_day.finditer(text))
+    stood_then |= {m.end() for m in dated}
+    years = sorted([*_year_pattern().finditer(text), *plain.finditer(text), *dated], key=lambda m: m.start())
     for m in years:
         sentence = sentence_around(text, m.start(), m.end())
         span_start = skip.search(text[max(0, m.start() - _LOOKBACK):m.end()])  # "từ năm 2022": a span, not the year

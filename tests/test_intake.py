@@ -365,6 +365,20 @@ def test_a_state_as_of_a_year_end_and_the_year_so_far_of_a_dated_page(levels):
     assert infer.read_document(undated, levels).value("report_year") == ""
 
 
+def test_years_looked_back_on_a_compared_review_a_state_at_a_day_and_a_half_year_cue(levels):
+    def year(text):
+        return infer.read_document("Tin\n\n" + text + "\n", levels).value("report_year")
+
+    assert year("Trong 03 năm, từ năm 2019 – 2021, huyện có gần 2.100 hộ thoát nghèo. Năm 2019 đã hỗ trợ 300 hộ.") == 2021
+    assert year("Chương trình giai đoạn I: từ năm 2021-2025, tỉnh đã triển khai 8 dự án. Năm 2022 đã giải ngân 16 tỷ đồng.") \
+        == 2022  # a programme's period is no span of years looked back on
+    assert year("Năm 2019, 96% số thôn đã có điện, tương đương với kết quả điều tra năm 2015.") == 2019
+    assert year("Kết quả điều tra trên địa bàn tỉnh tính đến ngày 1/7/2015 như sau: toàn tỉnh có 1.334 thôn.") == 2015
+    assert year("Từ ngày 11 đến 13/12/2023, các đại biểu tham quan Thủ đô.") == ""
+    assert year("BÁO CÁO\nKết quả thực hiện Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân "
+                "tộc thiểu số và miền núi 6 tháng đầu năm 2024\n\nKết quả rà soát cuối năm 2023, tỷ lệ hộ nghèo là 38,64%.") == 2024
+
+
 def test_a_heading_in_capitals_names_only_units_the_package_knows_and_a_news_agency_is_no_commune(levels):
     text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO LẠC\n\nBÁO TIN TỨC - THÔNG TẤN XÃ VIỆT NAM\n\n"
             "Bảo Lạc: Huyện đã hỗ trợ nhà ở cho 210 hộ nghèo\n\n12/05/2024 07:00\n\nHuyện đã hỗ trợ 210 hộ.\n")
