@@ -31,8 +31,11 @@ NOUN_WORDS = 10  # a safety stop: noun phrases of nine syllables are common ("c�
 # Thousands may be grouped by dots or by spaces: no-break, narrow no-break and thin spaces are what
 # word processors put there; ordinary spaces are what copying from a PDF leaves of them.
 GROUP_SPACES = "\u00a0\u202f\u2009 "
+# A dot before one or two digits cannot group thousands: a percentage typed the English way ("22.4%").
+_DOT_DECIMAL = r"\d{1,3}\.\d{1,2}(?=[ \u00a0]?%)"
 NUMERAL = (
-    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+    rf"{_DOT_DECIMAL}"
+    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
     rf"|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}}(?!\d))+(?:,\d+)?"
     r"|\d+(?:,\d+)?"
 )
@@ -130,7 +133,8 @@ def _patterns() -> _Patterns:
     signs = _words(COMPARISONS)
     end_words = [*words["phrase_end"], *voc.qualifiers, *words["range_start"], *words["range_to"]]
     return _Patterns(
-        number=re.compile(rf"(?<![\w.,/:@#©%+\-])(?<!\w-){num}"),
+        # a number may follow "/" after a counted word: "21.276 hộ/96.346 khẩu" states two counts
+        number=re.compile(rf"(?<![\w.,/:@#©%+\-])(?<!\w-){num}|(?<=[^\W\d_]/){num}"),
         second=re.compile(
             rf"{sp}*/{sp}*(?P<cmp>{signs})?{sp}*(?P<den>{num})(?![/\d])"  # 28/7, 31,20/<32 (not 14/10/2021)
             rf"|{sp}*[-–—]{sp}*(?P<dash>{num})"  # 4 - 5%
@@ -338,6 +342,9 @@ def _unit_or_noun(text: str, pos: int, pat: _Patterns):
         per = pat.per.match(text, unit.end())
         return unit["unit"], spec.unit, per.end(), spec.factor, per.group()
     noun, end = _noun_phrase(text, pos, pat)
+    per = pat.per.match(text, end) if noun else None  # "02 lần/năm", "53 tạ/ha": a count per time or area
+    if per and per.group():
+        return noun, vocabulary().count_unit, per.end(), Decimal(1), per.group()
     return noun, vocabulary().count_unit, end, Decimal(1), ""
 
 
@@ -375,6 +382,8 @@ def _names_a_kind(text: str, word: re.Match, pat: _Patterns) -> bool:
 
 
 def _number(numeral: str) -> Decimal:
+    if re.fullmatch(r"\d+\.\d{1,2}", numeral):  # "22.4%": the dot is the decimal mark
+        return parse_number(numeral.replace(".", ","))
     for space in GROUP_SPACES:
         numeral = numeral.replace(space, ".")
     return parse_number(numeral)

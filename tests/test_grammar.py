@@ -362,3 +362,17 @@ def test_a_programme_number_before_a_verb_is_no_figure():
 ])
 def test_a_plans_amount_after_its_name_and_an_amount_per_time(sentence, texts):
     assert [m.text for m in extract.extract(sentence)] == texts
+
+
+@pytest.mark.parametrize(("sentence", "read"), [
+    # a percentage typed the English way: a dot before one or two digits groups no thousands
+    ("Tỷ lệ hộ nghèo là 22.4%, cận nghèo 24.29 %.", [("22.4%", "22.4", "percent"), ("24.29 %", "24.29", "percent")]),
+    ("Còn 1.234 hộ nghèo.", [("1.234 hộ", "1234", "households")]),
+    # two counts joined by "/": households and their members
+    ("Có khoảng 21.276 hộ/96.346 khẩu.", [("khoảng 21.276 hộ", "21276", "households"), ("96.346 khẩu", "96346", "people")]),
+    # a count per time or per area keeps its "per"
+    ("Năng suất đạt 53 tạ/ha, họp 02 lần/năm.", [("53 tạ/ha", "53", "count"), ("02 lần/năm", "2", "count")]),
+])
+def test_dot_decimals_counts_after_a_slash_and_counts_per_time(sentence, read):
+    assert [(m.text, str(m.value), m.unit) for m in extract.extract(sentence)] == read
+
