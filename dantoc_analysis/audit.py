@@ -94,6 +94,7 @@ class _Patterns:
     sex: re.Pattern
     among: re.Pattern
     equivalent: re.Pattern
+    next_rate: re.Pattern
 
 
 @cache
@@ -127,6 +128,7 @@ def _patterns() -> _Patterns:
         whole_word=re.compile(_phrases(w["rate"]["whole_words"]), re.IGNORECASE),
         sex=re.compile(_phrases(w["sum"]["sexes"]), re.IGNORECASE),
         among=re.compile(rf"(?:{_phrases(w['rate']['among'])})\s*$", re.IGNORECASE),
+        next_rate=re.compile(rf"\s(?:{_phrases(w['sum']['joiners'])})\s[^\d]{{0,12}}?\d[\d.,]*\s*%", re.IGNORECASE),
         equivalent=re.compile(rf"\s*\(\s*(?:(?:{_phrases(w['rate']['equivalent'])})\s*:?\s*)?", re.IGNORECASE),
     )
 
@@ -989,7 +991,12 @@ def _base_text(text: str, rate: Figure) -> str:
     """The words after a percentage that name what it is a rate of ("kế hoạch", "tổng nguồn vốn")."""
     stop = re.compile(r"[,;.()\n:]")
     after = stop.search(text, rate.mention.end)
-    return text[rate.mention.end:after.start() if after else len(text)].strip()
+    words = text[rate.mention.end:after.start() if after else len(text)]
+    # "chiếm gần 19% dân số cả tỉnh và hơn 70% dân số của khu vực miền núi": the next rate's words
+    # are its own
+    if joined := _patterns().next_rate.search(words):
+        words = words[:joined.start()]
+    return words.strip()
 
 
 def _pair_after(text: str, figures: list[Figure], rate: Figure) -> Figure | None:
@@ -1050,7 +1057,11 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         whole = numerator.parent == f.index
         score = (2 * len(subject & label) + len(named & label) + 0.5 * len(named & parent)
                  + 1.5 * whole + 0.5 * same + 2 * in_base)
-        if share:
+        if share and of_area:
+            # "chiếm 19% dân số cả tỉnh": only what the whole area has names it, not a region's people
+            # nor a total the numerator is listed under
+            clear = same and _whole_area(base_text, f, text)
+        elif share:
             clear = (bool(telling & label) or whole or (same and _whole_area(base_text, f, text))
                      or (same and bool(_patterns().among.search(f.label))))
         elif subject:
@@ -1076,6 +1087,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     # states the base
     aside = _aside_after(text, rate.mention.end)
     plan_only = not share and bool(subject) and not specific  # "đạt Z%", "đạt Z% kế hoạch"
+    of_area = _names_whole_area(base_text)
     near, far, earlier = [], [], []
     for f in figures:
         # A figure that is itself a rate's numerator is a base only where the base words name it
@@ -1232,6 +1244,14 @@ def _whole_base(text, figures, spans, rate: Figure, numerator: Figure) -> _Base 
     return _Base(total, 0.0, larger is None)
 
 
+def _names_whole_area(base_text: str) -> bool:
+    """ "dân số cả tỉnh", "tổng số hộ toàn huyện": base words that name what all of an area has (not
+    a group in it: "hộ cận nghèo toàn huyện")."""
+    r = words()["rate"]
+    return bool(re.match(rf"\s*(?:{_phrases(r['area_whole'])})(?:\s+của)?\s+(?:{_phrases(r['all_of'])})\s+"
+                         rf"(?:{_phrases(r['area_levels'])})(?!\w)", base_text, re.IGNORECASE))
+
+
 def _whole_area(base_text: str, f: Figure, text: str) -> bool:
     """ "chiếm 8,5% dân số toàn tỉnh" of "tỉnh có 4.257.580 người": a share of a whole area is of
     what that area "has" or "is" — all of it, with no words after its noun ("168 người có uy tín"
@@ -1240,7 +1260,7 @@ def _whole_area(base_text: str, f: Figure, text: str) -> bool:
         return False
     label = f.label
     for level in words()["rate"]["area_levels"]:
-        if re.search(rf"(?<!\w)(?:toàn|cả)\s+{level}(?!\w)", base_text, re.IGNORECASE) and re.search(
+        if re.search(rf"(?<!\w)(?:{_phrases(words()['rate']['all_of'])})\s+{level}(?!\w)", base_text, re.IGNORECASE) and re.search(
                 rf"(?<!\w){level}\s+(?:hiện\s+)?(?:có|là)\s*$", label, re.IGNORECASE):
             return True
     return False

@@ -722,3 +722,18 @@ def test_a_line_set_out_otherwise_ends_a_bulleted_list():
     result = audit.audit(text)
     [total] = _relations(result, "sum", "68.742 triệu đồng")
     assert (total.status, len(total.parts)) == ("ok", 2)
+
+
+@pytest.mark.parametrize(("text", "anchor", "status"), [
+    # a share of all an area has is of that, not of a region's people the sentence before states
+    ("Vùng miền núi của tỉnh có dân số gần 1 triệu người. Trong đó, người dân tộc thiểu số hơn 700 nghìn người, "
+     "chiếm gần 19% dân số cả tỉnh và hơn 70% dân số của khu vực miền núi.", "gần 19%", "unclear"),
+    ("Tỉnh có 3.712.450 người; người dân tộc thiểu số có 704.120 người, chiếm 19% dân số toàn tỉnh.", "19%", "ok"),
+    ("Tỉnh có 3.712.450 người; người dân tộc thiểu số có 704.120 người, chiếm 21% dân số toàn tỉnh.", "21%",
+     "mismatch"),
+    # a group in the whole area is named by its own words
+    ("Hộ cận nghèo chiếm 11,9% (tương đương với 715 hộ). Trong đó, hộ cận nghèo đồng bào dân tộc thiểu số là "
+     "699 hộ, chiếm 97,8% hộ cận nghèo toàn huyện.", "97,8%", "ok"),
+])
+def test_a_share_of_all_an_area_has_and_the_next_rates_words(text, anchor, status):
+    assert _verdict(text, "rate", anchor) == status
