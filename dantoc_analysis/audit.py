@@ -156,6 +156,7 @@ def sentences(text: str) -> list[Sentence]:
     paragraph = 0
     spans: list[tuple[int, int, int]] = []  # (start, end, paragraph) of logical lines
     listing = ""  # the last logical line is a list: of "bullet" lines, or of "label" lines ("giao thông: 612")
+    outer = ""  # the mark of a bulleted line that opened an inner list ("- Tổng vốn …, trong đó:" / "+ …")
     for start, end in _lines(text):
         line = text[start:end]
         if not line.strip():
@@ -164,16 +165,19 @@ def sentences(text: str) -> list[Sentence]:
             continue
         previous = spans[-1] if spans else None
         # an item after ':' or ';' — or after another item set out alike — goes on with its list, and
-        # so does a closing "tổng cộng …" line; a line set out otherwise after bullets ends them
-        item = "bullet" if _BULLET.match(line) else "label" if _ITEM_LINE.match(line) else ""
+        # so does a closing "tổng cộng …" line; a line set out otherwise after bullets ends them, and so
+        # does the next item of the outer list
+        bullet = _BULLET.match(line)
+        item = "bullet" if bullet else "label" if _ITEM_LINE.match(line) else ""
         opens = text[previous[0]:previous[1]].rstrip()[-1:] in (":", ";", ",") if previous else False
-        if (previous and previous[2] == paragraph
+        if (previous and previous[2] == paragraph and not (bullet and _mark(line) == outer)
                 and ((item and (opens or item == listing)) or ((listing or opens) and _patterns().after_parts.match(line)))):
             spans[-1] = (previous[0], end, paragraph)
             listing = item
         else:
             spans.append((start, end, paragraph))
             listing = "bullet" if item == "bullet" else ""  # a list may open with its first bullet
+            outer = _mark(line) if bullet and line.rstrip().endswith(":") else ""
     for start, end, para in spans:
         cut = start
         for m in _SENTENCE_END.finditer(text, start, end):
@@ -181,6 +185,11 @@ def sentences(text: str) -> list[Sentence]:
             cut = m.end()
         out.append(Sentence(cut, end, para))
     return out
+
+
+def _mark(line: str) -> str:
+    """The mark a bulleted line opens with ("-", "+", "a)")."""
+    return line.strip().split(maxsplit=1)[0] if line.strip() else ""
 
 
 def _lines(text: str):

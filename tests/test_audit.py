@@ -737,3 +737,20 @@ def test_a_line_set_out_otherwise_ends_a_bulleted_list():
 ])
 def test_a_share_of_all_an_area_has_and_the_next_rates_words(text, anchor, status):
     assert _verdict(text, "rate", anchor) == status
+
+
+_NESTED = ("2. Vốn\n- Tổng vốn được giao: 98 tỷ 640 triệu đồng, trong đó:\n  + Vốn đầu tư phát triển: 61 tỷ 215 triệu đồng;\n"
+           "  + Vốn sự nghiệp: 37 tỷ 425 triệu đồng.\n- Giải ngân đến 31/01/2023: 71.380 triệu đồng, đạt 72,4% kế hoạch, "
+           "trong đó:\n  + Vốn đầu tư phát triển: 52.960 triệu đồng, đạt 86,5%;\n  + Vốn sự nghiệp: 18.420 triệu đồng, "
+           "đạt {rate}.\n- Vốn lồng ghép khoảng 31 tỷ đồng.\n")
+
+
+@pytest.mark.parametrize(("rate", "kind", "anchor", "status"), [
+    # the next item of the outer list ends an inner list: the plan's parts are its two inner items
+    ("49,2%", "sum", "98 tỷ 640 triệu đồng", "ok"),
+    # and each inner result is of its own plan, listed alike above
+    ("49,2%", "rate", "49,2%", "ok"),
+    ("44,2%", "rate", "44,2%", "mismatch"),
+])
+def test_nested_bullets_keep_their_lists_apart(rate, kind, anchor, status):
+    assert _verdict(_NESTED.format(rate=rate), kind, anchor) == status
