@@ -95,6 +95,7 @@ class _Patterns:
     among: re.Pattern
     equivalent: re.Pattern
     next_rate: re.Pattern
+    remainder: re.Pattern
 
 
 @cache
@@ -128,6 +129,7 @@ def _patterns() -> _Patterns:
         whole_word=re.compile(_phrases(w["rate"]["whole_words"]), re.IGNORECASE),
         sex=re.compile(_phrases(w["sum"]["sexes"]), re.IGNORECASE),
         among=re.compile(rf"(?:{_phrases(w['rate']['among'])})\s*$", re.IGNORECASE),
+        remainder=re.compile(_phrases(w["sum"]["remainder"]), re.IGNORECASE),
         next_rate=re.compile(rf"\s(?:{_phrases(w['sum']['joiners'])})\s[^\d]{{0,12}}?\d[\d.,]*\s*%", re.IGNORECASE),
         equivalent=re.compile(rf"\s*\(\s*(?:(?:{_phrases(w['rate']['equivalent'])})\s*:?\s*)?", re.IGNORECASE),
     )
@@ -688,7 +690,8 @@ def _sum_relation(text, figures, total: Figure, parts: list[int], of_which: bool
     if miss > 0:
         status, template = "mismatch", "sum_mismatch"
         kinds, category = _kinds(text, figures, total, parts, start, end) if of_which else ("whole", None)
-        if kinds != "whole":
+        short_of_whole = high < stated[0] and _rest_listed(text, figures, parts, start, end)
+        if kinds != "whole" and not short_of_whole:
             if high < stated[0]:
                 status, template = "unclear", "sum_unclear"
             elif kinds != "apart" and not _parallel(text, figures, parts, start, end):
@@ -698,6 +701,13 @@ def _sum_relation(text, figures, total: Figure, parts: list[int], of_which: bool
     relation = Relation("sum", status, {"total": total.index}, parts, computed, (low, high), miss)
     relation.message = _sum_message(relation, total, members, template, because)
     return relation
+
+
+def _rest_listed(text, figures, parts: list[int], start: int, end: int) -> bool:
+    """ "trong đó: Kỳ Sơn 2.915 hộ, …, các huyện khác 1.236 hộ": a last part that is the rest leaves
+    nothing unlisted, so parts that fall short are an error."""
+    described = _descriptions(text, figures, parts, start, end, nouns=True)
+    return len(parts) > 1 and len(described) == len(parts) and bool(_patterns().remainder.search(described[-1]))
 
 
 def _total_interval(total: Figure, members: list[Figure]) -> tuple[float, float]:

@@ -754,3 +754,16 @@ _NESTED = ("2. Vốn\n- Tổng vốn được giao: 98 tỷ 640 triệu đồng,
 ])
 def test_nested_bullets_keep_their_lists_apart(rate, kind, anchor, status):
     assert _verdict(_NESTED.format(rate=rate), kind, anchor) == status
+
+
+@pytest.mark.parametrize(("rest", "status"), [
+    # a last part that is the rest leaves nothing unlisted: parts that fall short are an error
+    ("các huyện khác 1.236 hộ", "mismatch"),
+    ("các huyện còn lại 1.326 hộ", "ok"),
+    # without it, "trong đó" may leave parts unlisted
+    ("huyện Anh Sơn 1.236 hộ", "unclear"),
+])
+def test_a_last_part_that_is_the_rest_makes_the_list_whole(rest, status):
+    text = (f"Về nhà ở, Chương trình đã hỗ trợ 9.486 hộ; trong đó: Kỳ Sơn 2.915 hộ, Tương Dương 2.306 hộ, "
+            f"Quế Phong 1.847 hộ, Con Cuông 1.092 hộ, {rest}.")
+    assert _verdict(text, "sum", "9.486 hộ") == status
