@@ -1157,6 +1157,8 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         whole = _whole_base(text, figures, spans, rate, numerator)
         if whole is not None:
             return whole
+    if (phrased := _phrased_base(text, figures, rate, numerator, base_text)) is not None:
+        return phrased
     # Nothing shares a word with the base: take the only figure it can be, never a guess.
     if not base:
         before = [b for b in near if b.figure.sentence == rate.sentence]
@@ -1194,6 +1196,29 @@ def _last_match(pattern: re.Pattern, words: str) -> re.Match | None:
 def _numbered() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?P<kind>{_phrases(words()['label']['numbered'])})\s+(?P<number>\d+|[IVX]+)(?![\w/])",
                       re.IGNORECASE)
+
+
+def _phrased_base(text: str, figures: list[Figure], rate: Figure, numerator: Figure, base_text: str) -> _Base | None:
+    """ "chiếm 7,1% tổng nguồn vốn", paragraphs after "Tổng nguồn vốn giai đoạn 2021-2025 là 7.214,6 tỷ
+    đồng": base words of two words or more, which one figure's own words hold as written, name it
+    from anywhere before — when all such figures state one value."""
+    phrase = _core_phrase(base_text)
+    if len(phrase.split()) < 2:
+        return None
+    found = [f for f in figures[:rate.index] if f.index != numerator.index and same_unit(f, numerator)
+             and f.per_unit == numerator.per_unit and phrase in " ".join(_described(text, f).lower().split())]
+    return _Base(found[-1], 1.0, True) if len({f.stated.value for f in found}) == 1 else None
+
+
+def _core_phrase(words_: str) -> str:
+    """Base words without the words at their ends that say nothing ("số hộ đồng bào … của huyện")."""
+    stop = set(words()["label"]["stopwords"]) | set(words()["rate"]["area_levels"]) | set(words()["rate"]["all_of"])
+    kept = re.sub(r"[^\w\s]", " ", words_.lower()).split()
+    while kept and kept[0] in stop:
+        kept.pop(0)
+    while kept and kept[-1] in stop:
+        kept.pop()
+    return " ".join(kept)
 
 
 def _stated_after_share(figures: list[Figure], f: Figure, rate: Figure) -> bool:

@@ -767,3 +767,14 @@ def test_a_last_part_that_is_the_rest_makes_the_list_whole(rest, status):
     text = (f"Về nhà ở, Chương trình đã hỗ trợ 9.486 hộ; trong đó: Kỳ Sơn 2.915 hộ, Tương Dương 2.306 hộ, "
             f"Quế Phong 1.847 hộ, Con Cuông 1.092 hộ, {rest}.")
     assert _verdict(text, "sum", "9.486 hộ") == status
+
+
+@pytest.mark.parametrize(("share", "status"), [
+    ("7,1%", "ok"),
+    ("7,9%", "mismatch"),
+])
+def test_base_words_a_figure_far_before_holds_as_written_name_it(share, status):
+    text = ("Tổng nguồn vốn giai đoạn 2021-2025 là 7.214,6 tỷ đồng, gồm ngân sách trung ương 6.538,9 tỷ đồng và "
+            "ngân sách địa phương 675,7 tỷ đồng.\n\nDự án 1 đã hỗ trợ nhà ở cho 9.486 hộ.\n\n"
+            f"Vốn Dự án 3 là 514,2 tỷ đồng, chiếm {share} tổng nguồn vốn.")
+    assert _verdict(text, "rate", share) == status
