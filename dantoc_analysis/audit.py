@@ -96,6 +96,7 @@ class _Patterns:
     equivalent: re.Pattern
     next_rate: re.Pattern
     remainder: re.Pattern
+    parallel_join: re.Pattern
 
 
 @cache
@@ -129,6 +130,7 @@ def _patterns() -> _Patterns:
         whole_word=re.compile(_phrases(w["rate"]["whole_words"]), re.IGNORECASE),
         sex=re.compile(_phrases(w["sum"]["sexes"]), re.IGNORECASE),
         among=re.compile(rf"(?:{_phrases(w['rate']['among'])})\s*$", re.IGNORECASE),
+        parallel_join=re.compile(_phrases(w["sum"]["parallel_join"]), re.IGNORECASE),
         remainder=re.compile(_phrases(w["sum"]["remainder"]), re.IGNORECASE),
         next_rate=re.compile(rf"\s(?:{_phrases(w['sum']['joiners'])})\s[^\d]{{0,12}}?\d[\d.,]*\s*%", re.IGNORECASE),
         equivalent=re.compile(rf"\s*\(\s*(?:(?:{_phrases(w['rate']['equivalent'])})\s*:?\s*)?", re.IGNORECASE),
@@ -369,14 +371,30 @@ def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[R
             count, total = total, earlier
             parts, foreign = _parts(text, figures, total, start, end, False, not of_which)
             of_which = of_which and not (foreign == [] and float(count.mention.value) == len(parts))
-        relation = _with_foreign(text, figures, total, parts, foreign, of_which, start, end)
-        if relation is not None and relation.status == "unclear" and of_which:
-            relation = _whole_subset(text, figures, total, parts, start, end) or relation
-        for p in relation.parts if relation is not None else parts:  # one part alone still has its whole
-            figures[p].parent = total.index
-        if relation is not None:
-            out.append(relation)
+        for whole in [total, *_parallel_total(text, figures, total)]:
+            if whole is not total:
+                parts, foreign = _parts(text, figures, whole, start, end, False, not of_which)
+            relation = _with_foreign(text, figures, whole, parts, foreign, of_which, start, end)
+            if relation is not None and relation.status == "unclear" and of_which:
+                relation = _whole_subset(text, figures, whole, parts, start, end) or relation
+            for p in relation.parts if relation is not None else parts:  # one part alone still has its whole
+                figures[p].parent = whole.index
+            if relation is not None:
+                out.append(relation)
     return out
+
+
+def _parallel_total(text: str, figures: list[Figure], total: Figure) -> list[Figure]:
+    """ "Tổ chức 26 lớp tập huấn với 1.412 lượt người tham gia, gồm: 17 lớp … (874 lượt) và 8 lớp …
+    (538 lượt)": a total in another unit joined to the one before the list is divided by it too."""
+    if total.index == 0:
+        return []
+    before = figures[total.index - 1]
+    between = text[before.mention.end:total.mention.start]
+    if (before.sentence != total.sentence or not before.is_amount or before.mention.unit in ("percent", total.mention.unit)
+            or re.search(r"[;:.()\n]", between) or not _patterns().parallel_join.search(between)):
+        return []
+    return [before]
 
 
 def _whole_subset(text, figures, total: Figure, parts: list[int], start: int, end: int) -> Relation | None:
@@ -667,6 +685,10 @@ def _parts(text, figures, total: Figure, start: int, end: int, bracket: bool,
                    and _depth(text, start, f.mention.start) == 0
                    and not pat.after_parts.fullmatch(f.label)]  # "Tổng cộng: X" sums the list, it is no part
         inside = [f for f in in_item if f.is_amount and _compatible(text, total, f, bracket)]
+        if not inside and in_item and not bracket:
+            # "gồm: 17 lớp cho cán bộ cơ sở (874 lượt) và …": a bracket states the item in the total's unit
+            inside = [f for f in figures if in_item[0].mention.end <= f.mention.start < item_end
+                      and _depth(text, start, f.mention.start) == 1 and f.is_amount and same_unit(total, f)][:1]
         if not inside and whole:
             foreign.extend(f.index for f in _foreign_count(total, in_item))
         if not inside:

@@ -778,3 +778,15 @@ def test_base_words_a_figure_far_before_holds_as_written_name_it(share, status):
             "ngân sách địa phương 675,7 tỷ đồng.\n\nDự án 1 đã hỗ trợ nhà ở cho 9.486 hộ.\n\n"
             f"Vốn Dự án 3 là 514,2 tỷ đồng, chiếm {share} tổng nguồn vốn.")
     assert _verdict(text, "rate", share) == status
+
+
+@pytest.mark.parametrize(("classes", "anchor", "status"), [
+    # one list divides two totals joined before it: each item states itself in both units
+    ("25", "25 lớp", "ok"),
+    ("26", "26 lớp", "mismatch"),
+    ("25", "1.412 lượt", "ok"),
+])
+def test_a_list_divides_two_totals_joined_before_it(classes, anchor, status):
+    text = (f"Tổ chức {classes} lớp tập huấn với 1.412 lượt người tham gia, gồm: 17 lớp cho cán bộ cơ sở (874 lượt) "
+            "và 8 lớp cho người có uy tín (538 lượt).")
+    assert _verdict(text, "sum", anchor) == status
