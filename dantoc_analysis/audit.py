@@ -363,7 +363,10 @@ def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[R
         if _partial(text[start:end]):
             continue
         of_which = opened["open"].lower() not in words()["sum"]["whole"]
-        parts, foreign = _parts(text, figures, total, start, end, opened["open"] == "(", not of_which)
+        # a bracket, or a colon right after the total's noun, lists kinds of that noun: counts of any
+        # noun may split it ("7 công trình: 3 đường bê tông nội thôn, 2 nhà sinh hoạt cộng đồng, …")
+        kinds_of = opened["open"] == "(" or (opened["open"] == ":" and not opened["lead"].strip())
+        parts, foreign = _parts(text, figures, total, start, end, kinds_of, not of_which)
         if not parts and not foreign and (earlier := _total_before(text, figures, total)) is not None:
             # "giao 1.700 tỷ đồng để thực hiện 3 chương trình, trong đó …": the list divides the
             # amount before the count its words name; when it names as many parts as the count

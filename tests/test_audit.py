@@ -790,3 +790,9 @@ def test_a_list_divides_two_totals_joined_before_it(classes, anchor, status):
     text = (f"Tổ chức {classes} lớp tập huấn với 1.412 lượt người tham gia, gồm: 17 lớp cho cán bộ cơ sở (874 lượt) "
             "và 8 lớp cho người có uy tín (538 lượt).")
     assert _verdict(text, "sum", anchor) == status
+
+
+def test_a_colon_right_after_a_count_lists_kinds_of_its_noun():
+    text = ("Xã cũng xây dựng 7 công trình: 3 đường bê tông nội thôn, 2 nhà sinh hoạt cộng đồng, 1 kênh mương nội đồng.")
+    [relation] = _relations(audit.audit(text), "sum", "7 công trình")
+    assert (relation.status, len(relation.parts)) == ("unclear", 3)  # a colon, like "trong đó", may list some
