@@ -192,9 +192,15 @@ def province(text: str, lines: _Lines, heading: Guess, day: date | None, distric
         if weight > evidence.get(slug, (0.0, ""))[0]:
             evidence[slug] = (weight, words + note)
 
+    title_text = str(heading.value)
+    # (a first line that is a sentence is no title: "Ngày 4/1, … tổ chức Hội nghị … toàn quốc … ." goes on
+    # to its province's own part)
+    national = _cue_pattern(spec["national"]).search(title_text) if not title_text.rstrip().endswith(".") else None
+    if national and not places.named.search(title_text) and not places.bare.search(title_text):
+        # "Hội nghị trực tuyến toàn quốc sơ kết …" on a province's portal is about the country
+        return Guess("", f"a national title: {national.group()}", 0.0)
     for _, m in lines.publisher:
         count(m["name"], m.group().strip(), spec["weight_publisher"])
-    title_text = str(heading.value)
     if title_text and (m := places.title_prefix.match(title_text)):
         count(m["name"], m.group().strip(), spec["weight_title"])
     for m in places.named.finditer(text):

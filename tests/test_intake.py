@@ -379,6 +379,15 @@ def test_years_looked_back_on_a_compared_review_a_state_at_a_day_and_a_half_year
                 "tộc thiểu số và miền núi 6 tháng đầu năm 2024\n\nKết quả rà soát cuối năm 2023, tỷ lệ hộ nghèo là 38,64%.") == 2024
 
 
+def test_a_national_title_on_a_provinces_page_is_about_no_province(levels):
+    national = ("Hội nghị trực tuyến toàn quốc sơ kết công tác dân tộc 6 tháng đầu năm\n\n9:52, Thứ Sáu, 22-7-2022\n\n"
+                "(Web Quảng Trị) Ủy ban Dân tộc tổ chức hội nghị. Tham dự tại đầu cầu Quảng Trị có lãnh đạo Ban Dân tộc.\n")
+    own = ("Quảng Trị dẫn đầu toàn quốc về giải ngân vốn Chương trình 1719\n\n9:52, Thứ Sáu, 22-7-2022\n\n"
+           "Tỉnh Quảng Trị đã giải ngân 92% kế hoạch vốn.\n")
+    assert infer.read_document(national, levels).value("province") == ""
+    assert infer.read_document(own, levels).value("province") == "quang-tri"
+
+
 def test_a_heading_in_capitals_names_only_units_the_package_knows_and_a_news_agency_is_no_commune(levels):
     text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO LẠC\n\nBÁO TIN TỨC - THÔNG TẤN XÃ VIỆT NAM\n\n"
             "Bảo Lạc: Huyện đã hỗ trợ nhà ở cho 210 hộ nghèo\n\n12/05/2024 07:00\n\nHuyện đã hỗ trợ 210 hộ.\n")
