@@ -495,15 +495,17 @@ def _year_of_day_month(m: re.Match, day: date) -> int:
     return day.year - 1 if named is not None and named > day else day.year
 
 
-def task_year(text: str, heading: Guess) -> Guess:
+def task_year(text: str, heading: Guess, reported: Guess = Guess()) -> Guess:
     """The year a document sets tasks or targets for, in its title or its opening: a target with no
-    year of its own is for that year ("tổng kết năm 2023 và triển khai nhiệm vụ năm 2024")."""
+    year of its own is for that year ("tổng kết năm 2023 và triển khai nhiệm vụ năm 2024"; "phương
+    hướng, nhiệm vụ năm tới": the year after the one reported on)."""
     spec = cues()["report_year"]
-    pattern = re.compile(rf"(?<!\w)(?:{_any(spec['task_cues'])})(?!\w)[^.;!?\n]{{0,{spec['max_gap_chars']}}}?"
-                         rf"{_year_pattern().pattern}", re.IGNORECASE)
+    gap = rf"(?<!\w)(?:{_any(spec['task_cues'])})(?!\w)[^.;!?\n]{{0,{spec['max_gap_chars']}}}?"
     lead = str(heading.value) + "\n" + text[:cues()["dates"]["lead_chars"]]
-    if m := pattern.search(lead):
+    if m := re.compile(gap + _year_pattern().pattern, re.IGNORECASE).search(lead):
         return Guess(int(m["year"]), m.group(), 0.7)
+    if reported.value and (m := re.compile(gap + _next_year().pattern.lstrip(r"\s*"), re.IGNORECASE).search(lead)):
+        return Guess(int(reported.value) + 1, f"{m.group()} after the report year {reported.value}", 0.6)
     return Guess()
 
 
@@ -578,7 +580,7 @@ def read_document(text: str, levels: list[dict], province_override: str | None =
     place, level = area(text, heading, names, str(where.value))
     guesses = {"province": where, "area": place, "area_level": Guess(level, place.words, place.confidence),
                "title": heading, "publisher": who, "published": day, "event_date": event, "report_year": year}
-    return Document(guesses, publisher_slug, task_year(text, heading))
+    return Document(guesses, publisher_slug, task_year(text, heading, year))
 
 
 # --- what a figure means ------------------------------------------------------------------------
@@ -677,6 +679,27 @@ def carried_into(ctx: _Context) -> re.Match | None:
     return pattern.search(ctx.after)
 
 
+def _carried_onward(ctx: _Context) -> re.Match | None:
+    """ "vốn năm 2022 được kéo dài sang là …": capital of a year carried over with no year named after
+    "sang", the last such before the figure in its sentence."""
+    spec = cues()["figure"]
+    word = re.escape(spec["year_word"])
+    pattern = re.compile(rf"{word}\s+(?P<vintage>\d{{4}})(?:\s+[^\W\d_]+){{0,{spec['carried_gap_words']}}}?"
+                         rf"\s+(?:{_any(spec['carried_over'])})(?!\w)(?!(?:\s+[^\W\d_]+){{0,3}}?\s+{word}\s+\d)",
+                         re.IGNORECASE)
+    return _last(pattern, ctx.before)
+
+
+def _carried_named_after(ctx: _Context) -> re.Match | None:
+    """ "12.480 triệu đồng vốn năm trước chuyển sang (vốn năm 2021 kéo dài)": capital the words after it
+    say is carried over, with its plan year (or "năm trước", the year before) — a stated year first."""
+    spec = cues()["figure"]
+    carried = rf"\s+(?:[^\W\d_]+\s+){{0,2}}?(?:{_any(spec['carried_words'])})(?!\w)"
+    stated = re.compile(rf"{re.escape(spec['year_word'])}\s+(?P<year>\d{{4}}){carried}", re.IGNORECASE)
+    before = re.compile(rf"(?<!\w)(?:{_any(spec['previous_year'])}){carried}(?P<year>)", re.IGNORECASE)
+    return stated.search(ctx.after) or before.search(ctx.after)
+
+
 @cache
 def _carried_pattern() -> re.Pattern:
     spec = cues()["figure"]
@@ -686,7 +709,7 @@ def _carried_pattern() -> re.Pattern:
                       rf"\s+{word}\s+(?P<year>\d{{4}})", re.IGNORECASE)  # "… chuyển sang thực hiện trong năm 2023"
 
 
-def year(ctx: _Context, doc: Document, as_of: Guess, stated_basis: Guess) -> Guess:
+def year(ctx: _Context, doc: Document, as_of: Guess, stated_basis: Guess, text: str = "") -> Guess:
     """The year a carried-over sum is spent in, else the nearest "năm N" before the figure that is not the
     start of a span or a comparison, else (for a target) the year the document sets tasks for, else the
     report year, else the as-of date's year."""
@@ -694,10 +717,19 @@ def year(ctx: _Context, doc: Document, as_of: Guess, stated_basis: Guess) -> Gue
         return Guess(int(m["year"]), m.group(), 0.9)
     if m := carried_into(ctx):
         return Guess(int(m["year"]), m.group().strip(), 0.8)
+    if m := _carried_onward(ctx):
+        # "vốn năm 2022 được kéo dài sang là 41.275 triệu đồng": spent in the year after its plan's
+        return Guess(int(m["vintage"]) + 1, f"{m.group().strip()}: spent in the year after", 0.7)
     skip = _cue_pattern(cues()["figure"]["not_the_year"])
     for m in reversed(list(_year_pattern().finditer(ctx.before))):
         if not skip.search(ctx.before[max(0, m.start() - _LOOKBACK):m.end()]):
             return Guess(int(m["year"]), m.group(), 0.9)
+    if (doc.value("report_year") and (m := _last(_next_year(), ctx.before))
+            and not re.search(r"\d{1,2}/\d{1,2}\s*$", ctx.before[:m.start()])):  # "31/01 năm sau" dates a day
+        # "phấn đấu trong năm tới hỗ trợ 950 hộ": the year after the one reported on
+        return Guess(int(doc.value("report_year")) + 1, f"{m.group()} after the report year {doc.value('report_year')}", 0.6)
+    if stated_basis.value == "target" and (tasks := _tasks_before(text[:ctx.sentence_start], doc)).value:
+        return tasks
     if stated_basis.value == "target" and doc.task_year.value:
         return Guess(doc.task_year.value, f"a target with no year: the year of the tasks ({doc.task_year.words})", 0.6)
     if doc.value("report_year"):
@@ -707,12 +739,36 @@ def year(ctx: _Context, doc: Document, as_of: Guess, stated_basis: Guess) -> Gue
     return Guess("", "no year in the sentence and none for the document", 0.0)
 
 
+def _tasks_before(before: str, doc: Document) -> Guess:
+    """The year of the last line before a target that heads tasks ("III. NHIỆM VỤ NĂM TỚI", "Phương
+    hướng nhiệm vụ năm 2024")."""
+    spec = cues()["report_year"]
+    head = rf"(?im)^[^\n]{{0,12}}?(?<!\w)(?:{_any(spec['task_cues'])})(?!\w)[^.;!?\n]{{0,{spec['max_gap_chars']}}}?"
+    found = _last(re.compile(rf"{head}(?:{_year_pattern().pattern}|(?P<next>{_any(cues()['figure']['next_year'])}))"
+                             rf"[^\n.]{{0,40}}$"), before)
+    if found is None:
+        return Guess()
+    if found["next"] is None:
+        return Guess(int(found["year"]), found.group().strip(), 0.7)
+    if doc.value("report_year"):
+        return Guess(int(doc.value("report_year")) + 1, f"{found.group().strip()} after the report year", 0.6)
+    return Guess()
+
+
+def _next_year() -> re.Pattern:
+    """ "năm tới", "năm sau": the year after the one a document reports on."""
+    return re.compile(rf"\s*(?<!\w)(?:{_any(cues()['figure']['next_year'])})(?!\w)", re.IGNORECASE)
+
+
 def as_of(ctx: _Context, doc: Document) -> Guess:
     spec = cues()["figure"]
     day = rf"(?:{re.escape(spec['day_word'])}\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?(?![/\d])"
     quarter = _any(spec["quarters"])
+    # "thực hiện có hiệu quả" holds no "hiện có"
+    not_after = "".join(rf"(?<!{re.escape(w)}\s)" for w in spec["as_of_now_not_after"])
     pattern = re.compile(
-        rf"(?<!\w)(?:(?P<now>{_any(spec['as_of_now'])})(?!\w)"
+        rf"(?<!\w){not_after}"
+        rf"(?:(?P<now>{_any(spec['as_of_now'])})(?!\w)"
         rf"|(?:{_any(spec['as_of_year'])})\s+(?P<year>\d{{4}})"
         rf"|(?:{_any(spec['as_of_month'])})\s+(?P<month>\d{{1,2}})/(?P<month_year>\d{{4}})"
         rf"|(?:{_any(spec['as_of_quarter'])})\s+(?P<quarter>{quarter})/(?P<quarter_year>\d{{4}})"
@@ -739,8 +795,12 @@ def as_of(ctx: _Context, doc: Document) -> Guess:
     if m["y"] is None:  # "tính đến ngày 31/12": of the year the document reports on
         if not doc.value("report_year"):
             return Guess("", f"{m.group()} (no year stated or reported on)", 0.0)
-        return Guess(_day(int(doc.value("report_year")), int(m["m"]), int(m["d"])) or "",
-                     f"{m.group()} + the report year {doc.value('report_year')}", 0.6)
+        reported = int(doc.value("report_year"))
+        # "đến hết ngày 31/01 năm sau": of the year after it
+        if nxt := _next_year().match(m.string, m.end()):
+            return Guess(_day(reported + 1, int(m["m"]), int(m["d"])) or "",
+                         f"{m.group()}{nxt.group()} + the report year {reported}", 0.6)
+        return Guess(_day(reported, int(m["m"]), int(m["d"])) or "", f"{m.group()} + the report year {reported}", 0.6)
     return Guess(_day(int(m["y"]), int(m["m"]), int(m["d"])) or "", m.group(), 0.9)
 
 
@@ -771,6 +831,13 @@ def vintage(text: str, ctx: _Context, mention: Mention, stated_basis: Guess, fig
         return Guess(int(m["vintage"]), m.group(), 0.9)
     if capital and (m := carried_into(ctx)):
         return Guess(int(m["year"]) - 1, f"{m.group().strip()}: carried from the year before", 0.6)
+    if capital and (m := _carried_onward(ctx)):
+        return Guess(int(m["vintage"]), m.group().strip(), 0.8)
+    if capital and (m := _carried_named_after(ctx)):
+        if m["year"]:
+            return Guess(int(m["year"]), m.group().strip(), 0.8)
+        if figure_year.value != "":  # "vốn năm trước chuyển sang": the plan of the year before
+            return Guess(int(figure_year.value) - 1, f"{m.group().strip()} (the year before {figure_year.value})", 0.6)
     if capital and (back := _cue_pattern(cues()["figure"]["carried_back"]).search(ctx.before)):
         # "vốn kéo dài đã giải ngân 121 tỷ": the carried-over capital the text stated earlier
         if earlier := _last(_carried_pattern(), text[:ctx.sentence_start]):
@@ -918,7 +985,7 @@ def read_figure(text: str, mention: Mention, doc: Document, names: list[_AreaNam
     which, new_name = indicator(text, mention, catalogue, previous)
     when = as_of(ctx, doc)
     stated = basis(ctx)
-    figure_year = year(ctx, doc, when, stated)
+    figure_year = year(ctx, doc, when, stated, text)
     needs = catalogue.get(str(which.value), {}).get("requires_vintage") == "yes"
     place, level = figure_area(text, ctx, names, doc)
     guesses = {"indicator": which, "year": figure_year, "basis": stated, "period": period(ctx),

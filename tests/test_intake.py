@@ -388,6 +388,23 @@ def test_a_national_title_on_a_provinces_page_is_about_no_province(levels):
     assert infer.read_document(own, levels).value("province") == "quang-tri"
 
 
+def test_years_said_relative_to_the_report_year_and_capital_carried_onward(levels, indicators):
+    text = ("BÁO CÁO\nTổng kết công tác dân tộc năm 2023\n\n1. Vốn\nKế hoạch vốn giao trong năm là 318.540 triệu đồng; "
+            "ngoài ra, vốn năm 2022 được kéo dài sang là 41.275 triệu đồng, và 12.480 triệu đồng vốn năm trước chuyển "
+            "sang. Ước đến hết ngày 31/01 năm sau giải ngân khoảng 300.000 triệu đồng.\n\n2. Nhiệm vụ\n"
+            "Tiếp tục thực hiện có hiệu quả chính sách, phấn đấu trong năm tới hỗ trợ nhà ở cho 950 hộ.\n\n"
+            "III. NHIỆM VỤ NĂM TỚI\n- Phấn đấu giảm tỷ lệ hộ nghèo 4%.\n")
+    doc = infer.read_document(text, levels)
+    g = _figure_guesses(text, doc, indicators)
+    onward = g["41.275 triệu đồng"]
+    assert (onward["year"].value, onward["vintage"].value) == (2023, 2022)  # spent in the year after its plan
+    assert g["12.480 triệu đồng"]["vintage"].value == 2022  # "vốn năm trước": the year before 2023
+    estimate = g["khoảng 300.000 triệu đồng"]
+    assert (estimate["year"].value, estimate["as_of"].value.isoformat()) == (2023, "2024-01-31")
+    assert (g["950 hộ"]["year"].value, g["950 hộ"]["as_of"].value) == (2024, "")  # "thực hiện có" is no "hiện có"
+    assert g["4%"]["year"].value == 2024
+
+
 def test_a_heading_in_capitals_names_only_units_the_package_knows_and_a_news_agency_is_no_commune(levels):
     text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO LẠC\n\nBÁO TIN TỨC - THÔNG TẤN XÃ VIỆT NAM\n\n"
             "Bảo Lạc: Huyện đã hỗ trợ nhà ở cho 210 hộ nghèo\n\n12/05/2024 07:00\n\nHuyện đã hỗ trợ 210 hộ.\n")
