@@ -1314,11 +1314,11 @@ def _whole_base(text, figures, spans, rate: Figure, numerator: Figure) -> _Base 
 
 
 def _names_whole_area(base_text: str) -> bool:
-    """ "dân số cả tỉnh", "tổng số hộ toàn huyện": base words that name what all of an area has (not
-    a group in it: "hộ cận nghèo toàn huyện")."""
+    """ "dân số cả tỉnh", "(so) số hộ toàn tỉnh": base words that name what all of an area has (not a
+    group in it: "hộ cận nghèo toàn huyện", "số hộ nghèo toàn tỉnh")."""
     r = words()["rate"]
-    return bool(re.match(rf"\s*(?:{_phrases(r['area_whole'])})(?:\s+của)?\s+(?:{_phrases(r['all_of'])})\s+"
-                         rf"(?:{_phrases(r['area_levels'])})(?!\w)", base_text, re.IGNORECASE))
+    return bool(re.search(rf"(?:{_phrases(r['area_whole'])})(?:\s+của)?\s+(?:{_phrases(r['all_of'])})\s+"
+                          rf"(?:{_phrases(r['area_levels'])})(?!\w)", base_text, re.IGNORECASE))
 
 
 def _whole_area(base_text: str, f: Figure, text: str) -> bool:
