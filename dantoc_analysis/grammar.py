@@ -193,6 +193,8 @@ def figures(text: str) -> Iterator[Figure]:
         if reading is not None:
             taken_until = reading[0].end
             yield reading[0]
+        elif compound := pat.mixed.match(text, m.end()):
+            taken_until = compound.end()  # a number is read whole or not at all: not "430 triệu" of "176 tỷ 430 triệu"
 
 
 def parse_figure(text: str) -> Figure:
@@ -257,7 +259,8 @@ def _read(text: str, number: re.Match, pat: _Patterns, whole: bool = False) -> t
     elif noun is None and mixed is None and not second and (counted := _bracket_count(text, start, pos, pat)):
         noun, unit, factor, end, per, implied = "", counted, Decimal(1), pos, "", True
     # The words after a number are looked at first: most numbers that are not figures have none.
-    if noun is None or _year_before_place(numeral, unit) or not _may_be_figure(text, number, before, pat, unit):
+    if noun is None or _year_before_place(numeral, unit) or not _may_be_figure(text, number, before, pat, unit,
+                                                                              scaled=mixed is not None):
         return None
     if unit == vocabulary().count_unit and (a := pat.acronym.search(before)) and a["w"].isupper():
         return None  # "OCOP 3 sao", "ISO 9001 ...": a grade of the standard an acronym names
@@ -316,14 +319,15 @@ def _year_like(numeral: str) -> bool:
     return numeral.isdigit() and len(numeral) == 4 and int(numeral) in YEARS
 
 
-def _may_be_figure(text: str, number: re.Match, before: str, pat: _Patterns, unit: str = "") -> bool:
+def _may_be_figure(text: str, number: re.Match, before: str, pat: _Patterns, unit: str = "", scaled: bool = False) -> bool:
     """False for numbers that name, date or count off something rather than state an amount. An
     amount in a unit the vocabulary knows after a plan's name is the plan's amount ("kế hoạch
     298.640 triệu đồng", "đạt 90% kế hoạch 150 hộ"), where a number with no such unit after it is
     its number ("Kế hoạch 102/KH-UBND", "Dự án 4")."""
     numeral = number.group()
     if pat.identifier.search(before) and not pat.not_identifier.search(before) \
-            and not (unit and unit != vocabulary().count_unit and pat.amount_name.search(before)):
+            and not (unit and unit != vocabulary().count_unit and pat.amount_name.search(before)) \
+            and not (scaled and unit in measures()):  # "Chương trình 176 tỷ 430 triệu đồng": no name has "tỷ"
         return False
     if _year_like(numeral) and pat.year.search(before):
         return False

@@ -372,6 +372,8 @@ def test_a_plans_amount_after_its_name_and_an_amount_per_time(sentence, texts):
     ("Có khoảng 21.276 hộ/96.346 khẩu.", [("khoảng 21.276 hộ", "21276", "households"), ("96.346 khẩu", "96346", "people")]),
     # a modal verb is no counted noun: "Vốn 1719 phải về …" counts nothing
     ("Vốn 1719 phải về đến từng phum, sóc; huyện cần 120 hộ.", [("120 hộ", "120", "households")]),
+    # an amount with scale words is no programme's number, and is read whole
+    ("Tỉnh bố trí cho Chương trình 176 tỷ 430 triệu đồng.", [("176 tỷ 430 triệu đồng", "176430", "million_vnd")]),
     # a count per time or per area keeps its "per"
     ("Năng suất đạt 53 tạ/ha, họp 02 lần/năm.", [("53 tạ/ha", "53", "count"), ("02 lần/năm", "2", "count")]),
 ])
