@@ -413,16 +413,28 @@ def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
     elsewhere = re.compile(rf"(?<!\w)(?:{_any(spec['task_cues'] + spec['past_year'])})(?!\w)", re.IGNORECASE)
     # "… tương đương với kết quả điều tra năm 2015": a review the text compares with is not its own
     compared = re.compile(rf"(?<!\w)(?:{_any(spec['compared'])})\s*$", re.IGNORECASE)
+    # "… quý III/2024": a quarter of a year
+    quarter = re.compile(rf"(?<!\w)(?P<cue>{_any(spec['quarter_words'])})\s+(?:{_any(cues()['figure']['quarters'])})"
+                         rf"\s*(?:/|-|{re.escape(cues()['figure']['year_word'])})\s*(?:{re.escape(cues()['figure']['year_word'])}\s+)?"
+                         rf"(?P<direct>(?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
     for body, confidence in ((str(heading.value), 0.9), (text, 0.8)):
-        for m in pattern.finditer(body):
-            if not elsewhere.search(m.group(), m.end("cue") - m.start()) and not compared.search(body, 0, m.start()):
-                return Guess(int(m["year"] or m["direct"]), m.group(), confidence)
+        found = sorted([*pattern.finditer(body), *quarter.finditer(body)], key=lambda m: m.start())
+        for m in found:
+            if (m.re is quarter or not elsewhere.search(m.group(), m.end("cue") - m.start())) \
+                    and not compared.search(body, 0, m.start()):
+                return Guess(int(m["direct"] if m.re is quarter else m["year"] or m["direct"]), m.group(), confidence)
     past = re.compile(rf"(?<!\w)(?:{_any(spec['cues'])})(?!\w)[^.;!?\n]{{0,{spec['past_gap_chars']}}}?"
                       rf"(?<!\w)(?:{_any(spec['past_year'])})(?!\w)", re.IGNORECASE)
     if day is not None and (m := past.search(f"{heading.value}\n{text}")):
         # a review held early in a year looks back on the year before; late in a year, on that year
         early = day.month <= cues()["dates"]["review_next_year_until_month"]
         return Guess(day.year - 1 if early else day.year, f"{m.group()} (dated {day.isoformat()})", 0.6)
+    # "(HBĐT) - Năm qua, …", "Trong năm qua, …": a sentence that opens on the past year reviews it
+    opening = re.compile(rf"(?:^|[.!?:\n]|\s[-–])\s*(?:{_any(spec['past_opening'])}\s+)?(?:{_any(spec['past_year'])})(?!\w)",
+                         re.IGNORECASE)
+    if day is not None and (m := opening.search(text, 0, cues()["dates"]["lead_chars"])):
+        early = day.month <= cues()["dates"]["review_next_year_until_month"]
+        return Guess(day.year - 1 if early else day.year, f"{m.group().strip()} (dated {day.isoformat()})", 0.5)
     this = re.compile(rf"(?<!\w)(?:{_any(spec['this_year'])})(?!\w)", re.IGNORECASE)
     if day is not None and (m := this.search(text)):  # "Năm nay, xã được phân bổ …": the document's year
         return Guess(day.year, f"{m.group()} (dated {day.isoformat()})", 0.6)
@@ -453,8 +465,9 @@ def _years_reviewed(text: str, day: date | None) -> Guess:
 
 
 def _year_of_things_done(text: str) -> Guess:
-    """The first year in a sentence that states what was done or how things stood then ("Năm 2024, xã
-    đã …", "đến cuối năm 2006 cả nước còn …"), not a target's nor a span's start."""
+    """The year of the first sentence that states what was done or how things stood then ("Năm 2024, xã
+    đã …", "đến cuối năm 2006 cả nước còn …"): the last before its words of doing, else its first — not
+    a target's nor a span's start."""
     spec = cues()["report_year"]
     done = _cue_pattern(spec["done_cues"])
     skip = _cue_pattern(cues()["figure"]["not_the_year"])
@@ -468,11 +481,20 @@ def _year_of_things_done(text: str) -> Guess:
     dated = list(as_of_day.finditer(text))
     stood_then |= {m.end() for m in dated}
     years = sorted([*_year_pattern().finditer(text), *plain.finditer(text), *dated], key=lambda m: m.start())
+    # "từ năm 2022": a span's start, not the year
+    years = [m for m in years if not skip.search(text[max(0, m.start() - _LOOKBACK):m.end()])]
     for m in years:
-        sentence = sentence_around(text, m.start(), m.end())
-        span_start = skip.search(text[max(0, m.start() - _LOOKBACK):m.end()])  # "từ năm 2022": a span, not the year
-        if (done.search(sentence) or m.end() in stood_then) and not target.search(sentence) and not span_start:
-            return Guess(int(m["year"]), sentence[:120], 0.5)
+        left, right = sentence_bounds(text, m.start(), m.end())
+        if target.search(text, left, right):
+            continue
+        if m.end() in stood_then:
+            return Guess(int(m["year"]), text[left:right].strip()[:120], 0.5)
+        if cue := done.search(text, left, right):
+            # "Năm 2015 tỷ lệ … là 19,26%, đến năm 2022 giảm xuống còn 7,97%": the year the done words follow
+            own = [y for y in years if left <= y.start() < right]
+            before = [y for y in own if y.start() < cue.start()]
+            chosen = before[-1] if before else own[0]
+            return Guess(int(chosen["year"]), text[left:right].strip()[:120], 0.5)
     return Guess()
 
 

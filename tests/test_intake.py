@@ -405,6 +405,19 @@ def test_years_said_relative_to_the_report_year_and_capital_carried_onward(level
     assert g["4%"]["year"].value == 2024
 
 
+def test_a_quarter_a_sentence_opening_on_the_past_year_and_the_year_its_done_words_follow(levels):
+    def year(text):
+        return infer.read_document(text, levels).value("report_year")
+
+    assert year("Kết quả thực hiện Chương trình mục tiêu quốc gia vùng đồng bào dân tộc thiểu số và miền núi quý "
+                "III/2024\n\nLũy kế đến hết quý III, đã giải ngân 132.905 triệu đồng.\n") == 2024
+    assert year("Đà Bắc: tạo đà cho vùng cao\n\nCập nhật: 06/01/2023 09:12\n\n(HBĐT) - Năm qua, huyện triển khai "
+                "Chương trình.\n\nNăm nay, huyện được giao kế hoạch vốn năm 2023 là 128,4 tỷ đồng.\n") == 2022
+    assert year("Tin\n\nNăm 2015 tỷ lệ hộ nghèo của tỉnh là 19,26%, đến năm 2022 giảm xuống còn 7,97%.\n") == 2022
+    assert year("Tin\n\nĐến năm 2020, toàn xã chỉ còn 20 hộ nghèo.\n") == 2020
+    assert year("Tin\n\nTrong 5 năm qua, xã đã hỗ trợ nhiều hộ.\n") == ""  # a duration, and no date
+
+
 def test_a_heading_in_capitals_names_only_units_the_package_knows_and_a_news_agency_is_no_commune(levels):
     text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO LẠC\n\nBÁO TIN TỨC - THÔNG TẤN XÃ VIỆT NAM\n\n"
             "Bảo Lạc: Huyện đã hỗ trợ nhà ở cho 210 hộ nghèo\n\n12/05/2024 07:00\n\nHuyện đã hỗ trợ 210 hộ.\n")
