@@ -97,6 +97,7 @@ class _Patterns:
     next_rate: re.Pattern
     remainder: re.Pattern
     parallel_join: re.Pattern
+    change: re.Pattern
 
 
 @cache
@@ -130,6 +131,7 @@ def _patterns() -> _Patterns:
         whole_word=re.compile(_phrases(w["rate"]["whole_words"]), re.IGNORECASE),
         sex=re.compile(_phrases(w["sum"]["sexes"]), re.IGNORECASE),
         among=re.compile(rf"(?:{_phrases(w['rate']['among'])})\s*$", re.IGNORECASE),
+        change=re.compile(rf"(?:{_phrases(w['label']['change'])})\s*$", re.IGNORECASE),
         parallel_join=re.compile(_phrases(w["sum"]["parallel_join"]), re.IGNORECASE),
         remainder=re.compile(_phrases(w["sum"]["remainder"]), re.IGNORECASE),
         next_rate=re.compile(rf"\s(?:{_phrases(w['sum']['joiners'])})\s[^\d]{{0,12}}?\d[\d.,]*\s*%", re.IGNORECASE),
@@ -380,6 +382,14 @@ def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[R
             relation = _with_foreign(text, figures, whole, parts, foreign, of_which, start, end)
             if relation is not None and relation.status == "unclear" and of_which:
                 relation = _whole_subset(text, figures, whole, parts, start, end) or relation
+            if relation is not None and relation.status == "mismatch" and whole.parent is not None:
+                # "85 công trình, trong đó mới 79 công trình và 6 công trình chuyển tiếp gồm 74 …, 1 …, 10 …":
+                # a list opened after the last part of another may divide that part's total instead
+                outer = _with_foreign(text, figures, figures[whole.parent], parts, foreign, of_which, start, end)
+                if outer is not None and outer.status == "ok":
+                    relation, whole = outer, figures[whole.parent]
+                    # its first reading, which ran into this list, gives way
+                    out = [r for r in out if not (r.roles["total"] == whole.index and r.status == "unclear")]
             for p in relation.parts if relation is not None else parts:  # one part alone still has its whole
                 figures[p].parent = whole.index
             if relation is not None:
@@ -687,7 +697,7 @@ def _parts(text, figures, total: Figure, start: int, end: int, bracket: bool,
         in_item = [f for f in figures if item_start <= f.mention.start < item_end
                    and _depth(text, start, f.mention.start) == 0
                    and not pat.after_parts.fullmatch(f.label)]  # "Tổng cộng: X" sums the list, it is no part
-        inside = [f for f in in_item if f.is_amount and _compatible(text, total, f, bracket)]
+        inside = [f for f in in_item if f.is_amount and _compatible(text, total, f, bracket) and not _is_change(f)]
         if not inside and in_item and not bracket:
             # "gồm: 17 lớp cho cán bộ cơ sở (874 lượt) và …": a bracket states the item in the total's unit
             inside = [f for f in figures if in_item[0].mention.end <= f.mention.start < item_end
@@ -1023,7 +1033,9 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
         if _patterns().elsewhere.search(base_text):
             out.append(_unclear_rate(rate, numerator, base_text, "rate_elsewhere"))
             continue
-        chosen = _denominator(text, figures, spans, rate, numerator, base_text)
+        # "(tăng 137 hộ so với đầu năm, chiếm tỷ lệ 0,04%)": a change is a share of a whole its words must name
+        chosen = None if _is_change(numerator) and not base_text else _denominator(text, figures, spans, rate, numerator,
+                                                                                    base_text)
         if chosen is None:
             out.append(_unclear_rate(rate, numerator, base_text, "rate_unnamed"))
         else:
@@ -1101,11 +1113,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         whole = numerator.parent == f.index
         score = (2 * len(subject & label) + len(named & label) + 0.5 * len(named & parent)
                  + 1.5 * whole + 0.5 * same + 2 * in_base)
-        if share and of_area:
-            # "chiếm 19% dân số cả tỉnh": only what the whole area has names it, not a region's people
-            # nor a total the numerator is listed under
-            clear = same and _whole_area(base_text, f, text)
-        elif share:
+        if share:
             clear = (bool(telling & label) or whole or (same and _whole_area(base_text, f, text))
                      or (same and bool(_patterns().among.search(f.label))))
         elif subject:
@@ -1118,6 +1126,10 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         # "bằng 12,1% vốn ngân sách trung ương": base words that say more than "kế hoạch" and all
         # describe the candidate name it
         clear = clear or (not in_base and bool(specific) and specific <= tokens(words_before, ()))
+        if of_area:
+            # "chiếm 19% dân số cả tỉnh": only what the whole area has names it, not a region's people
+            # nor a total the numerator is listed under, nor a group that shares a word ("số hộ nghèo")
+            clear = same and _whole_area(base_text, f, text)
         return _Base(f, score, in_base or clear or (alone and same and f.index < numerator.index))
 
     def larger_plan(f: Figure):
@@ -1244,6 +1256,11 @@ def _core_phrase(words_: str) -> str:
     while kept and kept[-1] in stop:
         kept.pop()
     return " ".join(kept)
+
+
+def _is_change(f: Figure) -> bool:
+    """ "tăng 137 hộ", "giảm 1,89%": a difference between two levels, never a level's part."""
+    return bool(_patterns().change.search(f.label))
 
 
 def _stated_after_share(figures: list[Figure], f: Figure, rate: Figure) -> bool:

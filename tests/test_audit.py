@@ -796,3 +796,28 @@ def test_a_colon_right_after_a_count_lists_kinds_of_its_noun():
     text = ("Xã cũng xây dựng 7 công trình: 3 đường bê tông nội thôn, 2 nhà sinh hoạt cộng đồng, 1 kênh mương nội đồng.")
     [relation] = _relations(audit.audit(text), "sum", "7 công trình")
     assert (relation.status, len(relation.parts)) == ("unclear", 3)  # a colon, like "trong đó", may list some
+
+
+@pytest.mark.parametrize(("kinds", "status"), [
+    # a list opened after the last part of another may divide that part's total instead
+    ("74 công trình đường giao thông nông thôn, 1 công trình thủy lợi, 10 nhà sinh hoạt cộng đồng", "ok"),
+    # fitting neither, it is an error in any reading
+    ("74 công trình đường giao thông nông thôn, 1 công trình thủy lợi, 14 nhà sinh hoạt cộng đồng", "mismatch"),
+])
+def test_a_list_after_the_last_part_may_divide_the_whole(kinds, status):
+    text = ("Các địa phương đã triển khai xây dựng 85 công trình, trong đó xây dựng mới 79 công trình và 6 công trình "
+            f"chuyển tiếp gồm {kinds}.")
+    statuses = {r.status for r in audit.audit(text).relations if r.kind == "sum"}
+    assert status in statuses and ("mismatch" not in statuses or status == "mismatch")
+
+
+@pytest.mark.parametrize(("text", "anchor"), [
+    # a change is a share of a whole only its base words can name, and never a part of a level
+    ("Hộ nghèo có 10.689 hộ, chiếm 3,20% so với tổng số hộ toàn tỉnh (tăng 137 hộ so với đầu năm, chiếm tỷ lệ "
+     "0,04%), trong đó có 3.373 hộ nghèo vùng đồng bào dân tộc.", "0,04%"),
+    # a share of all the province's households is not of its poor households, which share a word with it
+    ("Toàn tỉnh có số hộ nghèo là 11.015 hộ, chiếm tỷ lệ 5,93%; hộ cận nghèo là 10.087 hộ, chiếm tỷ lệ 5,43% so số "
+     "hộ toàn tỉnh.", "5,43%"),
+])
+def test_changes_and_shares_of_all_an_area_has_are_not_measured_against_a_group(text, anchor):
+    assert _verdict(text, "rate", anchor) == "unclear"
