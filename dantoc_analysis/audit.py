@@ -208,8 +208,19 @@ def _lines(text: str):
 
 def tokens(text: str, drop: tuple[str, ...] = ("stopwords",)) -> set[str]:
     """The words of a phrase that can tell one figure from another; who acts ("các chủ đầu tư") is
-    not what a figure is of, so its words do not count ("chủ đầu tư" is no "vốn đầu tư")."""
-    return set(_TOKEN.findall(_agents().sub(" ", text.lower()))) - _dropped(drop)
+    not what a figure is of, so its words do not count ("chủ đầu tư" is no "vốn đầu tư"); a compound
+    is one word ("giao thông" holds no "giao", the assigning of a plan)."""
+    return set(_TOKEN.findall(joined(_agents().sub(" ", text.lower())))) - _dropped(drop)
+
+
+def joined(text: str) -> str:
+    """The text with each declared compound written as one word."""
+    return _compounds().sub(lambda m: "".join(m.group().split()), text)
+
+
+@cache
+def _compounds() -> re.Pattern:
+    return re.compile(_phrases(words()["label"]["compounds"]), re.IGNORECASE)
 
 
 @cache
@@ -1103,13 +1114,13 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     def weigh(f: Figure, same: bool, in_base: bool) -> _Base:
         # what a candidate is: the words before it, and those after its noun ("1.712 hộ đồng bào DTTS")
         words_before = base_text[:f.mention.start - rate.mention.end] if in_base else _described(text, f)
-        label = tokens(words_before) | {c.pattern for c in concepts if c.search(words_before)}
+        label = tokens(words_before) | {c.pattern for c in concepts if c.search(joined(words_before))}
         # A part borrows its total's words only for a numerator that names what it is a part of;
         # "đã giải ngân N, đạt Y% tổng vốn" is of the total itself.
         # A share "of the total" ("chiếm 23,1% tổng vốn được giao") is of a whole, not of a part.
         of_whole = share and _patterns().whole_word.search(base_text)
         parent_words = figures[f.parent].label if f.parent is not None and (subject or share) and not of_whole else ""
-        parent = tokens(parent_words) | {c.pattern for c in concepts if c.search(parent_words)}
+        parent = tokens(parent_words) | {c.pattern for c in concepts if c.search(joined(parent_words))}
         whole = numerator.parent == f.index
         score = (2 * len(subject & label) + len(named & label) + 0.5 * len(named & parent)
                  + 1.5 * whole + 0.5 * same + 2 * in_base)
