@@ -1377,6 +1377,13 @@ def _best(pool: list[_Base], floor: float) -> _Base | None:
         return None
     first, second = ranked[0], ranked[1] if len(ranked) > 1 else None
     if second and second.score == first.score and second.figure.stated.value != first.figure.stated.value:
+        # a total and its own parts fit alike: the words name the whole ("… 27 công trình, gồm 16 …, 6 …
+        # và 5 …. … bàn giao 19 công trình, bằng 70,4% số công trình thực hiện")
+        # (only where the words name none of them clearly: then a miss stays unclear)
+        tied = [b for b in ranked if b.score == first.score]
+        wholes = [b for b in tied if all(o is b or o.figure.parent == b.figure.index for o in tied)]
+        if wholes and not any(b.named for b in tied):
+            return wholes[0]
         return None  # two bases fit the words equally well: the text does not say which
     return first
 
