@@ -327,7 +327,9 @@ def _may_be_figure(text: str, number: re.Match, before: str, pat: _Patterns, uni
     numeral = number.group()
     if pat.identifier.search(before) and not pat.not_identifier.search(before) \
             and not (unit and unit != vocabulary().count_unit and pat.amount_name.search(before)) \
-            and not (scaled and unit in measures()):  # "Chương trình 176 tỷ 430 triệu đồng": no name has "tỷ"
+            and not (scaled and unit in measures()) \
+            and unit not in _grammar_words()["never_names"]:
+        # "Chương trình 176 tỷ 430 triệu đồng": no name has "tỷ"; "Đông Nam Bộ 0,34%": no name is a share
         return False
     if _year_like(numeral) and pat.year.search(before):
         return False
@@ -382,7 +384,8 @@ def _names_a_kind(text: str, word: re.Match, pat: _Patterns) -> bool:
     """"16 Tổ hội nông dân": a capital on the first syllable only starts the name of a kind of
     thing, which a number counts; a proper name capitalises every syllable ("27 Trần Hưng Đạo")."""
     following = pat.noun_word.match(text, word.end())
-    return bool(following) and following["w"][0].islower()
+    # a lone capital letter is a label ("nguồn kinh phí 30 A", "Chương trình 30a"), not a kind
+    return len(word["w"]) > 1 and bool(following) and following["w"][0].islower()
 
 
 def _number(numeral: str) -> Decimal:

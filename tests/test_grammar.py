@@ -374,6 +374,9 @@ def test_a_plans_amount_after_its_name_and_an_amount_per_time(sentence, texts):
     ("Vốn 1719 phải về đến từng phum, sóc; huyện cần 120 hộ.", [("120 hộ", "120", "households")]),
     # an amount with scale words is no programme's number, and is read whole
     ("Tỉnh bố trí cho Chương trình 176 tỷ 430 triệu đồng.", [("176 tỷ 430 triệu đồng", "176430", "million_vnd")]),
+    # no name is written with a share after it ("Đông Nam Bộ"), and a lone capital letter counts nothing
+    ("Đông Nam Bộ 0,34% với 15.787 hộ, từ nguồn kinh phí 30 A của năm 2017.",
+     [("0,34%", "0.34", "percent"), ("15.787 hộ", "15787", "households")]),
     # a count per time or per area keeps its "per"
     ("Năng suất đạt 53 tạ/ha, họp 02 lần/năm.", [("53 tạ/ha", "53", "count"), ("02 lần/năm", "2", "count")]),
 ])
