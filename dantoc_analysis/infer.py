@@ -746,6 +746,9 @@ def year(ctx: _Context, doc: Document, as_of: Guess, stated_basis: Guess, text: 
     for m in reversed(list(_year_pattern().finditer(ctx.before))):
         if not skip.search(ctx.before[max(0, m.start() - _LOOKBACK):m.end()]):
             return Guess(int(m["year"]), m.group(), 0.9)
+    if doc.value("report_year") and (m := _last(_previous_year(), ctx.before + ctx.after)):
+        # "cao hơn so với cùng kỳ năm trước (cùng kỳ chỉ đạt 41,2%)": the year before the one reported on
+        return Guess(int(doc.value("report_year")) - 1, f"{m.group().strip()} before the report year", 0.5)
     if (doc.value("report_year") and (m := _last(_next_year(), ctx.before))
             and not re.search(r"\d{1,2}/\d{1,2}\s*$", ctx.before[:m.start()])):  # "31/01 năm sau" dates a day
         # "phấn đấu trong năm tới hỗ trợ 950 hộ": the year after the one reported on
@@ -777,12 +780,20 @@ def _tasks_before(before: str, doc: Document) -> Guess:
     return Guess()
 
 
+def _previous_year() -> re.Pattern:
+    """ "cùng kỳ năm trước", "(cùng kỳ chỉ đạt 41,2%)": a comparison's own figure, of the year before the
+    one a document reports on."""
+    return re.compile(rf"(?<!\w)(?:{_any(cues()['figure']['same_period_last_year'])})(?!\w)", re.IGNORECASE)
+
+
 def _next_year() -> re.Pattern:
     """ "năm tới", "năm sau": the year after the one a document reports on."""
     return re.compile(rf"\s*(?<!\w)(?:{_any(cues()['figure']['next_year'])})(?!\w)", re.IGNORECASE)
 
 
-def as_of(ctx: _Context, doc: Document) -> Guess:
+def as_of(ctx: _Context, doc: Document, stated_basis: Guess = Guess()) -> Guess:
+    """The date a figure is measured at: a date in its own clause after it, else the last before it in
+    its sentence — for a target, in its own clause only ("…; phấn đấu giảm 4,5 điểm phần trăm")."""
     spec = cues()["figure"]
     day = rf"(?:{re.escape(spec['day_word'])}\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?(?![/\d])"
     quarter = _any(spec["quarters"])
@@ -793,16 +804,20 @@ def as_of(ctx: _Context, doc: Document) -> Guess:
         rf"(?:(?P<now>{_any(spec['as_of_now'])})(?!\w)"
         rf"|(?:{_any(spec['as_of_year'])})\s+(?P<year>\d{{4}})"
         rf"|(?:{_any(spec['as_of_month'])})\s+(?P<month>\d{{1,2}})/(?P<month_year>\d{{4}})"
-        rf"|(?:{_any(spec['as_of_quarter'])})\s+(?P<quarter>{quarter})/(?P<quarter_year>\d{{4}})"
+        rf"|(?:{_any(spec['as_of_quarter'])})\s+(?P<quarter>{quarter})(?:/(?P<quarter_year>\d{{4}}))?(?![\w/])"
         rf"|(?:{_any(spec['as_of_date'])})\s+{day})", re.IGNORECASE)
     # a date after the figure in its own clause dates it first ("… và hoàn thành 100% kế hoạch trước
     # ngày 31/01/2024"); else the last one before it in its sentence
-    m = pattern.search(ctx.after) or _last(pattern, ctx.before)
+    before = ctx.before.rsplit(";", 1)[-1] if stated_basis.value == "target" else ctx.before
+    m = pattern.search(ctx.after) or _last(pattern, before)
     if m is None:
         return _as_of_in_report_year(ctx, doc)
     if m["quarter"]:
-        y, mo = int(m["quarter_year"]), spec["quarters"][m["quarter"].upper()]
-        return Guess(date(y, mo, calendar.monthrange(y, mo)[1]), m.group(), 0.9)
+        if not (m["quarter_year"] or doc.value("report_year")):
+            return Guess("", f"{m.group()} (no year stated or reported on)", 0.0)
+        y, mo = int(m["quarter_year"] or doc.value("report_year")), spec["quarters"][m["quarter"].upper()]
+        # "Lũy kế đến hết quý III": of the year the document reports on
+        return Guess(date(y, mo, calendar.monthrange(y, mo)[1]), m.group(), 0.9 if m["quarter_year"] else 0.6)
     if m["now"]:
         if doc.date is None:
             return Guess("", f"{m.group()} (the document has no date)", 0.0)
@@ -1005,8 +1020,8 @@ def read_figure(text: str, mention: Mention, doc: Document, names: list[_AreaNam
     """Every inferred column of a figure, the area's level, and the proposed indicator's name ("" if known)."""
     ctx = _context(text, mention)
     which, new_name = indicator(text, mention, catalogue, previous)
-    when = as_of(ctx, doc)
     stated = basis(ctx)
+    when = as_of(ctx, doc, stated)
     figure_year = year(ctx, doc, when, stated, text)
     needs = catalogue.get(str(which.value), {}).get("requires_vintage") == "yes"
     place, level = figure_area(text, ctx, names, doc)

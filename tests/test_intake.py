@@ -418,6 +418,20 @@ def test_a_quarter_a_sentence_opening_on_the_past_year_and_the_year_its_done_wor
     assert year("Tin\n\nTrong 5 năm qua, xã đã hỗ trợ nhiều hộ.\n") == ""  # a duration, and no date
 
 
+def test_a_quarter_without_its_year_the_same_period_last_year_a_month_and_a_targets_own_clause(levels, indicators):
+    text = ("Kết quả thực hiện Chương trình quý III/2024\n\nLũy kế đến hết quý III, các chủ đầu tư đã giải ngân "
+            "132.905 triệu đồng, cao hơn so với cùng kỳ năm trước (cùng kỳ chỉ đạt 41,2%). Riêng 415 triệu đồng vốn "
+            "năm 2023 kéo dài đã được giải ngân hết trong tháng 6/2024. Ước đến ngày 31/12 giải ngân đạt khoảng 92% "
+            "kế hoạch vốn; tỷ lệ hộ nghèo phấn đấu giảm 4,5 điểm phần trăm trong năm.\n")
+    doc = infer.read_document(text, levels)
+    g = _figure_guesses(text, doc, indicators)
+    assert g["132.905 triệu đồng"]["as_of"].value.isoformat() == "2024-09-30"
+    assert g["41,2%"]["year"].value == 2023
+    assert g["415 triệu đồng"]["as_of"].value.isoformat() == "2024-06-30"
+    assert g["khoảng 92%"]["as_of"].value.isoformat() == "2024-12-31"
+    assert g["4,5 điểm phần trăm"]["as_of"].value == ""  # a target's date is in its own clause
+
+
 def test_a_heading_in_capitals_names_only_units_the_package_knows_and_a_news_agency_is_no_commune(levels):
     text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO LẠC\n\nBÁO TIN TỨC - THÔNG TẤN XÃ VIỆT NAM\n\n"
             "Bảo Lạc: Huyện đã hỗ trợ nhà ở cho 210 hộ nghèo\n\n12/05/2024 07:00\n\nHuyện đã hỗ trợ 210 hộ.\n")
