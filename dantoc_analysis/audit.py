@@ -806,7 +806,9 @@ def _kinds(text, figures, total: Figure, parts: list[int], start: int, end: int)
     with the category that decided."""
     described = _descriptions(text, figures, parts, start, end, nouns=True)
     units = {total.mention.unit} | {figures[p].mention.unit for p in parts}
-    said = f"{total.label} {noun(total.mention)} {text[total.mention.end:start]} {_unit_nouns(units)}"
+    # what the total's sentence says of it up to the list ("Tỷ lệ hộ nghèo chung cả nước 4,03% với 1.057.374 hộ")
+    opening = max(text.rfind(".", 0, total.mention.start), text.rfind("\n", 0, total.mention.start)) + 1
+    said = f"{text[opening:total.mention.start]} {noun(total.mention)} {text[total.mention.end:start]} {_unit_nouns(units)}"
     if len(described) != len(parts):
         return "", None
     found: tuple[str, _Category | None] = ("", None)
@@ -853,12 +855,23 @@ def _cross_classified(described: list[str], category: _Category) -> bool:
 def _members_named(category: _Category, description: str) -> set[int]:
     named = set()
     for m in category.names.finditer(description):
+        if _inside_name(description, m):
+            continue  # "Đông Nam Bộ" names a region, not men
         named.add(category.member[m.group().lower()])
         position = m.end()
         while category.more and (more := category.more.match(description, position)):
             named.add(category.member[more.group(1).lower()])
             position = more.end()
     return named
+
+
+def _inside_name(description: str, m: re.Match) -> bool:
+    """A one-word member written with a capital within a proper name: a capitalised word next to it."""
+    if " " in m.group() or not m.group()[:1].isupper():
+        return False
+    before = re.search(r"([^\W\d_]+)\s+$", description[:m.start()])
+    after = re.match(r"\s+([^\W\d_]+)", description[m.end():])
+    return any(w and w.group(1)[0].isupper() for w in (before, after))
 
 
 def _parallel(text, figures, parts: list[int], start: int, end: int) -> bool:

@@ -834,3 +834,16 @@ def test_a_compound_shares_no_word_with_its_syllable(share, status):
             f"thôn và 5 công trình thủy lợi nhỏ. Đến nay đã hoàn thành, bàn giao 19 công trình, bằng {share} số công "
             "trình thực hiện trong năm.")
     assert _verdict(text, "rate", share) == status
+
+
+@pytest.mark.parametrize(("last", "status"), [
+    # the six socio-economic regions are the whole country; "Nam" inside "Đông Nam Bộ" names no men
+    ("109.767", "ok"),
+    ("109.677", "mismatch"),
+])
+def test_the_six_regions_make_up_the_country(last, status):
+    text = ("Tỷ lệ hộ nghèo chung cả nước 4,03% với 1.057.284 hộ phân theo các khu vực như sau: Trung du và miền núi "
+            "phía Bắc 14,23% với 455.271 hộ; Đồng bằng sông Hồng 1,00% với 69.239 hộ; Bắc Trung bộ và duyên hải miền "
+            "Trung 4,99% với 284.137 hộ; Tây Nguyên 8,39% với 129.160 hộ; Đông Nam Bộ 0,21% với 9.710 hộ; Đồng bằng "
+            f"sông Cửu Long 2,26% với {last} hộ.")
+    assert _verdict(text, "sum", "1.057.284 hộ") == status
