@@ -20,6 +20,7 @@ from .extract import Mention, extract
 from .grammar import lookup_unit, parse_figure, stated_in
 from .intervals import Stated, gap, interval, measures, ratio_interval, sum_interval
 from .numbers import FigureError, format_number, unit_word, vocabulary
+from . import tables
 from .wording import resource
 
 STATUS_ORDER = {"mismatch": 0, "unclear": 1, "ok": 2}
@@ -163,7 +164,7 @@ def sentences(text: str) -> list[Sentence]:
     spans: list[tuple[int, int, int]] = []  # (start, end, paragraph) of logical lines
     listing = ""  # the last logical line is a list: of "bullet" lines, or of "label" lines ("giao thông: 612")
     outer = ""  # the mark of a bulleted line that opened an inner list ("- Tổng vốn …, trong đó:" / "+ …")
-    for start, end in _lines(text):
+    for start, end in tables.lines(text):
         line = text[start:end]
         if not line.strip():
             paragraph += 1
@@ -196,14 +197,6 @@ def sentences(text: str) -> list[Sentence]:
 def _mark(line: str) -> str:
     """The mark a bulleted line opens with ("-", "+", "a)")."""
     return line.strip().split(maxsplit=1)[0] if line.strip() else ""
-
-
-def _lines(text: str):
-    start = 0
-    for m in re.finditer(r"\n", text):
-        yield start, m.start()
-        start = m.end()
-    yield start, len(text)
 
 
 def tokens(text: str, drop: tuple[str, ...] = ("stopwords",)) -> set[str]:
@@ -357,9 +350,53 @@ def audit(text: str, file: str = "") -> Audit:
     figures = _figures(text, extract(text, file), spans)
     relations = find_sums(text, figures, spans) + find_totals_after(text, figures, spans)
     _mark_numerators(text, figures)
-    relations += find_rates(text, figures, spans)
+    relations += find_rates(text, figures, spans) + find_in_tables(text, figures)
     relations.sort(key=lambda r: (STATUS_ORDER[r.status], r.anchor))
     return Audit(file, text, figures, relations)
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+def find_in_tables(text: str, figures: list[Figure]) -> list[Relation]:
+    """In a table set out with '|': each row's rate of its result over its plan, as its column headers
+    name them, and a total row ("Tổng cộng") against the other rows of each column."""
+    at = {f.mention.start: f for f in figures}
+    out = []
+    for table in tables.tables(text):
+        grid = [[at.get(c.start) if c is not None else None for c in row] for row in table.rows]
+        out += _table_rates(table, grid) + _table_totals(text, figures, table, grid)
+    return out
+
+
+def _table_rates(table: tables.Table, grid: list[list[Figure | None]]) -> list[Relation]:
+    spec = tables.words()
+    rate, plan, result = (tables.column(table, spec[k]) for k in ("rate_headers", "plan_headers", "result_headers"))
+    if None in (rate, plan, result):
+        return []
+    out = []
+    for row in grid:
+        stated, top, bottom = row[rate], row[result], row[plan]
+        if stated is not None and top is not None and bottom is not None and stated.mention.unit == "percent":
+            out.append(_rate_relation(stated, top, bottom, table.header[plan]))
+    return out
+
+
+def _table_totals(text: str, figures: list[Figure], table: tables.Table, grid: list[list[Figure | None]]) -> list[Relation]:
+    totals = [i for i, row in enumerate(table.rows)
+              if re.fullmatch(rf"\s*(?:{_phrases(tables.words()['total_rows'])})\s*:?\s*", tables.label(row), re.IGNORECASE)]
+    if len(totals) != 1:
+        return []
+    out = []
+    for col, unit in enumerate(table.units):
+        total = grid[totals[0]][col]
+        parts = [row[col].index for i, row in enumerate(grid) if i != totals[0] and row[col] is not None]
+        if total is None or len(parts) < 2 or total.mention.unit == "percent":
+            continue
+        first, last = figures[parts[0]].mention.start, figures[parts[-1]].mention.end
+        out.append(_sum_relation(text, figures, total, parts, False, first, last))
+        for p in parts:
+            figures[p].parent = total.index
+    return out
 
 
 # --- sums --------------------------------------------------------------------------------------

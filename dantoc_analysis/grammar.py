@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
+from . import tables
 from .intervals import measures
 from .numbers import FigureError, format_number, format_quantity, normalise, parse_number, unit_word, vocabulary
-from .wording import normal_form, resource
+from .wording import alternatives, normal_form, resource
 
 YEARS = range(1900, 2101)
 CONTEXT_CHARS = 40  # how far back the words that qualify or disqualify a number are looked for
@@ -82,7 +83,7 @@ class _Words:
 
 def _words(words) -> str:
     # Longest first, so "chưa đến" wins over "đến" and "trạm y tế" over shorter nouns.
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return alternatives(words)
 
 
 @cache
@@ -181,7 +182,30 @@ def _patterns() -> _Patterns:
 # --- reading ------------------------------------------------------------------------------------
 
 def figures(text: str) -> Iterator[Figure]:
-    """Every figure in `text` (NFC), in order; offsets are against `text`."""
+    """Every figure in `text` (NFC), in order; offsets are against `text`: those its sentences state,
+    and the numbers of its tables, in the unit their column states."""
+    yield from sorted([*_stated(text), *_table_figures(text)], key=lambda f: f.start)
+
+
+def _table_figures(text: str) -> list[Figure]:
+    """ "1 | Bác Ái | 96.520 | 41.870 | 43,4" under "(đơn vị: triệu đồng)" and "… | Tỷ lệ (%)": each number
+    alone in a cell of a column whose unit the table states."""
+    out = []
+    for table in tables.tables(text):
+        for row in table.rows:
+            for cell, unit in zip(row, table.units):
+                if unit and tables.is_number(cell):
+                    try:
+                        read = parse_figure(f"{cell.text} {unit}")
+                    except FigureError:
+                        continue
+                    if read.end == len(cell.text) + 1 + len(unit):
+                        out.append(Figure(cell.text, read.value, read.unit, "exact", read.resolution, noun=unit,
+                                          flags=("table_cell",), start=cell.start, end=cell.end))
+    return out
+
+
+def _stated(text: str) -> Iterator[Figure]:
     pat = _patterns()
     masked = [(m.start(), m.end()) for m in pat.masked.finditer(text)]
     mask_starts = [s for s, _ in masked]

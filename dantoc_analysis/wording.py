@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from functools import cache
@@ -15,6 +16,11 @@ from .paths import RESOURCES_DIR
 def resource(name: str) -> dict:
     """A TOML file of resources/ (vocabulary, messages, sentences), parsed once."""
     return tomllib.loads(normal_form((RESOURCES_DIR / name).read_text(encoding="utf-8")))
+
+
+def alternatives(words) -> str:
+    """A regex alternation of words, longest first, so "chưa đến" wins over "đến"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def normal_form(text: str) -> str:

@@ -847,3 +847,19 @@ def test_the_six_regions_make_up_the_country(last, status):
             "Trung 4,99% với 284.137 hộ; Tây Nguyên 8,39% với 129.160 hộ; Đông Nam Bộ 0,21% với 9.710 hộ; Đồng bằng "
             f"sông Cửu Long 2,26% với {last} hộ.")
     assert _verdict(text, "sum", "1.057.284 hộ") == status
+
+
+@pytest.mark.parametrize(("edit", "kind", "anchor", "status"), [
+    ((), "rate", "43,4", "ok"),
+    (("43,4", "44,4"), "rate", "44,4", "mismatch"),  # a row's rate is its result over its plan
+    ((), "sum", "154.830", "ok"),
+    (("154.830", "154.930"), "sum", "154.930", "mismatch"),  # the total row sums its column
+    ((), "rate", "39,5", "ok"),  # 61.110 / 154.830 = 39,47: the total row's rate is checked too
+    (("39,5", "39,2"), "rate", "39,2", "mismatch"),
+])
+def test_a_tables_rows_and_total_row(edit, kind, anchor, status):
+    text = ("Giải ngân tại các huyện (đơn vị: triệu đồng):\n\nSTT | Huyện | Kế hoạch | Giải ngân | Tỷ lệ (%)\n"
+            "1 | Bác Ái | 96.520 | 41.870 | 43,4\n2 | Ninh Sơn | 58.310 | 19.240 | 33,0\n"
+            "Tổng cộng | 154.830 | 61.110 | 39,5\n")
+    text = text.replace(*edit) if edit else text
+    assert _verdict(text, kind, anchor) == status

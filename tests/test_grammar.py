@@ -383,3 +383,17 @@ def test_a_plans_amount_after_its_name_and_an_amount_per_time(sentence, texts):
 def test_dot_decimals_counts_after_a_slash_and_counts_per_time(sentence, read):
     assert [(m.text, str(m.value), m.unit) for m in extract.extract(sentence)] == read
 
+
+
+_TABLE = ("Giải ngân tại các huyện (đơn vị: triệu đồng):\n\nSTT | Huyện | Kế hoạch | Giải ngân | Tỷ lệ (%)\n"
+          "1 | Bác Ái | 96.520 | 41.870 | 43,4\n2 | Ninh Sơn | 58.310 | 19.240 | 33,0\n"
+          "Tổng cộng | 154.830 | 61.110 | 39,5\n")
+
+
+def test_a_tables_numbers_take_the_unit_their_column_states():
+    read = [(m.text, str(m.value), m.unit) for m in extract.extract(_TABLE)]
+    assert read[:3] == [("96.520", "96520", "million_vnd"), ("41.870", "41870", "million_vnd"), ("43,4", "43.4", "percent")]
+    assert ("1", "1", "count") not in read and len(read) == 9  # the row numbers are no figures
+    # no unit stated, no figures; a menu or a dateline split by '|' is no table
+    assert extract.extract(_TABLE.replace("(đơn vị: triệu đồng)", "").replace(" (%)", "").replace("Tỷ lệ", "Ghi chú")) == []
+    assert extract.extract("Trang chủ | Tin tức | Văn bản\nThứ tư, 15/10/2025 | 09:30 | Minh Châu\n") == []

@@ -1,0 +1,126 @@
+"""Tables set out on lines with '|' between cells: their cells, and the unit each column is stated in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from .wording import alternatives, resource
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A header (the names of the columns) and its rows, each row's cells placed under the header's
+    columns from the right ("Tổng cộng | 77.980 | 64.180 | 82,3" under "TT | Nội dung | Kế hoạch | …")."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell | None, ...], ...]
+    units: tuple[str, ...]  # the words of each column's unit ("triệu đồng", "%"), "" where none is stated
+
+
+_NUMERAL = re.compile(r"[\d.,  ]*\d")
+
+
+def words() -> dict:
+    return resource("vocabulary.toml")["table"]
+
+
+def is_number(cell: Cell | None) -> bool:
+    return cell is not None and bool(_NUMERAL.fullmatch(cell.text))
+
+
+def tables(text: str) -> list[Table]:
+    """Every block of at least `min_rows` consecutive lines split by '|' into as many cells as the
+    first, two of them with a cell that is only a number."""
+    out, block = [], []
+    for line in lines(text):
+        cells = _cells(text, *line)
+        if len(cells) >= 2 and (not block or len(cells) <= len(block[0])):
+            block.append(cells)
+            continue
+        out += _table(text, block)
+        block = [cells] if len(cells) >= 2 else []
+    return out + _table(text, block)
+
+
+def lines(text: str):
+    """(start, end) of each line, its break left out."""
+    start = 0
+    for m in re.finditer(r"\n", text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def _cells(text: str, start: int, end: int) -> list[Cell]:
+    if "|" not in text[start:end]:
+        return []
+    cells, cut = [], start
+    for position in [m.start() for m in re.finditer(r"\|", text[start:end])] + [end - start]:
+        stop = start + position
+        raw = text[cut:stop]
+        stripped = raw.strip()
+        begin = cut + (len(raw) - len(raw.lstrip()))
+        cells.append(Cell(begin, begin + len(stripped), stripped))
+        cut = stop + 1
+    # "| a | b |": the empty ends are not cells
+    while cells and not cells[0].text:
+        cells.pop(0)
+    while cells and not cells[-1].text:
+        cells.pop()
+    return cells
+
+
+def _table(text: str, block: list[list[Cell]]) -> list[Table]:
+    numbered = [row for row in block if any(is_number(c) for c in row)]
+    if len(block) < words()["min_rows"] or len(numbered) < 2 or any(is_number(c) for c in block[0]):
+        return []
+    header = tuple(c.text for c in block[0])
+    width = len(header)
+    rows = tuple(tuple([None] * (width - len(row)) + row) for row in block[1:])
+    overall = _table_unit(text, block[0][0].start)
+    units = tuple(_column_unit(name) or ("" if _names_no_amount(name) else overall) for name in header)
+    return [Table(header, rows, units)]
+
+
+def _column_unit(name: str) -> str:
+    """ "Kế hoạch (triệu đồng)" -> "triệu đồng"; "Tỷ lệ (%)", "Tỷ lệ" -> "%"."""
+    if m := re.search(r"\(([^()]*)\)\s*$", name):
+        return m.group(1).strip()
+    return "%" if _rate_column(name) else ""
+
+
+def _rate_column(name: str) -> bool:
+    return bool(re.match(rf"\s*(?:{alternatives(words()['rate_headers'])})(?!\w)", name, re.IGNORECASE))
+
+
+def _names_no_amount(name: str) -> bool:
+    """Columns that name or number the rows ("STT", "Huyện", "Nội dung") hold no amounts."""
+    return bool(re.fullmatch(rf"\s*(?:{alternatives(words()['label_headers'])})\s*", name, re.IGNORECASE))
+
+
+def _table_unit(text: str, start: int) -> str:
+    """ "(đơn vị: triệu đồng)", "ĐVT: triệu đồng" on the lines just before the table."""
+    before = text[max(0, start - words()["unit_lookback_chars"]):start]
+    found = None
+    for found in re.finditer(rf"(?:{alternatives(words()['unit_words'])})\s*:\s*(?P<unit>[^()\n:;]+)", before, re.IGNORECASE):
+        pass
+    return found["unit"].strip().rstrip(".") if found else ""
+
+
+def column(table: Table, words_: list[str]) -> int | None:
+    """The one column whose header opens with one of these words."""
+    found = [i for i, name in enumerate(table.header)
+             if re.match(rf"\s*(?:{alternatives(words_)})(?!\w)", name, re.IGNORECASE)]
+    return found[0] if len(found) == 1 else None
+
+
+def label(row: tuple[Cell | None, ...]) -> str:
+    """The first cell of a row that is not a number: what the row is ("Bác Ái", "Tổng cộng")."""
+    return next((c.text for c in row if c is not None and not is_number(c)), "")
