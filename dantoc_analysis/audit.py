@@ -188,6 +188,8 @@ def sentences(text: str) -> list[Sentence]:
     for start, end, para in spans:
         cut = start
         for m in _SENTENCE_END.finditer(text, start, end):
+            if text[m.start() - 1] == "…" and not text[m.end()].isupper():
+                continue  # an ellipsis ends a sentence only before a capital: "tách nhập hộ… là 44 hộ" goes on
             out.append(Sentence(cut, m.start(), para))
             cut = m.end()
         out.append(Sentence(cut, end, para))
@@ -572,8 +574,15 @@ def _opening(text: str, figures: list[Figure], total: Figure, spans: list[Senten
 
 
 def _partial(segment: str) -> bool:
+    """A list marked as some of its parts ("như", "chủ yếu", "…") — but an ellipsis inside an item,
+    with the item's figure after it ("do chết, chuyển đi, tách nhập hộ… là 44 hộ"), ends a phrase."""
     pat = _patterns()
-    return bool(pat.partial.search(pat.not_partial.sub(" ", segment)))
+    cleared = pat.not_partial.sub(" ", segment)
+    return any(not (m.group() in _ELLIPSES and re.search(r"\d", cleared[m.end():]))
+               for m in pat.partial.finditer(cleared))
+
+
+_ELLIPSES = ("…", "...")
 
 
 def _scope(text, figures, total: Figure, opened: re.Match, sentence: Sentence) -> tuple[int, int]:

@@ -863,3 +863,15 @@ def test_a_tables_rows_and_total_row(edit, kind, anchor, status):
             "Tổng cộng | 154.830 | 61.110 | 39,5\n")
     text = text.replace(*edit) if edit else text
     assert _verdict(text, kind, anchor) == status
+
+
+@pytest.mark.parametrize(("last", "status"), [
+    ("10 hộ.", "ok"),
+    ("12 hộ.", "mismatch"),
+    ("10 hộ…", None),  # an ellipsis after the last item marks the list as some of the parts: no sum
+])
+def test_an_ellipsis_inside_an_item_does_not_make_the_list_partial(last, status):
+    text = ("Số hộ thoát nghèo trong năm là 90 hộ, gồm: chuyển sang hộ cận nghèo 50 hộ, thoát hẳn 30 hộ, do chết, "
+            f"chuyển đi nơi khác, tách nhập hộ… {last}")
+    found = _relations(audit.audit(text), "sum", "90 hộ")
+    assert [r.status for r in found] == ([status] if status else [])
