@@ -981,6 +981,9 @@ def _mark_numerators(text: str, figures: list[Figure]) -> None:
         terms = _rate_terms(text, figures, f)
         if terms is not None:
             terms[0].numerator_of = f.index
+            if terms[0].mention.start > f.mention.start:
+                # "Hộ cận nghèo chiếm 11,9% (tương đương với 715 hộ)": the part is what the share's words say
+                terms[0].label = f"{f.label} {terms[0].label}"
 
 
 def _rate_terms(text: str, figures: list[Figure], rate: Figure) -> tuple[Figure, Figure | None] | None:
@@ -1103,6 +1106,11 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
         if _patterns().elsewhere.search(base_text):
             out.append(_unclear_rate(rate, numerator, base_text, "rate_elsewhere"))
             continue
+        if _counts_other_things(base_text, numerator):
+            # "5.429 hộ, với 27.558 khẩu, chiếm 79,3% tổng số hộ nghèo": a share of households is no
+            # share of the people before it
+            out.append(_unclear_rate(rate, numerator, base_text, "rate_unnamed"))
+            continue
         # "(tăng 137 hộ so với đầu năm, chiếm tỷ lệ 0,04%)": a change is a share of a whole its words must name
         chosen = None if _is_change(numerator) and not base_text else _denominator(text, figures, spans, rate, numerator,
                                                                                     base_text)
@@ -1151,7 +1159,8 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     concepts = [c for c in _patterns().concepts if c.search(base_text)]
     named = base | {c.pattern for c in concepts}
     # "vốn", "nguồn" alone name no base apart from another: clear naming needs the telling words
-    telling = tokens(base_text, ("stopwords", "plain")) | {c.pattern for c in concepts}
+    # nor does the unit every candidate shares ("hộ" of "số hộ đồng bào DTTS" names no household figure)
+    telling = (tokens(base_text, ("stopwords", "plain")) - tokens(noun(numerator.mention), ())) | {c.pattern for c in concepts}
     specific = tokens(base_text, ("stopwords", "plain")) - _concept_words()
     share = any(re.match(_phrases([c]), _cue_of(text, numerator, rate), re.IGNORECASE)
                 for c in words()["rate"]["share_cues"])
@@ -1326,6 +1335,12 @@ def _core_phrase(words_: str) -> str:
     while kept and kept[-1] in stop:
         kept.pop()
     return " ".join(kept)
+
+
+def _counts_other_things(base_text: str, numerator: Figure) -> bool:
+    """Base words that count things of another unit than the numerator's ("tổng số hộ nghèo" of people)."""
+    counted = re.search(rf"(?<!\w)(?:{_phrases(words()['rate']['base_units'])})(?!\w)", base_text, re.IGNORECASE)
+    return counted is not None and lookup_unit(counted.group()).unit != numerator.mention.unit
 
 
 def _is_change(f: Figure) -> bool:

@@ -875,3 +875,17 @@ def test_an_ellipsis_inside_an_item_does_not_make_the_list_partial(last, status)
             f"chuyển đi nơi khác, tách nhập hộ… {last}")
     found = _relations(audit.audit(text), "sum", "90 hộ")
     assert [r.status for r in found] == ([status] if status else [])
+
+
+@pytest.mark.parametrize(("text", "anchor", "status"), [
+    # the unit every household figure has names none of them
+    ("Huyện có 2.016 hộ đồng bào DTTS. Toàn huyện có 14.862 hộ; riêng hộ nghèo DTTS còn 1.140 hộ, chiếm 56,5% số hộ "
+     "đồng bào DTTS.", "56,5%", "ok"),
+    ("Huyện có 2.016 hộ đồng bào DTTS. Toàn huyện có 14.862 hộ; riêng hộ nghèo DTTS còn 1.140 hộ, chiếm 58,5% số hộ "
+     "đồng bào DTTS.", "58,5%", "mismatch"),
+    # a share of households is not of the people stated before it
+    ("Toàn huyện có 9.334 hộ, tương đương 43.991 khẩu. Trong đó, hộ nghèo là 5.429 hộ, với 27.558 khẩu, chiếm 79,3% "
+     "tổng số hộ nghèo.", "79,3%", "unclear"),
+])
+def test_a_base_named_by_its_words_not_by_its_unit(text, anchor, status):
+    assert _verdict(text, "rate", anchor) == status
