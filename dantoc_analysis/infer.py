@@ -208,8 +208,11 @@ def province(text: str, lines: _Lines, heading: Guess, day: date | None, distric
         count(m["name"], m.group(), spec["weight_title"] if in_title else spec["weight_named"])
     # A name after a level word is counted above (tỉnh) or is a district's or commune's (huyện, xã).
     level_before = re.compile(rf"(?<!\w)(?:{_any([*spec['levels'], *level_words])})\s*$", re.IGNORECASE)
+    # "Phan Thái Bình – UVBTV Tỉnh uỷ": a province's name after a family or middle name is a person's
+    person = re.compile(rf"(?<!\w)(?:{_any(spec['person_names'])})\s+$")
     for m in places.bare.finditer(text):
-        if not level_before.search(text, max(0, m.start() - 20), m.start()):
+        if not level_before.search(text, max(0, m.start() - 20), m.start()) \
+                and not person.search(text, max(0, m.start() - 12), m.start()):
             count(m["name"], m.group(), spec["weight_bare"])
     if not weights:
         return _province_of_areas(districts, day)
@@ -296,6 +299,7 @@ def area_names(text: str, levels: list[dict]) -> list[_AreaName]:
     found = []
     pos = 0
     compound = re.compile(rf"(?<!\w)(?:{_any(cues()['area']['compound_before'])})\s*$", re.IGNORECASE)
+    plural = re.compile(rf"(?<!\w)(?:{_any(cues()['area']['plural'])})\s+$", re.IGNORECASE)
     while m := pattern.search(text, pos):
         if compound.search(text, max(0, m.start() - 20), m.start()):
             pos = m.end("level")  # "Thông tấn xã", "hợp tác xã": no commune
@@ -311,12 +315,34 @@ def area_names(text: str, levels: list[dict]) -> list[_AreaName]:
         if name.lower() in province_names:
             continue  # "thành phố Hà Nội" is a province
         row = by_word[m["level"].lower()]
-        provinces: frozenset[str] = frozenset()
-        if name:
-            known = admin.areas() if known is None else known
-            provinces = frozenset(p for p, tier, _ in known.get(name, ()) if tier == row["tier"])
-        found.append(_AreaName(m.start(), end, row["level"], row["tier"], name, provinces))
+        known = admin.areas() if known is None else known
+        found.append(_AreaName(m.start(), end, row["level"], row["tier"], name, _provinces_of(known, name, row)))
+        # "Các huyện: Châu Phú, Phú Tân, Chợ Mới và …": a plural level word names a list
+        if plural.search(text, max(0, m.start() - 6), m.start()):
+            for start, stop, listed in _listed_names(text, end if name else m.end("level")):
+                listed = _proper_case(listed)
+                if listed.lower() not in province_names:
+                    found.append(_AreaName(start, stop, row["level"], row["tier"], listed, _provinces_of(known, listed, row)))
+                pos = max(pos, stop)
     return sorted(found + _appositions(text, by_word), key=lambda a: a.start)
+
+
+def _provinces_of(known: dict, name: str, row: dict) -> frozenset[str]:
+    return frozenset(p for p, tier, _ in known.get(name, ()) if tier == row["tier"]) if name else frozenset()
+
+
+def _listed_names(text: str, position: int):
+    """(start, end, name) of the names that follow a plural level word, one by one: ": A, B và C"."""
+    item = re.compile(r"(?::\s*|\s*,\s*|\s+và\s+)(?P<words>[^\W\d_]+(?:[ \u00a0][^\W\d_]+){0,3})")
+    while (m := item.match(text, position)) and m["words"][0].isupper():
+        words = []
+        for word in m["words"].split():
+            if not word[0].isupper():
+                break
+            words.append(word)
+        name = " ".join(words)
+        yield m.start("words"), m.start("words") + len(name), name
+        position = m.start("words") + len(name)
 
 
 def _proper_case(name: str) -> str:

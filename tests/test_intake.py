@@ -432,6 +432,15 @@ def test_a_quarter_without_its_year_the_same_period_last_year_a_month_and_a_targ
     assert g["4,5 điểm phần trăm"]["as_of"].value == ""  # a target's date is in its own clause
 
 
+def test_a_persons_name_is_no_province_and_a_plural_level_names_a_list(levels):
+    person = ("Đại hội đại biểu các dân tộc thiểu số huyện Bắc Trà My lần thứ IV\n\nVề dự có các đồng chí: Phan Thái "
+              "Bình – Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy; Nguyễn Văn Hòa Bình – Phó Chủ tịch UBND tỉnh.\n")
+    listed = ("Tiếp tục thực hiện tốt chính sách dân tộc\n\nĐến nay đã có 7 địa phương tổ chức Đại hội. Các huyện: "
+              "Châu Phú, Phú Tân, Chợ Mới sẽ tổ chức trong tháng 8.\n")
+    assert infer.read_document(person, levels).value("province") == "quang-nam"
+    assert infer.read_document(listed, levels).value("province") == "an-giang"
+
+
 def test_a_heading_in_capitals_names_only_units_the_package_knows_and_a_news_agency_is_no_commune(levels):
     text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO LẠC\n\nBÁO TIN TỨC - THÔNG TẤN XÃ VIỆT NAM\n\n"
             "Bảo Lạc: Huyện đã hỗ trợ nhà ở cho 210 hộ nghèo\n\n12/05/2024 07:00\n\nHuyện đã hỗ trợ 210 hộ.\n")
