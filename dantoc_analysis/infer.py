@@ -468,6 +468,15 @@ def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
         return span
     if (done := _year_of_things_done(text)).value:
         return done
+    # "Hội nghị biểu dương … người có uy tín … năm 2023": a title names the year it is about
+    # (not a first sentence standing for a title, nor a target, nor a date written out: "ngày 23 tháng 08 năm 2019")
+    skip = _cue_pattern(cues()["figure"]["not_the_year"])
+    title_text = str(heading.value)
+    written_date = re.compile(rf"{re.escape(cues()['dates']['month_word'])}\s+\d{{1,2}}\s*,?\s*$", re.IGNORECASE)
+    if not title_text.rstrip().endswith(".") and not _cue_pattern(cues()["figure"]["target"]).search(title_text) \
+            and (named := next((m for m in _year_pattern().finditer(title_text) if not _skipped(skip, title_text, m)
+                                and not written_date.search(title_text, 0, m.start())), None)):
+        return Guess(int(named["year"]), title_text[:120], 0.4)
     if day is not None and (m := _so_far(text)):
         return Guess(_year_of_day_month(m, day), f"{m.group()} (dated {day.isoformat()})", 0.4)
     return Guess("", "no year the text reviews, and no year of things done", 0.0)
@@ -508,10 +517,10 @@ def _year_of_things_done(text: str) -> Guess:
     stood_then |= {m.end() for m in dated}
     years = sorted([*_year_pattern().finditer(text), *plain.finditer(text), *dated], key=lambda m: m.start())
     # "từ năm 2022": a span's start, not the year
-    years = [m for m in years if not skip.search(text[max(0, m.start() - _LOOKBACK):m.end()])]
+    years = [m for m in years if not _skipped(skip, text, m)]
     for m in years:
         left, right = sentence_bounds(text, m.start(), m.end())
-        if target.search(text, left, right):
+        if target.search(_without_names(text), left, right):
             continue
         if m.end() in stood_then:
             return Guess(int(m["year"]), text[left:right].strip()[:120], 0.5)
@@ -522,6 +531,14 @@ def _year_of_things_done(text: str) -> Guess:
             chosen = before[-1] if before else own[0]
             return Guess(int(chosen["year"]), text[left:right].strip()[:120], 0.5)
     return Guess()
+
+
+def _skipped(skip: re.Pattern, text: str, m: re.Match) -> bool:
+    """A year just after words that make it no year of what is reported ("từ năm 2022", "giảm từ 30,1%
+    năm 2021") — not when another year stands between ("giai đoạn 2021 - 2030, năm 2023")."""
+    window = text[max(0, m.start() - _LOOKBACK):m.end()]
+    found = _last(skip, window)
+    return found is not None and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", window[found.end():len(window) - len(m.group())])
 
 
 def _so_far(text: str) -> re.Match | None:
@@ -684,14 +701,26 @@ def basis(ctx: _Context) -> Guess:
     spec = cues()["figure"]
     if m := carried_after(ctx) or carried_into(ctx):
         return Guess("plan", m.group().strip(), 0.7)
+    before = _without_names(ctx.before)  # "Chương trình mục tiêu quốc gia" sets no target
     for kind in ("target", "estimate"):
-        if m := _cue_pattern(spec[kind]).search(ctx.before):
+        if m := _cue_pattern(spec[kind]).search(before):
             return Guess(kind, m.group(), 0.8)
-    plan, result = _last_cue(spec["plan"], ctx.before), _last_cue(spec["result"], ctx.before)
+    plan, result = _last_cue(spec["plan"], before), _last_cue(spec["result"], before)
     if plan or result:
         kind, m = ("plan", plan) if plan and (not result or plan.end() > result.end()) else ("result", result)
         return Guess(kind, m.group(), 0.7)
     return Guess(spec["default_basis"], "no cue word before the figure", 0.3)
+
+
+def _without_names(text: str) -> str:
+    """The text with the names whose words are cues elsewhere blanked out, same length: "Chương trình
+    mục tiêu quốc gia" names a programme and sets no target."""
+    return _names_with_cues().sub(lambda m: " " * len(m.group()), text)
+
+
+@cache
+def _names_with_cues() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_any(cues()['figure']['names_not_cues'])})(?!\w)", re.IGNORECASE)
 
 
 def period(ctx: _Context) -> Guess:

@@ -441,6 +441,21 @@ def test_a_persons_name_is_no_province_and_a_plural_level_names_a_list(levels):
     assert infer.read_document(listed, levels).value("province") == "an-giang"
 
 
+def test_the_programmes_name_sets_no_target_and_a_title_names_its_year(levels, indicators):
+    text = ("Tin Trà Vinh\n\nThực hiện Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc "
+            "thiểu số và miền núi giai đoạn 2021 - 2030, năm 2023, tỉnh Trà Vinh bố trí tổng nguồn vốn gần 626 tỷ đồng.\n")
+    doc = infer.read_document(text, levels)
+    assert doc.value("report_year") == 2023  # a period's years do not hide the year after them
+    assert _figure_guesses(text, doc, indicators)["gần 626 tỷ đồng"]["basis"].value == "plan"
+    titled = ("Hội nghị biểu dương người có uy tín trong đồng bào dân tộc thiểu số năm 2023\n\n"
+              "Ngày 2/8, UBND huyện Hạ Lang tổ chức hội nghị.\n")
+    dated = "Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27\n\nHội nghị được tổ chức tại tỉnh.\n"
+    assert infer.read_document(titled, levels).value("report_year") == 2023
+    assert infer.read_document(dated, levels).value("report_year") == ""  # a date written out is no year reported on
+    assert infer.read_document("Tin\n\nCùng với gia đình chị, từ đầu năm 2019 đến nay có 63 hộ đã thoát nghèo. Năm 2020, "
+                               "ngân hàng đã cho vay 579 lượt hộ.\n", levels).value("report_year") == 2020
+
+
 def test_a_heading_in_capitals_names_only_units_the_package_knows_and_a_news_agency_is_no_commune(levels):
     text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO LẠC\n\nBÁO TIN TỨC - THÔNG TẤN XÃ VIỆT NAM\n\n"
             "Bảo Lạc: Huyện đã hỗ trợ nhà ở cho 210 hộ nghèo\n\n12/05/2024 07:00\n\nHuyện đã hỗ trợ 210 hộ.\n")
