@@ -135,7 +135,8 @@ def _patterns() -> _Patterns:
     end_words = [*words["phrase_end"], *voc.qualifiers, *words["range_start"], *words["range_to"]]
     return _Patterns(
         # a number may follow "/" after a counted word: "21.276 hộ/96.346 khẩu" states two counts
-        number=re.compile(rf"(?<![\w.,/:@#©%+\-])(?<!\w-){num}|(?<=[^\W\d_]/){num}"),
+        number=re.compile(rf"(?<![\w.,/:@#©%+\-])(?<!\w-){num}|(?<=[^\W\d_]/){num}"
+                          rf"|(?<!\w)(?i:{_words(words_for_numbers())})(?!\w)(?!{sp}+(?i:{_words(_joined_number_words())})(?!\w))"),
         second=re.compile(
             rf"{sp}*/{sp}*(?P<cmp>{signs})?{sp}*(?P<den>{num})(?![/\d])"  # 28/7, 31,20/<32 (not 14/10/2021)
             rf"|{sp}*[-–—]{sp}*(?P<dash>{num})"  # 4 - 5%
@@ -282,6 +283,12 @@ def _read(text: str, number: re.Match, pat: _Patterns, whole: bool = False) -> t
         noun, unit, factor, end, per = "", spec.unit, spec.factor, suffix.end(), suffix.group()
     elif noun is None and mixed is None and not second and (counted := _bracket_count(text, start, pos, pat)):
         noun, unit, factor, end, per, implied = "", counted, Decimal(1), pos, "", True
+    if numeral.lower() in words_for_numbers() and (
+            not (mixed or (noun and unit != vocabulary().count_unit and noun[:1].islower()))
+            or re.search(rf"(?<!\w)(?i:{_words(_joined_number_words())})\s+$", before)):
+        # "hai bên", "ba lô": a number word counts only in a unit the vocabulary knows, written as a common
+        # noun ("hai Chương trình mục tiêu quốc gia" names the programmes); "mười hai" is not read
+        return None
     # The words after a number are looked at first: most numbers that are not figures have none.
     if noun is None or _year_before_place(numeral, unit) or not _may_be_figure(text, number, before, pat, unit,
                                                                               scaled=mixed is not None):
@@ -412,7 +419,19 @@ def _names_a_kind(text: str, word: re.Match, pat: _Patterns) -> bool:
     return len(word["w"]) > 1 and bool(following) and following["w"][0].islower()
 
 
+def words_for_numbers() -> dict[str, int]:
+    """ "mười" -> 10: small numbers written as words."""
+    return resource("vocabulary.toml")["number_words"]
+
+
+def _joined_number_words() -> list[str]:
+    """Words that make a number word part of a longer one ("mười hai", "hai mươi", "ba trăm")."""
+    return [*words_for_numbers(), *_grammar_words()["number_word_joins"]]
+
+
 def _number(numeral: str) -> Decimal:
+    if (spelled := words_for_numbers().get(numeral.lower())) is not None:
+        return Decimal(spelled)
     if re.fullmatch(r"\d+\.\d{1,2}", numeral):  # "22.4%": the dot is the decimal mark
         return parse_number(numeral.replace(".", ","))
     for space in GROUP_SPACES:

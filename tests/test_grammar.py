@@ -377,6 +377,11 @@ def test_a_plans_amount_after_its_name_and_an_amount_per_time(sentence, texts):
     # no name is written with a share after it ("Đông Nam Bộ"), and a lone capital letter counts nothing
     ("Đông Nam Bộ 0,34% với 15.787 hộ, từ nguồn kinh phí 30 A của năm 2017.",
      [("0,34%", "0.34", "percent"), ("15.787 hộ", "15787", "households")]),
+    # small numbers written as words count a unit the vocabulary knows, never alone or inside a longer number
+    ("Huyện triển khai mười dự án và ba chương trình với hơn hai tỷ đồng; hai bên thống nhất; có mười hai hộ.",
+     [("mười dự án", "10", "projects"), ("ba chương trình", "3", "documents"), ("hơn hai tỷ đồng", "2000", "million_vnd")]),
+    ("Hộ được hỗ trợ theo hai Chương trình mục tiêu quốc gia; 6 buôn và 12 phum, sóc.",
+     [("6 buôn", "6", "villages"), ("12 phum", "12", "villages")]),
     # a count per time or per area keeps its "per"
     ("Năng suất đạt 53 tạ/ha, họp 02 lần/năm.", [("53 tạ/ha", "53", "count"), ("02 lần/năm", "2", "count")]),
 ])
