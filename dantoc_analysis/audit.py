@@ -97,6 +97,7 @@ class _Patterns:
     equivalent: re.Pattern
     next_rate: re.Pattern
     remainder: re.Pattern
+    named_rate: re.Pattern
     parallel_join: re.Pattern
     change: re.Pattern
 
@@ -134,6 +135,8 @@ def _patterns() -> _Patterns:
         among=re.compile(rf"(?:{_phrases(w['rate']['among'])})\s*$", re.IGNORECASE),
         change=re.compile(rf"(?:{_phrases(w['label']['change'])})\s*$", re.IGNORECASE),
         parallel_join=re.compile(_phrases(w["sum"]["parallel_join"]), re.IGNORECASE),
+        named_rate=re.compile(rf"[,;]?\s*(?:{_phrases(w['rate']['named'])})[^\d,;.:()\n]{{0,50}}?\s(?:{_phrases(w['rate']['named_verbs'])})\s*$",
+                              re.IGNORECASE),
         remainder=re.compile(_phrases(w["sum"]["remainder"]), re.IGNORECASE),
         next_rate=re.compile(rf"\s(?:{_phrases(w['sum']['joiners'])})\s[^\d]{{0,12}}?\d[\d.,]*\s*%", re.IGNORECASE),
         equivalent=re.compile(rf"\s*\(\s*(?:(?:{_phrases(w['rate']['equivalent'])})\s*:?\s*)?", re.IGNORECASE),
@@ -952,6 +955,11 @@ def _rate_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | 
     if before.sentence != rate.sentence or before.mention.unit == "percent":
         return None
     lead = text[before.mention.end:rate.mention.start] + _qualifier_word(rate)
+    # "… 1.126 hộ nghèo DTTS trên tổng số 26.730 hộ DTTS, tỷ lệ hộ nghèo DTTS là 4,51%": a rate named
+    # as such, right after the clause that states its terms
+    if named := _patterns().named_rate.search(lead):
+        between = lead[:named.start()]
+        return before if not re.search(r"[;.:()]", between) and len(tokens(between, ())) <= words()["rate"]["max_gap_words"] + 2 else None
     if not _patterns().cue.search(lead):
         return None
     between = _patterns().cue.sub("", lead)
@@ -1114,6 +1122,10 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
         # "(tăng 137 hộ so với đầu năm, chiếm tỷ lệ 0,04%)": a change is a share of a whole its words must name
         chosen = None if _is_change(numerator) and not base_text else _denominator(text, figures, spans, rate, numerator,
                                                                                     base_text)
+        if chosen is None and not base_text and (among := _among_words(text, spans[rate.sentence], rate)):
+            # "Trong số đại biểu chính thức, đại biểu nữ có 97 người, chiếm 38,8%": the whole its words name
+            chosen = _phrased_base(text, figures, rate, numerator, among)
+            base_text = among if chosen is not None else base_text
         if chosen is None:
             out.append(_unclear_rate(rate, numerator, base_text, "rate_unnamed"))
         else:
@@ -1324,6 +1336,13 @@ def _phrased_base(text: str, figures: list[Figure], rate: Figure, numerator: Fig
     found = [f for f in figures[:rate.index] if f.index != numerator.index and same_unit(f, numerator)
              and f.per_unit == numerator.per_unit and phrase in " ".join(_described(text, f).lower().split())]
     return _Base(found[-1], 1.0, True) if len({f.stated.value for f in found}) == 1 else None
+
+
+def _among_words(text: str, sentence: Sentence, rate: Figure) -> str:
+    """The words after "Trong số" that open a rate's sentence and name its whole with no figure."""
+    opening = re.match(rf"\s*(?:{_phrases(words()['rate']['among'])})\s+(?P<words>[^\d,;.:()\n]+),", text[sentence.start:rate.mention.start],
+                       re.IGNORECASE)
+    return opening["words"].strip() if opening else ""
 
 
 def _core_phrase(words_: str) -> str:

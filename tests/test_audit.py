@@ -889,3 +889,19 @@ def test_an_ellipsis_inside_an_item_does_not_make_the_list_partial(last, status)
 ])
 def test_a_base_named_by_its_words_not_by_its_unit(text, anchor, status):
     assert _verdict(text, "rate", anchor) == status
+
+
+@pytest.mark.parametrize(("text", "anchor", "status"), [
+    # a rate named as such right after the clause that states its terms
+    ("Cuối năm 2023, toàn tỉnh còn 1.126 hộ nghèo DTTS trên tổng số 26.730 hộ DTTS, tỷ lệ hộ nghèo DTTS là 4,21%.",
+     "4,21%", "ok"),
+    ("Cuối năm 2023, toàn tỉnh còn 1.126 hộ nghèo DTTS trên tổng số 26.730 hộ DTTS, tỷ lệ hộ nghèo DTTS là 4,51%.",
+     "4,51%", "mismatch"),
+    # "Trong số …" with no figure names the whole by the words of a figure before
+    ("Đại hội có 250 đại biểu chính thức. Trong số đại biểu chính thức, đại biểu nữ có 97 người, chiếm 38,8%.",
+     "38,8%", "ok"),
+    ("Đại hội có 250 đại biểu chính thức. Trong số đại biểu chính thức, đại biểu nữ có 97 người, chiếm 36,8%.",
+     "36,8%", "mismatch"),
+])
+def test_a_rate_named_as_such_and_a_whole_named_after_trong_so(text, anchor, status):
+    assert _verdict(text, "rate", anchor) == status
