@@ -16,11 +16,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+from . import tables
 from .extract import Mention, extract
 from .grammar import lookup_unit, parse_figure, stated_in
 from .intervals import Stated, gap, interval, measures, ratio_interval, sum_interval
 from .numbers import FigureError, format_number, unit_word, vocabulary
-from . import tables
 from .wording import resource
 
 STATUS_ORDER = {"mismatch": 0, "unclear": 1, "ok": 2}

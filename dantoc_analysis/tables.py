@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
 from .wording import alternatives, resource
 
 
@@ -28,10 +29,12 @@ _NUMERAL = re.compile(r"[\d.,  ]*\d")
 
 
 def words() -> dict:
+    """The words tables are read by (`[table]` in vocabulary.toml)."""
     return resource("vocabulary.toml")["table"]
 
 
 def is_number(cell: Cell | None) -> bool:
+    """A cell that holds only a number ("96.520", "43,4")."""
     return cell is not None and bool(_NUMERAL.fullmatch(cell.text))
 
 
