@@ -1214,6 +1214,9 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         # "giải ngân vốn kéo dài 17.850 triệu đồng, đạt 86,2%": no base words, and the numerator's
         # subject names the one amount it is a part of the plan of
         clear = clear or (not base_text and bool(subject) and subject <= label and not in_base)
+        # "trong 236 công trình được đầu tư, đã có 214 công trình hoàn thành, đạt 92,7%": the whole "trong"
+        # names in the rate's sentence, when no base words name another
+        clear = clear or (not base_text and same and bool(_patterns().among.search(f.label)))
         # "bằng 12,1% vốn ngân sách trung ương": base words that say more than "kế hoạch" and all
         # describe the candidate name it
         clear = clear or (not in_base and bool(specific) and specific <= tokens(words_before, ()))
@@ -1418,9 +1421,12 @@ def _whole_base(text, figures, spans, rate: Figure, numerator: Figure) -> _Base 
     (clearly named unless the paragraph speaks of capital the plan may also hold: carried over,
     mobilised, or cumulated over years)."""
     paragraph = spans[rate.sentence].paragraph
+    # (never the numerator's own whole: "khởi công 1.412 căn, trong đó hoàn thành 987 căn, đạt 53,1% kế
+    # hoạch" is of a plan, not of the works begun)
     totals = [f for f in figures[:numerator.index]
               if f.parent is None and spans[f.sentence].paragraph == paragraph and same_unit(f, numerator)
-              and f.per_unit == numerator.per_unit and any(p.parent == f.index for p in figures)]
+              and f.per_unit == numerator.per_unit and any(p.parent == f.index for p in figures)
+              and f.index != numerator.parent]
     if len(totals) != 1:
         return None
     total = totals[0]

@@ -905,3 +905,15 @@ def test_a_base_named_by_its_words_not_by_its_unit(text, anchor, status):
 ])
 def test_a_rate_named_as_such_and_a_whole_named_after_trong_so(text, anchor, status):
     assert _verdict(text, "rate", anchor) == status
+
+
+@pytest.mark.parametrize(("text", "anchor", "status"), [
+    # "trong N …" names the whole of an achievement with no base words
+    ("Với Dự án 4, trong 236 công trình được đầu tư, đã có 214 công trình hoàn thành, đạt 90,7%.", "90,7%", "ok"),
+    ("Với Dự án 4, trong 236 công trình được đầu tư, đã có 214 công trình hoàn thành, đạt 92,7%.", "92,7%", "mismatch"),
+    # a part's achievement of the plan is never of its own whole (the works begun)
+    ("Năm 2025 tỉnh giao kế hoạch hỗ trợ 1.860 hộ. Đến nay các địa phương đã khởi công 1.412 căn, trong đó hoàn "
+     "thành 987 căn, đạt 53,1% kế hoạch.", "53,1%", "unclear"),
+])
+def test_the_whole_trong_names_and_never_a_parts_own_whole_as_its_plan(text, anchor, status):
+    assert _verdict(text, "rate", anchor) == status
