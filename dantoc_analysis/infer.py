@@ -135,9 +135,13 @@ _OFFICIAL_DATE = re.compile(r"[^\W\d_],\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<
                             re.IGNORECASE)
 
 
+# A page's date as some archives store it, opening the text: "date 2025-10-18".
+_ISO_DATE = re.compile(r"^\s*(?:date|ngày)\s*:?\s*(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)", re.IGNORECASE)
+
+
 def _is_stamp(line: str) -> bool:
     spec = cues()["dates"]
-    if _OFFICIAL_DATE.search(line):  # however long the line its columns make
+    if _OFFICIAL_DATE.search(line) or _ISO_DATE.match(line):  # however long the line its columns make
         return True
     if len(line) > spec["stamp_max_chars"] or not re.search(_DATE, line):
         return False
@@ -156,10 +160,20 @@ def title(text: str, lines: _Lines) -> Guess:
     for offset, line in lines.lines:
         words = line.split()
         if (offset in skip or line.strip().lower().startswith(furniture) or f" {spec['breadcrumb']} " in line
-                or len(words) < spec["min_words"] or masthead.match(line)):
+                or len(words) < spec["min_words"] or masthead.match(line) or _date_line(line)):
             continue
         return Guess(line.strip(), "first line that is not page furniture", 0.8)
     return Guess()
+
+
+def _date_line(line: str) -> bool:
+    """A line that only dates the page, though it is no stamp the page is dated by ("Thứ Sáu, ngày 23
+    tháng 08 năm 2019, 09:25:27" heading a site's every page; "date 2023-09 …")."""
+    spec = cues()["dates"]
+    weekday = rf"(?:{_any(spec['weekdays'])})\s*,?\s*"
+    written = rf"{re.escape(spec['month_word'])}\s+\d{{1,2}}\s+{re.escape(cues()['figure']['year_word'])}\s+\d{{4}}"
+    return bool(re.match(rf"\s*{weekday}(?:ngày\s+)?\d{{1,2}}\s+{written}", line, re.IGNORECASE)
+                or re.match(r"\s*date\s+\d{4}-\d{2}\b", line, re.IGNORECASE))
 
 
 def publisher(lines: _Lines, heading: Guess) -> tuple[Guess, str]:
@@ -418,7 +432,7 @@ def area(text: str, heading: Guess, names: list[_AreaName], province_slug: str) 
 def published(lines: _Lines) -> Guess:
     """The first date stamp line ("14:32 | 20/11/2023", "Cập nhật 21-03-2023")."""
     for _, line in lines.stamps:
-        m = re.search(_DATE, line) or _OFFICIAL_DATE.search(line)
+        m = _ISO_DATE.match(line) or re.search(_DATE, line) or _OFFICIAL_DATE.search(line)
         if day := _day(int(m["y"]), int(m["m"]), int(m["d"])):
             return Guess(day, line, 0.9)
     return Guess()
@@ -456,7 +470,7 @@ def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
         early = day.month <= cues()["dates"]["review_next_year_until_month"]
         return Guess(day.year - 1 if early else day.year, f"{m.group()} (dated {day.isoformat()})", 0.6)
     # "(HBĐT) - Năm qua, …", "Trong năm qua, …": a sentence that opens on the past year reviews it
-    opening = re.compile(rf"(?:^|[.!?:\n]|\s[-–])\s*(?:{_any(spec['past_opening'])}\s+)?(?:{_any(spec['past_year'])})(?!\w)",
+    opening = re.compile(rf"(?:^|[.!?:\n]|\s[-–])\s*(?:(?:{_any(spec['past_opening'])})\s+)?(?:\d{{1,2}}\s+)?(?:{_any(spec['past_year'])})(?!\w)",
                          re.IGNORECASE)
     if day is not None and (m := opening.search(text, 0, cues()["dates"]["lead_chars"])):
         early = day.month <= cues()["dates"]["review_next_year_until_month"]
@@ -513,7 +527,9 @@ def _year_of_things_done(text: str) -> Guess:
     # "tính đến ngày 1/7/2015": a state at a day of that year ("từ ngày 11 đến 13/12/2023" is no state)
     as_of_day = re.compile(rf"(?<!\w)(?:{_any(spec['stood_at'])})\s+"
                            rf"(?:{re.escape(cues()['figure']['day_word'])}\s+)?\d{{1,2}}/\d{{1,2}}/{_YEAR}(?!\d)", re.IGNORECASE)
-    dated = list(as_of_day.finditer(text))
+    # "đến hết tháng 9/2023, … đã phê duyệt 13 dự án": how things stood at a month's end
+    as_of_month = re.compile(rf"(?<!\w)(?:{_any(cues()['figure']['as_of_month'])})\s+\d{{1,2}}/{_YEAR}(?!\d)", re.IGNORECASE)
+    dated = [*as_of_day.finditer(text), *as_of_month.finditer(text)]
     stood_then |= {m.end() for m in dated}
     years = sorted([*_year_pattern().finditer(text), *plain.finditer(text), *dated], key=lambda m: m.start())
     # "từ năm 2022": a span's start, not the year
@@ -636,6 +652,9 @@ def read_document(text: str, levels: list[dict], province_override: str | None =
     day = published(lines)
     year = report_year(text, heading, day.value or None)
     event = event_date(text, day.value or None, year, heading)
+    if not year.value and isinstance(event.value, date):
+        # "Sáng 8/5, huyện … tổ chức Đại hội …": a page that reports an event and no year of results is of the event's year
+        year = Guess(event.value.year, f"the year of the event it reports ({event.words[:80]})", 0.3)
     doc_day = day.value or event.value or None
     names = area_names(text, levels)
     if province_override:

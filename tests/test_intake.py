@@ -456,6 +456,23 @@ def test_the_programmes_name_sets_no_target_and_a_title_names_its_year(levels, i
                                "ngân hàng đã cho vay 579 lượt hộ.\n", levels).value("report_year") == 2020
 
 
+def test_an_archive_date_a_site_date_line_the_past_n_years_a_months_end_and_an_events_year(levels):
+    def doc(text):
+        return infer.read_document(text, levels)
+
+    archived = doc("date 2025-10-18 Sở Dân tộc và Tôn giáo phối hợp tổ chức tập huấn cho người có uy tín\n\nNội dung.\n")
+    assert archived.value("published").isoformat() == "2025-10-18"
+    site = doc("Analytic\nThứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27\n\nHà Giang: Tổ chức Đại hội điểm cấp huyện\n\n"
+               "Vũ Mừng - 06:27, 10/05/2024\n\nSáng 8/5, huyện Quang Bình đã tổ chức Đại hội, nhiệm kỳ 2024 - 2029.\n")
+    assert site.value("title").startswith("Hà Giang:")  # the site's stale date line is no title
+    assert (site.value("published").isoformat(), site.value("report_year")) == ("2024-05-10", 2024)  # the event's year
+    past = doc("Đức Trọng hỗ trợ 6 thôn\n\nCập nhật lúc 05:43, Thứ Năm, 22/07/2021 (GMT+7)\nTrong 5 năm qua huyện Đức "
+               "Trọng đã triển khai nhiều chương trình.\n")
+    assert past.value("report_year") == 2021
+    month = doc("Tin\n\nĐến hết tháng 9/2023, Ủy ban nhân dân huyện đã phê duyệt 13 dự án.\n")
+    assert month.value("report_year") == 2023
+
+
 def test_a_heading_in_capitals_names_only_units_the_package_knows_and_a_news_agency_is_no_commune(levels):
     text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO LẠC\n\nBÁO TIN TỨC - THÔNG TẤN XÃ VIỆT NAM\n\n"
             "Bảo Lạc: Huyện đã hỗ trợ nhà ở cho 210 hộ nghèo\n\n12/05/2024 07:00\n\nHuyện đã hỗ trợ 210 hộ.\n")
