@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from functools import cache
 
@@ -110,6 +111,21 @@ def absorbed_by(slug: str) -> list[str]:
     legacy = table[(table["boundary"] == LEGACY) & (table["successor"] == slug) & (table["slug"] != slug)]
     return sorted(legacy["slug"])
 
+
+@cache
+def areas_without_tones() -> dict[str, set[tuple[str, str, str]]]:
+    """The same, by name with its tone marks left out: "Đăk Glei" is written for "Đắk Glei"."""
+    found: dict[str, set[tuple[str, str, str]]] = {}
+    for name, units in areas().items():
+        if isinstance(name, str):  # a few units have no short name
+            found.setdefault(without_tones(name), set()).update(units)
+    return found
+
+
+def without_tones(name: str) -> str:
+    """A name with its five tone marks dropped, its vowels' own marks kept ("Đắk" -> "Đăk")."""
+    return unicodedata.normalize("NFC", "".join(
+        c for c in unicodedata.normalize("NFD", name) if c not in "\u0300\u0301\u0303\u0309\u0323"))
 
 
 @cache

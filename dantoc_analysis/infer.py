@@ -342,7 +342,13 @@ def area_names(text: str, levels: list[dict]) -> list[_AreaName]:
 
 
 def _provinces_of(known: dict, name: str, row: dict) -> frozenset[str]:
-    return frozenset(p for p, tier, _ in known.get(name, ()) if tier == row["tier"]) if name else frozenset()
+    """The provinces with a unit of this name at this level — written with another tone mark if need be
+    ("huyện Đăk Glei" for "Đắk Glei")."""
+    if not name:
+        return frozenset()
+    found = frozenset(p for p, tier, _ in known.get(name, ()) if tier == row["tier"])
+    return found or frozenset(p for p, tier, _ in admin.areas_without_tones().get(admin.without_tones(name), ())
+                              if tier == row["tier"])
 
 
 def _listed_names(text: str, position: int):

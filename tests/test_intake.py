@@ -473,6 +473,11 @@ def test_an_archive_date_a_site_date_line_the_past_n_years_a_months_end_and_an_e
     assert month.value("report_year") == 2023
 
 
+def test_a_units_name_written_with_another_tone_mark(levels):
+    text = "Đại hội đại biểu các dân tộc thiểu số huyện Đăk Glei lần thứ IV\n\nHuyện Đăk Glei đã tổ chức Đại hội.\n"
+    assert infer.read_document(text, levels).value("province") == "kon-tum"  # "Đắk Glei"
+
+
 def test_a_heading_in_capitals_names_only_units_the_package_knows_and_a_news_agency_is_no_commune(levels):
     text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO LẠC\n\nBÁO TIN TỨC - THÔNG TẤN XÃ VIỆT NAM\n\n"
             "Bảo Lạc: Huyện đã hỗ trợ nhà ở cho 210 hộ nghèo\n\n12/05/2024 07:00\n\nHuyện đã hỗ trợ 210 hộ.\n")
