@@ -135,7 +135,7 @@ def _patterns() -> _Patterns:
         among=re.compile(rf"(?:{_phrases(w['rate']['among'])})\s*$", re.IGNORECASE),
         change=re.compile(rf"(?:{_phrases(w['label']['change'])})\s*$", re.IGNORECASE),
         parallel_join=re.compile(_phrases(w["sum"]["parallel_join"]), re.IGNORECASE),
-        named_rate=re.compile(rf"[,;]?\s*(?:{_phrases(w['rate']['named'])})[^\d,;.:()\n]{{0,50}}?\s(?:{_phrases(w['rate']['named_verbs'])})\s*$",
+        named_rate=re.compile(rf"[,;]?\s*(?:{_phrases(w['rate']['named'])})(?:[^\d,;.:()\n]{{0,50}}?\s(?:{_phrases(w['rate']['named_verbs'])}))?\s*$",
                               re.IGNORECASE),
         remainder=re.compile(_phrases(w["sum"]["remainder"]), re.IGNORECASE),
         next_rate=re.compile(rf"\s(?:{_phrases(w['sum']['joiners'])})\s[^\d]{{0,12}}?\d[\d.,]*\s*%", re.IGNORECASE),
@@ -678,6 +678,8 @@ def _compatible(text: str, total: Figure, part: Figure, bracket: bool) -> bool:
     if (total.mention.unit in s["persons"] and part.mention.unit == s["generic_count"]
             and _patterns().sex.fullmatch(noun(part.mention))):
         return True  # "312 người có uy tín, trong đó 296 nam và 24 nữ"
+    if total.mention.unit == part.mention.unit == s["generic_count"] and noun(part.mention).startswith(f"{noun(total.mention)} "):
+        return True  # "1.020 học viên, gồm 612 học viên nữ và 398 học viên nam": a narrower kind of the same noun
     return (bracket and part.mention.unit == s["generic_count"]
             and total.mention.unit not in measures())
 
@@ -957,7 +959,7 @@ def _rate_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | 
     lead = text[before.mention.end:rate.mention.start] + _qualifier_word(rate)
     # "… 1.126 hộ nghèo DTTS trên tổng số 26.730 hộ DTTS, tỷ lệ hộ nghèo DTTS là 4,51%": a rate named
     # as such, right after the clause that states its terms
-    if named := _patterns().named_rate.search(lead):
+    if not _patterns().cue.search(lead) and (named := _patterns().named_rate.search(lead)):
         between = lead[:named.start()]
         return before if not re.search(r"[;.:()]", between) and len(tokens(between, ())) <= words()["rate"]["max_gap_words"] + 2 else None
     if not _patterns().cue.search(lead):

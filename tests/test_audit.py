@@ -917,3 +917,20 @@ def test_a_rate_named_as_such_and_a_whole_named_after_trong_so(text, anchor, sta
 ])
 def test_the_whole_trong_names_and_never_a_parts_own_whole_as_its_plan(text, anchor, status):
     assert _verdict(text, "rate", anchor) == status
+
+
+@pytest.mark.parametrize(("text", "kind", "anchor", "status"), [
+    # "tỷ lệ X%" right after the clause that states its terms
+    ("Đầu năm, toàn tỉnh có 5.874 hộ nghèo trên tổng số 53.208 hộ, tỷ lệ 11,04%.", "rate", "11,04%", "ok"),
+    ("Đầu năm, toàn tỉnh có 5.874 hộ nghèo trên tổng số 53.208 hộ, tỷ lệ 11,40%.", "rate", "11,40%", "mismatch"),
+    # "… như sau:" lists the whole
+    ("Tỉnh đầu tư 42 công trình hạ tầng thiết yếu, phân bổ như sau:\nHuyện Hòa Bình: 9 công trình.\n"
+     "Huyện Vĩnh Lợi: 11 công trình.\nHuyện Phước Long: 21 công trình.\n", "sum", "42 công trình", "ok"),
+    ("Tỉnh đầu tư 42 công trình hạ tầng thiết yếu, phân bổ như sau:\nHuyện Hòa Bình: 9 công trình.\n"
+     "Huyện Vĩnh Lợi: 11 công trình.\nHuyện Phước Long: 20 công trình.\n", "sum", "42 công trình", "mismatch"),
+    # a narrower kind of the same noun is a part
+    ("Ngành lao động đào tạo nghề cho 1.020 học viên, gồm 612 học viên nữ và 398 học viên nam.", "sum", "1.020 học viên",
+     "mismatch"),
+])
+def test_a_rate_named_with_no_verb_a_list_as_follows_and_narrower_kinds(text, kind, anchor, status):
+    assert _verdict(text, kind, anchor) == status
