@@ -1204,11 +1204,14 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         parent_words = figures[f.parent].label if f.parent is not None and (subject or share) and not of_whole else ""
         parent = tokens(parent_words) | {c.pattern for c in concepts if c.search(joined(parent_words))}
         whole = numerator.parent == f.index
+        # "Toàn huyện có 14.962 hộ. … 3.806 hộ, chiếm 25,44% tổng số hộ": the whole of a unit is what the whole
+        # area has of it
+        area_total = bool(_patterns().whole_word.search(base_text)) and _counts_whole_area(f.label)
         score = (2 * len(subject & label) + len(named & label) + 0.5 * len(named & parent)
-                 + 1.5 * whole + 0.5 * same + 2 * in_base)
+                 + 1.5 * whole + 0.5 * same + 2 * in_base + area_total)
         if share:
             clear = (bool(telling & label) or whole or (same and _whole_area(base_text, f, text))
-                     or (same and bool(_patterns().among.search(f.label))))
+                     or (same and bool(_patterns().among.search(f.label))) or area_total)
         elif subject:
             clear = bool(subject & label) and bool(named & (label | parent))
         else:  # "đã giải ngân N, đạt Y% kế hoạch": only the base words can name the plan
@@ -1448,6 +1451,13 @@ def _names_whole_area(base_text: str) -> bool:
     r = words()["rate"]
     return bool(re.search(rf"(?:{_phrases(r['area_whole'])})(?:\s+của)?\s+(?:{_phrases(r['all_of'])})\s+"
                           rf"(?:{_phrases(r['area_levels'])})(?!\w)", base_text, re.IGNORECASE))
+
+
+def _counts_whole_area(label: str) -> bool:
+    """ "Toàn huyện có", "Cả tỉnh hiện có": words before a figure that make it all an area has."""
+    r = words()["rate"]
+    return bool(re.search(rf"(?<!\w)(?:{_phrases(r['all_of'])})\s+(?:{_phrases(r['area_levels'])})\s+(?:hiện\s+)?(?:có|là)\s*$",
+                          label, re.IGNORECASE))
 
 
 def _whole_area(base_text: str, f: Figure, text: str) -> bool:

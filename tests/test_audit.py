@@ -934,3 +934,11 @@ def test_the_whole_trong_names_and_never_a_parts_own_whole_as_its_plan(text, anc
 ])
 def test_a_rate_named_with_no_verb_a_list_as_follows_and_narrower_kinds(text, kind, anchor, status):
     assert _verdict(text, kind, anchor) == status
+
+
+@pytest.mark.parametrize(("share", "status"), [("25,44%", "ok"), ("27,44%", "mismatch")])
+def test_a_share_of_all_of_a_unit_is_of_what_the_whole_area_has(share, status):
+    text = ("- Dự án 1: hỗ trợ đất ở 35 hộ, nhà ở 412 hộ; tổng số 447 hộ được thụ hưởng.\n\n4. Kết quả giảm nghèo\n"
+            "Toàn huyện có 14.962 hộ, trong đó 9.870 hộ đồng bào dân tộc thiểu số (chủ yếu là người Hrê). Số hộ nghèo "
+            f"cuối năm 2022 là 3.806 hộ, chiếm {share} tổng số hộ.")
+    assert _verdict(text, "rate", share) == status
