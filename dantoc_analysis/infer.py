@@ -601,7 +601,7 @@ def event_date(text: str, day_published: date | None, year: Guess, heading: Gues
     (a day after the page date is of the year before), else the report year's (or the next, for a review)."""
     spec = cues()["dates"]
     month, year_word = re.escape(spec["month_word"]), re.escape(cues()["figure"]["year_word"])
-    day = (rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?"  # 10/1, 12/1/2024
+    day = (rf"(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})(?:[/-](?P<y>\d{{4}}))?"  # 10/1, 12/1/2024, "Chiều 3-5"
            rf"|(?P<d2>\d{{1,2}})\s+{month}\s+(?P<m2>\d{{1,2}})(?:\s+{year_word}\s+(?P<y2>\d{{4}}))?")  # 10 tháng 01 năm 2023
     # A paper's dateline may come first: "(GLO) - Sáng 16/1, …", "Hướng Hóa (Quảng Trị) – Ngày 19/12, …".
     dateline = r"(?:[^\n.!?()]{0,40}\([^()\n]{1,30}\)\s*[-–—]\s*)?"
@@ -626,6 +626,9 @@ def event_date(text: str, day_published: date | None, year: Guess, heading: Gues
         chosen = int(year.value) + 1 if after else int(year.value)
         why = "held after the year it reviews" if after else "within the year reported on"
         return Guess(_day(chosen, mo, d) or "", f"{words} (year from the report year {year.value}: {why})", 0.6)
+    # "Chiều 18/10, Ban chỉ đạo Đại hội … lần thứ IV năm 2024 tổ chức họp báo": the year its sentence names
+    if named := _year_pattern().search(sentence_around(text, m.start("cue"), m.end())):
+        return Guess(_day(int(named["year"]), mo, d) or "", f"{words} (year from its sentence: {named.group()})", 0.6)
     return Guess("", f"{words} (no year stated or implied)", 0.0)
 
 

@@ -478,6 +478,19 @@ def test_a_units_name_written_with_another_tone_mark(levels):
     assert infer.read_document(text, levels).value("province") == "kon-tum"  # "Đắk Glei"
 
 
+def test_an_event_day_with_a_dash_an_events_year_in_its_sentence_and_a_state_at_a_month(levels):
+    def doc(text):
+        return infer.read_document(text, levels)
+
+    dashed = doc("Kỷ niệm ngày truyền thống\n\n09:05, 03/05/2019\n\nChiều 3-5, Ban Dân tộc tỉnh tổ chức lễ kỷ niệm.\n")
+    assert dashed.value("event_date").isoformat() == "2019-05-03" and dashed.value("report_year") == 2019
+    named = doc("333 đại biểu tham dự Đại hội\nChiều 18/10, Ban chỉ đạo Đại hội đại biểu các dân tộc thiểu số tỉnh lần "
+                "thứ IV năm 2024 tổ chức họp báo.\n")
+    assert named.value("event_date").isoformat() == "2024-10-18" and named.value("report_year") == 2024
+    assert doc("Tin\n\nMô hình được triển khai tại xã Tà Rụt. Đến tháng 2/2020, mô hình đã cho hiệu quả.\n"
+               ).value("report_year") == 2020
+
+
 def test_a_heading_in_capitals_names_only_units_the_package_knows_and_a_news_agency_is_no_commune(levels):
     text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO LẠC\n\nBÁO TIN TỨC - THÔNG TẤN XÃ VIỆT NAM\n\n"
             "Bảo Lạc: Huyện đã hỗ trợ nhà ở cho 210 hộ nghèo\n\n12/05/2024 07:00\n\nHuyện đã hỗ trợ 210 hộ.\n")
