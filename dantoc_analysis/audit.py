@@ -768,6 +768,9 @@ def _parts(text, figures, total: Figure, start: int, end: int, bracket: bool,
             foreign.extend(f.index for f in _foreign_count(total, in_item))
         if not inside:
             continue
+        if whole and (before := [f for f in in_item if f.mention.start < inside[0].mention.start]):
+            # "…; 4 nhà văn hóa và 3 công trình thủy lợi": a count of other things joined to a part in one item
+            foreign.extend(f.index for f in _foreign_count(total, before))
         first = inside[0]
         nested = pat.opener.match(text, first.mention.end)
         if nested and nested.end() <= item_end and len(inside) > 1:

@@ -942,3 +942,12 @@ def test_a_share_of_all_of_a_unit_is_of_what_the_whole_area_has(share, status):
             "Toàn huyện có 14.962 hộ, trong đó 9.870 hộ đồng bào dân tộc thiểu số (chủ yếu là người Hrê). Số hộ nghèo "
             f"cuối năm 2022 là 3.806 hộ, chiếm {share} tổng số hộ.")
     assert _verdict(text, "rate", share) == status
+
+
+@pytest.mark.parametrize(("last", "status"), [("3", "ok"), ("5", "unclear")])
+def test_a_count_of_other_things_joined_to_a_part_in_one_item(last, status):
+    # "4 nhà văn hóa và 3 công trình thủy lợi" is one item after ';': the other count may be a part too; a
+    # list that fails with it and without it is unclear, never an error
+    text = (f"Dự án 4 được tập trung cho 37 công trình, gồm: 21 công trình giao thông; 9 công trình trường học; "
+            f"4 nhà văn hóa và {last} công trình thủy lợi.")
+    assert _verdict(text, "sum", "37 công trình") == status
