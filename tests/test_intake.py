@@ -491,6 +491,12 @@ def test_an_event_day_with_a_dash_an_events_year_in_its_sentence_and_a_state_at_
                ).value("report_year") == 2020
 
 
+def test_carrying_out_in_a_year_dates_the_report(levels):
+    text = ("Bò giống giúp người nghèo biên giới\n\n(Tin) - Trong năm 2015, thực hiện chương trình trao bò giống, "
+            "Bộ đội Biên phòng tỉnh trao tặng các hộ nghèo 120 con bò.\n")
+    assert infer.read_document(text, levels).value("report_year") == 2015
+
+
 def test_a_heading_in_capitals_names_only_units_the_package_knows_and_a_news_agency_is_no_commune(levels):
     text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO LẠC\n\nBÁO TIN TỨC - THÔNG TẤN XÃ VIỆT NAM\n\n"
             "Bảo Lạc: Huyện đã hỗ trợ nhà ở cho 210 hộ nghèo\n\n12/05/2024 07:00\n\nHuyện đã hỗ trợ 210 hộ.\n")
