@@ -16,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from . import tables
+from . import admin, tables
 from .extract import Mention, extract
 from .grammar import lookup_unit, parse_figure, stated_in
 from .intervals import Stated, gap, interval, measures, ratio_interval, sum_interval
@@ -934,13 +934,31 @@ def _parallel(text, figures, parts: list[int], start: int, end: int) -> bool:
     households, and "vốn đầu tư …, vốn kéo dài …" two ways of dividing capital ("vốn" is plain)."""
     heads = set(words()["sum"]["parallel_heads"])
     counted = _counted_words(figures, parts)
+    described = _descriptions(text, figures, parts, start, end)
+    if described and all(_names_a_place(d) for d in described):
+        return True  # "Krông Pa 1.204 hộ, Ia Pa 986 hộ, …": places, which cannot overlap
     firsts = set()
-    for description in _descriptions(text, figures, parts, start, end):
+    for description in described:
         ordered = [t for t in _TOKEN.findall(description.lower())
                    if (t in heads or t in tokens(t)) and t not in counted]
         firsts.add(ordered[0] if ordered else "")
     not_heads = set(words()["sum"]["not_parallel_heads"])
     return len(firsts) == 1 and not firsts & ({""} | _dropped(("plain",)) | not_heads)
+
+
+def _names_a_place(description: str) -> bool:
+    """A part described by the name of a district or commune only, its level word before it or not."""
+    words_ = [w for w in re.findall(r"[^\W\d_]+", description)]
+    skipped = {w.lower() for w in words()["sum"]["parallel_heads"]} | _dropped(("stopwords",))  # "và", "huyện"
+    while words_ and words_[0].lower() in skipped:
+        words_.pop(0)
+    name = []
+    for w in words_:
+        if not w[0].isupper():
+            break
+        name.append(w)
+    return bool(name) and " ".join(name) in admin.areas() and not [w for w in words_[len(name):] if w.lower() not in
+                                                                   _dropped(("stopwords",)) | {"hộ", "người"}]
 
 
 def _counted_words(figures: list[Figure], parts: list[int]) -> set[str]:
@@ -1021,6 +1039,8 @@ def _rate_terms(text: str, figures: list[Figure], rate: Figure) -> tuple[Figure,
     if numerator.mention.denominator is not None or pair is not None:
         pair = pair or numerator
         return pair, pair
+    if (top := _slashed_before(text, figures, numerator)) is not None:
+        return top, numerator  # "giải ngân 45,6 tỷ đồng/64,3 tỷ đồng, đạt 71,3%": a pair written in full
     part = _part_of_stated_whole(text, figures, numerator)
     return (part, numerator) if part is not None else (numerator, None)
 
@@ -1054,6 +1074,16 @@ def _bracketed_base(text: str, figures: list[Figure], spans: list[Sentence], rat
               and same_unit(f, part) and f.per_unit == part.per_unit and f.index + 1 not in siblings
               and f.numerator_of is None]
     return _Base(wholes[0], 0.0, False) if len(wholes) == 1 else None
+
+
+def _slashed_before(text: str, figures: list[Figure], f: Figure) -> Figure | None:
+    """The figure of the same unit right before a "/" that stands before this one."""
+    if f.index == 0:
+        return None
+    before = figures[f.index - 1]
+    if before.sentence == f.sentence and same_unit(before, f) and re.fullmatch(r"\s*/\s*", text[before.mention.end:f.mention.start]):
+        return before
+    return None
 
 
 def _implied_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | None:

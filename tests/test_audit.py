@@ -951,3 +951,17 @@ def test_a_count_of_other_things_joined_to_a_part_in_one_item(last, status):
     text = (f"Dự án 4 được tập trung cho 37 công trình, gồm: 21 công trình giao thông; 9 công trình trường học; "
             f"4 nhà văn hóa và {last} công trình thủy lợi.")
     assert _verdict(text, "sum", "37 công trình") == status
+
+
+@pytest.mark.parametrize(("text", "kind", "anchor", "status"), [
+    # places named bare ("Krông Pa 1.204 hộ, Ia Pa 986 hộ, …") cannot overlap: exceeding the total is an error
+    ("Toàn tỉnh hỗ trợ 3.415 hộ, trong đó Krông Pa 1.204 hộ, Ia Pa 986 hộ, Chư Pưh 815 hộ và Kông Chro 512 hộ.",
+     "sum", "3.415 hộ", "mismatch"),
+    ("Toàn tỉnh hỗ trợ 3.517 hộ, trong đó Krông Pa 1.204 hộ, Ia Pa 986 hộ, Chư Pưh 815 hộ và Kông Chro 512 hộ.",
+     "sum", "3.517 hộ", "ok"),
+    # a pair written in full ("45,6 tỷ đồng/64,3 tỷ đồng")
+    ("Mang Yang giải ngân 45,6 tỷ đồng/64,3 tỷ đồng, đạt 70,9%.", "rate", "70,9%", "ok"),
+    ("Mang Yang giải ngân 45,6 tỷ đồng/64,3 tỷ đồng, đạt 71,3%.", "rate", "71,3%", "mismatch"),
+])
+def test_places_named_bare_and_a_pair_written_in_full(text, kind, anchor, status):
+    assert _verdict(text, kind, anchor) == status
