@@ -981,8 +981,12 @@ def _rate_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | 
     # "… 1.126 hộ nghèo DTTS trên tổng số 26.730 hộ DTTS, tỷ lệ hộ nghèo DTTS là 4,51%": a rate named
     # as such, right after the clause that states its terms
     if not _patterns().cue.search(lead) and (named := _patterns().named_rate.search(lead)):
+        # only after a clause that states both terms ("A trên tổng số B", "A/B"): a named rate after a
+        # figure of its own ("tổng số hộ nghèo … là 471.571 hộ; Tỷ lệ hộ nghèo là 31,72%") is another indicator
         between = lead[:named.start()]
-        return before if not re.search(r"[;.:()]", between) and len(tokens(between, ())) <= words()["rate"]["max_gap_words"] + 2 else None
+        terms = (_part_of_stated_whole(text, figures, before) is not None or before.mention.denominator is not None
+                 or _slashed_before(text, figures, before) is not None)
+        return before if terms and not re.search(r"[;.:()]", lead) and len(tokens(between, ())) <= words()["rate"]["max_gap_words"] + 2 else None
     if not _patterns().cue.search(lead):
         return None
     between = _patterns().cue.sub("", lead)
