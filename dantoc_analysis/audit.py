@@ -1223,6 +1223,8 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         concepts = [c for c in _patterns().concepts if c.search(implied)]
         named = {c.pattern for c in concepts}
     sentence = spans[rate.sentence]
+    if not share and (own := _respective_of(text, figures, spans, numerator)) is not None:
+        return own  # "… được giao 268,4 tỷ đồng, lần lượt là 151,9 tỷ đồng và 116,5 tỷ đồng. Hướng Hóa giải ngân …"
 
     # "X là A, đã giải ngân B, đạt Y%": with no base words, a result's rate is of the one amount its
     # sentence stated before it.
@@ -1418,6 +1420,35 @@ def _stated_after_share(figures: list[Figure], f: Figure, rate: Figure) -> bool:
     own sentence it stays one of the parts)."""
     return (f.numerator_of is not None and figures[f.numerator_of].mention.end <= f.mention.start
             and f.sentence < rate.sentence)
+
+
+def _respective_of(text: str, figures: list[Figure], spans: list[Sentence], numerator: Figure) -> _Base | None:
+    """The figure an earlier sentence assigns, "lần lượt" (respectively), to the one name the numerator's
+    words name: "Hướng Hóa và Đakrông được giao …, lần lượt là 151,9 tỷ đồng và 116,5 tỷ đồng"."""
+    cue = re.compile(rf"(?<!\w)(?:{_phrases(words()['rate']['respectively'])})(?:\s+là)?\s*:?\s*$", re.IGNORECASE)
+    found = []
+    for f in figures[:numerator.index]:
+        if not same_unit(f, numerator) or not cue.search(f.label):
+            continue
+        listed = [g for g in figures[f.index:numerator.index] if g.sentence == f.sentence and same_unit(g, f)]
+        sentence = spans[f.sentence]
+        names = _proper_names(text[sentence.start:f.mention.start - len(f.label)])
+        names = names[-len(listed):] if len(names) >= len(listed) else []
+        found += [(n, g) for n, g in zip(names, listed) if n in numerator.label]
+    return _Base(found[0][1], 3.0, True) if len(found) == 1 else None
+
+
+def _proper_names(words_: str) -> list[str]:
+    """Runs of capitalised words ("Hướng Hóa", "Đakrông"), after the first word of the text."""
+    names, run = [], []
+    for i, m in enumerate(re.finditer(r"[^\W\d_]+|[^\w\s]", words_)):
+        if m.group()[0].isupper() and i > 0:
+            run.append(m.group())
+            continue
+        if run:
+            names.append(" ".join(run))
+        run = []
+    return names + ([" ".join(run)] if run else [])
 
 
 def _names_all(base_text: str, described: str) -> bool:

@@ -973,3 +973,11 @@ def test_a_rate_named_after_a_figure_of_its_own_is_another_indicator():
     text = ("Tổng số hộ nghèo và hộ cận nghèo đa chiều là 1.586.336 hộ. Huyện nghèo: tỷ lệ nghèo đa chiều là 47,94%, "
             "tổng số hộ nghèo và hộ cận nghèo là 471.571 hộ; Tỷ lệ hộ nghèo là 31,72%, tổng số hộ nghèo là 311.981 hộ.")
     assert "mismatch" not in {r.status for r in audit.audit(text).relations}
+
+
+@pytest.mark.parametrize(("rate", "status"), [("61,1%", "ok"), ("64,1%", "mismatch")])
+def test_figures_assigned_respectively_to_names_before(rate, status):
+    text = ("Hai huyện Hướng Hóa và Đakrông được giao tổng cộng 268,4 tỷ đồng, lần lượt là 151,9 tỷ đồng và 116,5 tỷ "
+            f"đồng. Hướng Hóa giải ngân 92,8 tỷ đồng, đạt {rate}; Đakrông giải ngân 47,2 tỷ đồng, đạt 40,5%.")
+    assert _verdict(text, "rate", rate) == status
+    assert _verdict(text, "rate", "40,5%") == "ok"
