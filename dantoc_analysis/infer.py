@@ -457,8 +457,7 @@ def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
     # the year a review looks at comes first: "tổng kết … năm qua và triển khai nhiệm vụ năm 2026"
     # reviews the past year, and 2026 is the year of the tasks
     elsewhere = re.compile(rf"(?<!\w)(?:{_any(spec['task_cues'] + spec['past_year'])})(?!\w)", re.IGNORECASE)
-    # "… tương đương với kết quả điều tra năm 2015": a review the text compares with is not its own
-    compared = re.compile(rf"(?<!\w)(?:{_any(spec['compared'])})\s*$", re.IGNORECASE)
+    compared = _compared()
     # "… quý III/2024": a quarter of a year
     quarter = re.compile(rf"(?<!\w)(?P<cue>{_any(spec['quarter_words'])})\s+(?:{_any(cues()['figure']['quarters'])})"
                          rf"\s*(?:/|-|{re.escape(cues()['figure']['year_word'])})\s*(?:{re.escape(cues()['figure']['year_word'])}\s+)?"
@@ -484,10 +483,14 @@ def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
     this = re.compile(rf"(?<!\w)(?:{_any(spec['this_year'])})(?!\w)", re.IGNORECASE)
     if day is not None and (m := this.search(text)):  # "Năm nay, xã được phân bổ …": the document's year
         return Guess(day.year, f"{m.group()} (dated {day.isoformat()})", 0.6)
+    if (span := _period_done(str(heading.value), day)).value:  # "Giai đoạn 2014-2019, … Gia Lai giảm 6,37% …"
+        return span
     if (span := _years_reviewed(text, day)).value:
         return span
     if (done := _year_of_things_done(text)).value:
         return done
+    if (span := _period_done(text, day)).value:
+        return span
     # "Hội nghị biểu dương … người có uy tín … năm 2023": a title names the year it is about
     # (not a first sentence standing for a title, nor a target, nor a date written out: "ngày 23 tháng 08 năm 2019")
     skip = _cue_pattern(cues()["figure"]["not_the_year"])
@@ -498,7 +501,7 @@ def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
                                 and not written_date.search(title_text, 0, m.start())), None)):
         return Guess(int(named["year"]), title_text[:120], 0.4)
     if day is not None and (m := _so_far(text)):
-        return Guess(_year_of_day_month(m, day), f"{m.group()} (dated {day.isoformat()})", 0.4)
+        return Guess(_year_of_day_month(m, day), f"{m.group().strip()} (dated {day.isoformat()})", 0.4)
     return Guess("", "no year the text reviews, and no year of things done", 0.0)
 
 
@@ -516,6 +519,35 @@ def _years_reviewed(text: str, day: date | None) -> Guess:
                 or (day is not None and last > day.year)):
             continue
         return Guess(last, sentence_around(text, m.start(), m.end())[:120], 0.5)
+    return Guess()
+
+
+@cache
+def _compared() -> re.Pattern:
+    """Words just before a year or a review that make it one the text compares with, not its own
+    ("… tương đương với kết quả điều tra năm 2015")."""
+    return re.compile(rf"(?<!\w)(?:{_any(cues()['report_year']['compared'])})\s*$", re.IGNORECASE)
+
+
+def _period_done(text: str, day: date | None) -> Guess:
+    """The last year of a period in which things were done ("trong giai đoạn 2021 - 2023 toàn tỉnh …
+    đầu tư xây dựng 20 công trình"): a period that has ended by the document's date, or, undated, one
+    that is no five-year plan's (which may still be running: "giai đoạn 2021-2025, toàn tỉnh đã …")."""
+    spec = cues()["report_year"]
+    pattern = re.compile(rf"(?<!\w)(?:{_any(spec['period_words'])})\s+(?:{_any(spec['span_from'])}\s+)?"
+                         rf"(?P<first>(?:19|20)\d{{2}})\s*[-–]\s*{_YEAR}(?!\d)", re.IGNORECASE)
+    done = _cue_pattern(spec["done_cues"] + spec["works_done"])
+    target = _cue_pattern(cues()["figure"]["target"])
+    compared = _compared()  # "So với giai đoạn 2021-2025, …"
+    unnamed = _without_names(text)
+    for m in pattern.finditer(text):
+        last = int(m["year"])
+        ended = last <= day.year if day is not None else last % spec["plan_years"] != 0
+        right = sentence_bounds(text, m.start(), m.end())[1]
+        cue = min((c for c in (done.search(unnamed, m.end(), right), target.search(unnamed, m.end(), right)) if c),
+                  key=lambda c: c.start(), default=None)
+        if last > int(m["first"]) and ended and cue is not None and cue.re is done and not compared.search(text, 0, m.start()):
+            return Guess(last, sentence_around(text, m.start(), m.end())[:120], 0.4)
     return Guess()
 
 
@@ -539,10 +571,11 @@ def _year_of_things_done(text: str) -> Guess:
     stood_then |= {m.end() for m in dated}
     years = sorted([*_year_pattern().finditer(text), *plain.finditer(text), *dated], key=lambda m: m.start())
     # "từ năm 2022": a span's start, not the year
-    years = [m for m in years if not _skipped(skip, text, m)]
+    years = [m for m in years if not _skipped(skip, text, m) and not _document_date().search(text, 0, m.start())]
+    unnamed = _without_names(text)
     for m in years:
         left, right = sentence_bounds(text, m.start(), m.end())
-        if target.search(_without_names(text), left, right):
+        if _aimed_at(unnamed, left, right, m, target, done):
             continue
         if m.end() in stood_then:
             return Guess(int(m["year"]), text[left:right].strip()[:120], 0.5)
@@ -555,21 +588,44 @@ def _year_of_things_done(text: str) -> Guess:
     return Guess()
 
 
+def _aimed_at(text: str, left: int, right: int, year: re.Match, target: re.Pattern, done: re.Pattern) -> bool:
+    """Whether a target governs the year: the cue nearest before it in its sentence, else the first
+    after it ("Phấn đấu đến năm 2025 …", "Năm 2025, huyện phấn đấu …") — not a target named after
+    words of doing ("Thực hiện Dự án 6 … năm 2024, huyện … nhằm thúc đẩy mục tiêu của dự án")."""
+    before = [(m.start(), m.re is target) for cue in (target, done) for m in cue.finditer(text, left, year.start())]
+    if before:
+        return max(before)[1]
+    after = [(m.start(), m.re is target) for cue in (target, done) for m in cue.finditer(text, year.end(), right)]
+    return bool(after) and min(after)[1]
+
+
+@cache
+def _document_date() -> re.Pattern:
+    """A legal document's number and the day of its date, just before that date's year: "Nghị định
+    13/2017/NĐ-CP ngày 10 tháng 02 năm 2017" dates the decree, not what the text reports."""
+    day, month = re.escape(cues()["figure"]["day_word"]), re.escape(cues()["dates"]["month_word"])
+    return re.compile(rf"\d+/(?:(?:19|20)\d{{2}}/)?[A-ZĐ][\w-]*\s+(?:{day}\s+)?\d{{1,2}}\s+{month}\s+\d{{1,2}}\s*,?\s*$",
+                      re.IGNORECASE)
+
+
 def _skipped(skip: re.Pattern, text: str, m: re.Match) -> bool:
     """A year just after words that make it no year of what is reported ("từ năm 2022", "giảm từ 30,1%
-    năm 2021") — not when another year stands between ("giai đoạn 2021 - 2030, năm 2023")."""
-    window = text[max(0, m.start() - _LOOKBACK):m.end()]
+    năm 2021") — not when another year stands between ("giai đoạn 2021 - 2030, năm 2023"), nor across a
+    sentence's end ("… nâng lên so với trước. Đến năm 2020, …")."""
+    window = re.split(r"[.;!?\n]\s", text[max(0, m.start() - _LOOKBACK):m.end()])[-1]
     found = _last(skip, window)
     return found is not None and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", window[found.end():len(window) - len(m.group())])
 
 
 def _so_far(text: str) -> re.Match | None:
     """The first words that measure the year so far with no year of their own ("Tính đến hết ngày 15/5",
-    "6 tháng đầu năm,", "từ đầu năm đến nay"): of the year the document is dated in."""
+    "6 tháng đầu năm,", "từ đầu năm đến nay", a clause opening "Đến nay,"): of the year the document is
+    dated in."""
     spec = cues()["figure"]
     day = rf"(?:{re.escape(spec['day_word'])}\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![/\d])"
     pattern = re.compile(rf"(?<!\w)(?:(?:{_any(spec['as_of_date'])})\s+{day}"
-                         rf"|(?:{_any(cues()['report_year']['so_far'])})(?!\w)(?!\s+(?:{re.escape(spec['year_word'])}\s+)?\d))",
+                         rf"|(?:{_any(cues()['report_year']['so_far'])})(?!\w)(?!\s+(?:{re.escape(spec['year_word'])}\s+)?\d)"
+                         rf"|(?:^|(?<=[.!?;:,\n]))\s*(?:{_any(cues()['report_year']['now_opening'])})(?!\w))",
                          re.IGNORECASE)
     return pattern.search(text)
 

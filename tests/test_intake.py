@@ -575,3 +575,25 @@ def test_an_official_reports_header_date_line_and_a_capitalised_title_prefix_wit
     assert "Độc" not in " ".join(a.name for a in infer.area_names(official, levels))
     news = "ĐẮK NÔNG - Đồng bào vươn lên nhờ vốn Chương trình\n\nBáo X | 20-3-2023 | 10:05\n\nTỉnh Lâm Đồng có 9 xã.\n"
     assert infer.read_document(news, levels).value("province") == "dak-nong"
+
+
+def test_a_period_done_a_state_now_and_a_target_named_after_words_of_doing(levels):
+    def year(text, stamp=""):
+        return infer.read_document(f"Tin\n\n{stamp}{text}\n", levels).value("report_year")
+    dated = "05/08/2025 09:00\n\n"
+    # a period in which things were done, once it has ended; an undated five-year plan may be running
+    assert year("Trong giai đoạn 2021 - 2023, toàn huyện đầu tư xây dựng 14 công trình nước sinh hoạt.") == 2023
+    assert year("Giai đoạn 2021-2025, toàn tỉnh đã hỗ trợ 812 hộ làm nhà.") == ""
+    assert year("Giai đoạn 2021-2025, toàn tỉnh đã hỗ trợ 812 hộ làm nhà.", dated) == 2025
+    assert year("Giai đoạn 2021-2025, tỉnh phấn đấu giảm tỷ lệ hộ nghèo 3% mỗi năm.", dated) == ""
+    assert year("So với giai đoạn 2016-2020, số xã đạt chuẩn đã tăng 12 xã.", dated) == ""
+    # a clause that opens on how things stand now dates a dated page; inside a clause it does not
+    assert year("Hiện nay, toàn xã còn 64 hộ nghèo.", dated) == 2025
+    assert year("Bà con thiếu nước trong mùa khô hiện nay.", dated) == ""
+    # the cue nearest before a year decides: words of doing, then a target named later
+    assert year("Thực hiện Dự án 5 – Chương trình mục tiêu quốc gia năm 2024, huyện mở 9 lớp nghề nhằm đạt "
+                "mục tiêu của dự án.") == 2024
+    assert year("Năm 2026, huyện phấn đấu giảm 2% hộ nghèo.") == ""
+    # a decree's date and a comparison past a sentence's end are no year of things done
+    assert year("Căn cứ Nghị định 05/2019/NĐ-CP ngày 04 tháng 03 năm 2019 về cơ cấu tổ chức của Ban.") == ""
+    assert year("Thu nhập tăng so với trước. Đến năm 2020, toàn xã chỉ còn 20 hộ nghèo.") == 2020
