@@ -153,6 +153,12 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 _PER_UNIT = re.compile(r"/\s*[^\W\d_]")  # "triệu đồng/người/năm" is per head, not an amount
 
 
+@cache
+def _each() -> re.Pattern:
+    """ "… mỗi xã được ", "mỗi hộ được hỗ trợ ": a label that makes its amount one of each."""
+    return re.compile(rf"(?<!\w)(?:{_phrases(words()['label']['each'])})(?:\s+[^\W\d_]+){{1,4}}\s*$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -246,7 +252,7 @@ class Figure:
 
     @property
     def per_unit(self) -> bool:
-        return bool(_PER_UNIT.search(self.mention.text))
+        return bool(_PER_UNIT.search(self.mention.text) or _each().search(self.label))
 
     @property
     def is_amount(self) -> bool:
@@ -417,7 +423,7 @@ def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[R
         start, end = _scope(text, figures, total, opened, sentence)
         if _partial(text[start:end]):
             continue
-        of_which = opened["open"].lower() not in words()["sum"]["whole"]
+        of_which = opened["open"].lower() not in words()["sum"]["whole"] and not _opens_whole(text, opened)
         # a bracket, or a colon right after the total's noun, lists kinds of that noun: counts of any
         # noun may split it ("7 công trình: 3 đường bê tông nội thôn, 2 nhà sinh hoạt cộng đồng, …")
         kinds_of = opened["open"] == "(" or (opened["open"] == ":" and not opened["lead"].strip())
@@ -434,7 +440,8 @@ def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[R
                 parts, foreign = _parts(text, figures, whole, start, end, False, not of_which)
             relation = _with_foreign(text, figures, whole, parts, foreign, of_which, start, end)
             if relation is not None and relation.status == "unclear" and of_which:
-                relation = _whole_subset(text, figures, whole, parts, start, end) or relation
+                relation = (_whole_subset(text, figures, whole, parts, start, end)
+                            or _with_other_counts(text, figures, whole, parts, start, end) or relation)
             if relation is not None and relation.status == "mismatch" and whole.parent is not None:
                 # "85 công trình, trong đó mới 79 công trình và 6 công trình chuyển tiếp gồm 74 …, 1 …, 10 …":
                 # a list opened after the last part of another may divide that part's total instead
@@ -461,6 +468,27 @@ def _parallel_total(text: str, figures: list[Figure], total: Figure) -> list[Fig
             or re.search(r"[;:.()\n]", between) or not _patterns().parallel_join.search(between)):
         return []
     return [before]
+
+
+def _opens_whole(text: str, opened: re.Match) -> bool:
+    """A bracket that opens with a word of the whole list: "1.046 hộ nghèo (lần lượt 412, 356 và 298 hộ)"."""
+    whole = re.compile(rf"\s*(?:{_phrases(words()['sum']['whole'])})(?!\w)", re.IGNORECASE)
+    return opened["open"] == "(" and whole.match(text, opened.end()) is not None
+
+
+def _with_other_counts(text, figures, total: Figure, parts: list[int], start: int, end: int) -> Relation | None:
+    """A list of some parts ("trong đó") whose items counted in other nouns make up the rest exactly:
+    "1.146 công trình, trong đó 687 công trình giao thông, 214 công trình thủy lợi, 163 trường học, lớp
+    học và 82 nhà văn hóa". Only a sum that holds; without them the list stays unclear."""
+    if total.mention.unit in measures():
+        return None
+    foreign = [f.index for f in figures if start <= f.mention.start < end and _depth(text, start, f.mention.start) == 0
+               and f.is_amount and f.mention.unit not in measures() and f.index not in parts
+               and not _compatible(text, total, f, False) and not _is_change(f)]
+    if not foreign:
+        return None
+    relation = _sum_relation(text, figures, total, sorted(parts + foreign), True, start, end)
+    return relation if relation.status == "ok" else None
 
 
 def _whole_subset(text, figures, total: Figure, parts: list[int], start: int, end: int) -> Relation | None:
@@ -611,6 +639,11 @@ def _scope(text, figures, total: Figure, opened: re.Match, sentence: Sentence) -
         # nor does it run on to the next line (the next bullet of an outer list)
         newline = text.find("\n", start, end)
         end = newline if newline >= 0 else end
+    elif (newline := text.find("\n", start, end)) >= 0 and text[start:newline].strip() \
+            and text[start:newline].rstrip().endswith("."):
+        # "- Dự án 1: hỗ trợ 318 hộ, cụ thể: nhà ở 74 hộ; …; chuyển đổi nghề 52 hộ.\n- Dự án 4: …": a
+        # list set out on the colon's own line ends with that line's sentence
+        end = newline
     return start, end
 
 
@@ -1104,7 +1137,10 @@ def _implied_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure
     paragraph = [f for f in figures[:rate.index] if f.is_amount and f.mention.unit != "percent"
                  and f.sentence >= rate.sentence - 1 and f.numerator_of in (None, rate.index)]
     if subject:
-        named = [f for f in paragraph if subject <= tokens(_described(text, f), ())]
+        # its own noun phrase names it before the words that lead to it: in "687 công trình giao thông,
+        # 214 công trình thủy lợi", "số công trình giao thông" is the first, though it stands before the second
+        own = [f for f in paragraph if subject <= tokens(f"{noun(f.mention)} {_words_after(text, f)}", ())]
+        named = own or [f for f in paragraph if subject <= tokens(_described(text, f), ())]
         return named[-1] if named else None
     same = [f for f in paragraph if f.sentence == rate.sentence]
     wholes = [f for f in same if f.parent is None and same[-1].parent == f.index]
@@ -1473,8 +1509,12 @@ def _words_after(text: str, f: Figure) -> str:
     """The words that go on describing a figure after it: its noun phrase, to the next mark or the
     word that ends a noun phrase for the figure grammar ("hộ đồng bào DTTS"; not "và vốn sự nghiệp",
     which describes the next figure, nor "để thực hiện các chương trình", which says what for)."""
-    found = _after_stop().search(text, f.mention.end)
-    return text[f.mention.end:found.start() if found else len(text)][:80]
+    window = text[f.mention.end:f.mention.end + 80]
+    # a word inside a compound ends nothing: "công trình giao thông" is no plan "giao" (assigned)
+    inside = [m.span() for m in _compounds().finditer(window)]
+    found = next((m for m in _after_stop().finditer(window)
+                  if not any(a <= m.start() < b for a, b in inside)), None)
+    return window[:found.start() if found else len(window)]
 
 
 @cache

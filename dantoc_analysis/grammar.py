@@ -122,6 +122,7 @@ class _Patterns:
     clause_start: re.Pattern
     masked: re.Pattern
     counter_line: re.Pattern
+    listed_next: re.Pattern
 
 
 @cache
@@ -177,6 +178,10 @@ def _patterns() -> _Patterns:
                           re.IGNORECASE),
         counter_line=re.compile(rf"(?:{NUMERAL}){sp}+(?:{_words(words['counters'])}){sp}*[:|]?{sp}*(?:\n|$)",
                                 re.IGNORECASE),
+        # "412, 356 và 298 hộ": the next number of a list (a comma then a space: "412,356" is a decimal)
+        listed_next=re.compile(rf"(?:{sp}*,{sp}+(?:(?:{_words(words['list_joiners'])}){sp}+)?"
+                               rf"|{sp}+(?:{_words(words['list_joiners'])}){sp}+)(?={num})",
+                               re.IGNORECASE),
     )
 
 
@@ -257,6 +262,26 @@ def _bracket_count(text: str, start: int, end: int, pat: _Patterns) -> str | Non
     return unit if unit not in measures() else None  # amounts keep their scale words: "(trung ương 800 tỷ, …)"
 
 
+def _listed_unit(text: str, numeral: str, pos: int, pat: _Patterns) -> str | None:
+    """The unit of the last number of a list that bare numbers open: "lần lượt 412, 356 và 298 hộ",
+    "12, 9 và 7 km" — each counts what the last one does. Not a share ("45, 38 và 30%" may be scores),
+    nor an amount with scale words, nor a list of years ("năm 2021, 2022 và 2023")."""
+    end, last = pos, None
+    while (joint := pat.listed_next.match(text, end)) and (following := pat.number.match(text, joint.end())):
+        if _year_like(numeral) or _year_like(following.group()):
+            return None
+        last, end = following, following.end()
+        if joint.group().strip(" ,\t\u00a0\u202f\u2009"):
+            break  # a joiner word closes the list ("… và 298 hộ")
+    if last is None or pat.second.match(text, end) or pat.mixed.match(text, end):
+        return None
+    unit = pat.unit.match(text, end)
+    if not unit or pat.not_unit.match(text, unit.start("unit")):
+        return None
+    spec = lookup_unit(unit["unit"])
+    return spec.unit if spec.factor == 1 and spec.unit != "percent" else None
+
+
 def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     i = bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
@@ -281,7 +306,8 @@ def _read(text: str, number: re.Match, pat: _Patterns, whole: bool = False) -> t
     if implied:
         spec, suffix = lookup_unit(_grammar_words()["implied_unit"]), pat.per.match(text, pos)
         noun, unit, factor, end, per = "", spec.unit, spec.factor, suffix.end(), suffix.group()
-    elif noun is None and mixed is None and not second and (counted := _bracket_count(text, start, pos, pat)):
+    elif noun is None and mixed is None and not second and (counted := _bracket_count(text, start, pos, pat)
+                                                              or _listed_unit(text, numeral, pos, pat)):
         noun, unit, factor, end, per, implied = "", counted, Decimal(1), pos, "", True
     if numeral.lower() in words_for_numbers() and (
             not (mixed or (noun and unit != vocabulary().count_unit and noun[:1].islower()))

@@ -981,3 +981,34 @@ def test_figures_assigned_respectively_to_names_before(rate, status):
             f"đồng. Hướng Hóa giải ngân 92,8 tỷ đồng, đạt {rate}; Đakrông giải ngân 47,2 tỷ đồng, đạt 40,5%.")
     assert _verdict(text, "rate", rate) == status
     assert _verdict(text, "rate", "40,5%") == "ok"
+
+
+@pytest.mark.parametrize(("share", "status"), [("59,9%", "ok"), ("18,7%", "mismatch")])
+def test_a_share_of_the_part_its_own_noun_phrase_names_and_counts_of_other_things_that_complete_a_list(share, status):
+    # "số công trình giao thông" is the 687, not the 214 after it ("giao thông" is one word, not "giao"); the
+    # schools and cultural houses, counted in other nouns, make up the rest of the 1.146 works
+    text = ("Tỉnh đầu tư 1.146 công trình hạ tầng, trong đó 687 công trình giao thông, 214 công trình thủy lợi, "
+            f"163 trường học và 82 nhà văn hóa; riêng số công trình giao thông chiếm {share} tổng số công trình.")
+    assert _verdict(text, "rate", share) == status
+    assert _verdict(text, "sum", "1.146 công trình") == "ok"
+
+
+@pytest.mark.parametrize(("total", "status"), [("312 hộ", "ok"), ("318 hộ", "mismatch")])
+def test_a_list_on_its_colons_own_line_ends_with_that_line(total, status):
+    text = (f"- Dự án 1: hỗ trợ {total}, cụ thể: nhà ở 74 hộ; nước sinh hoạt phân tán 186 hộ; chuyển đổi nghề 52 hộ.\n"
+            "- Dự án 4: đầu tư 23 công trình, gồm 15 công trình giao thông, 5 công trình thủy lợi và 3 nhà sinh hoạt cộng đồng.\n")
+    assert _verdict(text, "sum", total) == status
+
+
+@pytest.mark.parametrize(("total", "status"), [("1.066 hộ", "ok"), ("1.046 hộ", "mismatch")])
+def test_a_bracket_that_gives_each_name_its_share_is_the_whole(total, status):
+    text = f"Ba xã Lê Trì, Châu Lăng và Lương Phi có tổng cộng {total} nghèo (lần lượt 412, 356 và 298 hộ)."
+    assert _verdict(text, "sum", total) == status
+
+
+def test_an_amount_of_each_is_no_part_of_a_total():
+    # "mỗi xã được 1.466.875.000 đồng" is per commune: 3 × it + 12 × 466.875.000 make the total, not their sum
+    text = ("15 xã của huyện được 10.003.125.000 đồng, trong đó 3 xã miền núi mỗi xã được 1.466.875.000 đồng, "
+            "12 xã còn lại mỗi xã 466.875.000 đồng.")
+    assert "mismatch" not in {r.status for r in audit.audit(text).relations}
+    assert _verdict(text, "sum", "15 xã") == "ok"

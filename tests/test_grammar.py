@@ -404,3 +404,21 @@ def test_a_tables_numbers_take_the_unit_their_column_states():
     # no unit stated, no figures; a menu or a dateline split by '|' is no table
     assert extract.extract(_TABLE.replace("(đơn vị: triệu đồng)", "").replace(" (%)", "").replace("Tỷ lệ", "Ghi chú")) == []
     assert extract.extract("Trang chủ | Tin tức | Văn bản\nThứ tư, 15/10/2025 | 09:30 | Minh Châu\n") == []
+
+
+@pytest.mark.parametrize(("sentence", "read"), [
+    # bare numbers listed before the last one's unit share it: a comma then a space, or a joiner word
+    ("Các xã có tổng cộng 1.046 hộ nghèo (lần lượt 412, 356 và 298 hộ).",
+     [("1.046 hộ", "1046"), ("412", "412"), ("356", "356"), ("298 hộ", "298")]),
+    ("Đã làm 12, 9 và 7 km đường.", [("12", "12"), ("9", "9"), ("7 km", "7")]),
+    # not shares, not a decimal comma
+    ("Tỷ lệ lần lượt 45, 38 và 30%.", [("30%", "30")]),
+    ("Năng suất 412,356 tạ.", [("412,356 tạ", "412.356")]),
+])
+def test_numbers_listed_before_a_unit_share_it(sentence, read):
+    assert [(m.text, str(m.value)) for m in extract.extract(sentence)] == read
+
+
+def test_years_listed_before_a_counted_noun_take_no_unit():
+    read = [m.text for m in extract.extract("Trong các năm 2021, 2022 và 2023 hộ nghèo giảm.")]
+    assert "2021" not in read and "2022" not in read
