@@ -91,7 +91,9 @@ def _places() -> _Places:
         named=re.compile(rf"(?<!\w)(?:{_any(province['levels'])})\s+{name}", re.IGNORECASE),
         bare=re.compile(rf"(?<!\w)(?P<name>{_any(table['name'])})(?!\w)"),  # case kept: a proper name
         publisher=re.compile(rf"(?<!\w){institution}", re.IGNORECASE),
-        publisher_line=re.compile(rf"\s*(?:(?:{prefix})\s*)?{institution}\s*(?:{suffix})?\s*", re.IGNORECASE),
+        # "BÁO BẮC GIANG - Xã hội": a masthead may name the page's section (a few words, no date)
+        publisher_line=re.compile(rf"\s*(?:(?:{prefix})\s*)?{institution}\s*(?:{suffix})?"
+                                  rf"(?:\s[-–—|]\s*[^\W\d_]+(?:\s[^\W\d_]+){{0,2}})?\s*", re.IGNORECASE),
         title_prefix=re.compile(rf"\s*{name}\s*(?::|\s[-–—]\s)", re.IGNORECASE),  # "Lạng Sơn: …", "ĐẮK LẮK - …"
         names=names,
     )
@@ -217,17 +219,30 @@ def province(text: str, lines: _Lines, heading: Guess, day: date | None, distric
         count(m["name"], m.group().strip(), spec["weight_publisher"])
     if title_text and (m := places.title_prefix.match(title_text)):
         count(m["name"], m.group().strip(), spec["weight_title"])
+    # "phía Đông giáp tỉnh Bình Dương và tỉnh Đồng Nai;": a neighbour named in its clause is not the subject
+    border = re.compile(rf"(?<!\w)(?:{_any(spec['borders'])})(?!\w)[^.;\n]*$", re.IGNORECASE)
     for m in places.named.finditer(text):
+        if border.search(text, max(0, m.start() - 120), m.start()):
+            continue
         in_title = title_text and m.group() in title_text and _line_of(text, m.start()) == title_text
         count(m["name"], m.group(), spec["weight_title"] if in_title else spec["weight_named"])
     # A name after a level word is counted above (tỉnh) or is a district's or commune's (huyện, xã).
     level_before = re.compile(rf"(?<!\w)(?:{_any([*spec['levels'], *level_words])})\s*$", re.IGNORECASE)
     # "Phan Thái Bình – UVBTV Tỉnh uỷ": a province's name after a family or middle name is a person's
     person = re.compile(rf"(?<!\w)(?:{_any(spec['person_names'])})\s+$")
+    # "(huyện Quảng Ninh, Quảng Bình)": a name after a district or commune it addresses is named as a province
+    address = re.compile(rf"(?<!\w)(?:{_any(level_words)})\s+[^\W\d_][^,;.()\n]{{0,30}},\s*$", re.IGNORECASE)
+    # "Bình Phước là một tỉnh miền núi …": a name the text says is a province's is its subject
+    apposition = re.compile(rf"\s+(?:{_any(cues()['area']['apposition'])})\s+(?:{_any(spec['one'])}\s+)?"
+                            rf"(?:{_any(spec['levels'])})(?!\w)", re.IGNORECASE)
     for m in places.bare.finditer(text):
         if not level_before.search(text, max(0, m.start() - 20), m.start()) \
-                and not person.search(text, max(0, m.start() - 12), m.start()):
-            count(m["name"], m.group(), spec["weight_bare"])
+                and not person.search(text, max(0, m.start() - 12), m.start()) \
+                and not border.search(text, max(0, m.start() - 120), m.start()):
+            said = apposition.match(text, m.end())
+            placed = address.search(text, max(0, m.start() - 50), m.start()) if level_words else None
+            weight = spec["weight_title"] if said else spec["weight_named"] if placed else spec["weight_bare"]
+            count(m["name"], (placed.group() if placed else "") + m.group() + (said.group() if said else ""), weight)
     if not weights:
         return _province_of_areas(districts, day)
     best = max(weights, key=weights.get)
@@ -480,16 +495,15 @@ def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
     if day is not None and (m := opening.search(text, 0, cues()["dates"]["lead_chars"])):
         early = day.month <= cues()["dates"]["review_next_year_until_month"]
         return Guess(day.year - 1 if early else day.year, f"{m.group().strip()} (dated {day.isoformat()})", 0.5)
-    this = re.compile(rf"(?<!\w)(?:{_any(spec['this_year'])})(?!\w)", re.IGNORECASE)
-    if day is not None and (m := this.search(text)):  # "Năm nay, xã được phân bổ …": the document's year
+    # "Năm nay, xã được phân bổ …": the document's year — not a month of it ("đến hết tháng 1 năm nay"),
+    # which dates an estimate, not the year reviewed
+    this = re.compile(rf"(?<!\w)(?<!{re.escape(cues()['dates']['month_word'])}\s\d\s)(?<!{re.escape(cues()['dates']['month_word'])}\s\d\d\s)"
+                      rf"(?:{_any(spec['this_year'])})(?!\w)", re.IGNORECASE)
+    if day is not None and (m := this.search(text)):
         return Guess(day.year, f"{m.group()} (dated {day.isoformat()})", 0.6)
     if (span := _period_done(str(heading.value), day)).value:  # "Giai đoạn 2014-2019, … Gia Lai giảm 6,37% …"
         return span
     if (span := _years_reviewed(text, day)).value:
-        return span
-    if (done := _year_of_things_done(text)).value:
-        return done
-    if (span := _period_done(text, day)).value:
         return span
     # "Hội nghị biểu dương … người có uy tín … năm 2023": a title names the year it is about
     # (not a first sentence standing for a title, nor a target, nor a date written out: "ngày 23 tháng 08 năm 2019")
@@ -499,7 +513,11 @@ def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
     if not title_text.rstrip().endswith(".") and not _cue_pattern(cues()["figure"]["target"]).search(title_text) \
             and (named := next((m for m in _year_pattern().finditer(title_text) if not _skipped(skip, title_text, m)
                                 and not written_date.search(title_text, 0, m.start())), None)):
-        return Guess(int(named["year"]), title_text[:120], 0.4)
+        return Guess(int(named["year"]), title_text[:120], 0.5)
+    if (done := _year_of_things_done(text)).value:
+        return done
+    if (span := _period_done(text, day)).value:
+        return span
     if day is not None and (m := _so_far(text)):
         return Guess(_year_of_day_month(m, day), f"{m.group().strip()} (dated {day.isoformat()})", 0.4)
     return Guess("", "no year the text reviews, and no year of things done", 0.0)

@@ -597,3 +597,30 @@ def test_a_period_done_a_state_now_and_a_target_named_after_words_of_doing(level
     # a decree's date and a comparison past a sentence's end are no year of things done
     assert year("Căn cứ Nghị định 05/2019/NĐ-CP ngày 04 tháng 03 năm 2019 về cơ cấu tổ chức của Ban.") == ""
     assert year("Thu nhập tăng so với trước. Đến năm 2020, toàn xã chỉ còn 20 hộ nghèo.") == 2020
+
+
+def test_a_province_said_to_be_one_an_address_after_a_district_and_neighbours_across_a_border(levels):
+    def province(text):
+        return infer.read_document(f"Tin\n\n{text}\n", levels).value("province")
+    # its neighbours, named after "giáp", are not what the text is about
+    assert province("Bình Phước là một tỉnh miền núi; phía Đông giáp tỉnh Bình Dương và tỉnh Đồng Nai, phía Tây "
+                    "giáp tỉnh Tây Ninh. Toàn tỉnh có 58 xã vùng đồng bào.") == "binh-phuoc"
+    # a province written after the district it addresses outweighs headlines of other pages
+    assert province("Tỉnh phối hợp với UBND xã Trường Sơn (huyện Quảng Ninh, Quảng Bình) khởi công công trình nước.\n\n"
+                    "Đồng Nai: Biên giới là bộ mặt đối ngoại\n\nQuảng Trị: Trao cây giống cho dân bản") == "quang-binh"
+
+
+def test_a_mastheads_section_a_titles_year_and_the_start_of_a_change(levels):
+    masthead = "BÁO BẮC GIANG - Xã hội\n16/07/2024 | 14:05\n\nSơ kết 6 tháng\n\nBan Dân tộc tỉnh tổ chức hội nghị.\n"
+    assert infer.read_document(masthead, levels).value("province") == "bac-giang"
+    # a title's year outweighs an older figure the text recalls
+    title = ("Gặp mặt người có uy tín tiêu biểu tỉnh Thái Nguyên năm 2022\n\nSố xã đặc biệt khó khăn đã giảm còn 14 xã "
+             "năm 2021.\n")
+    assert infer.read_document(title, levels).value("report_year") == 2022
+    # "từ X vào cuối năm 2016 xuống còn Y vào cuối năm 2022": the change ends in the year reported
+    change = "Tin\n\nHộ nghèo đã giảm đáng kể từ 32,15% vào cuối năm 2016 xuống còn 13,24% vào cuối năm 2022.\n"
+    assert infer.read_document(change, levels).value("report_year") == 2022
+    # "đến hết tháng 1 năm nay" dates an estimate early in a year, not the year reviewed
+    early = ("Tin\n\nBáo X | 25/01/2024\n\nNăm 2023, huyện được giao 96,74 tỷ đồng. Ước đến hết tháng 1 năm nay, tỷ lệ "
+             "giải ngân đạt 92%.\n")
+    assert infer.read_document(early, levels).value("report_year") == 2023
