@@ -1300,6 +1300,10 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         # "bằng 12,1% vốn ngân sách trung ương": base words that say more than "kế hoạch" and all
         # describe the candidate name it
         clear = clear or (not in_base and bool(specific) and specific <= tokens(words_before, ()))
+        if base_text and not in_base and _narrower_than_base(text, f, f"{base_text} {_described(text, numerator)}"):
+            # "236 hộ nghèo Khmer" is no base of "… ước còn 171 hộ, tương đương 12,4% số hộ Khmer": it counts
+            # poor households only, which neither the base words nor the numerator speak of
+            clear, score = False, score - 2
         if of_area:
             # "chiếm 19% dân số cả tỉnh": only what the whole area has names it, not a region's people
             # nor a total the numerator is listed under, nor a group that shares a word ("số hộ nghèo")
@@ -1375,6 +1379,14 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         before = [b for b in near if b.figure.sentence == rate.sentence]
         return before[0] if len(before) == 1 else None
     return near[0] if len(near) == 1 else None
+
+
+def _narrower_than_base(text: str, f: Figure, said: str) -> bool:
+    """A candidate whose own noun phrase names a kind (poor, women, …) that the rate's words do not
+    name counts fewer things than its base: "236 hộ nghèo Khmer" against "số hộ Khmer"."""
+    own = f"{noun(f.mention)} {_words_after(text, f)}"
+    return any(c.narrows and _members_named(c, own) and not _members_named(c, said)
+               for c in _patterns().categories)
 
 
 def _names_other_item(text: str, figures: list[Figure], a: Figure, b: Figure) -> bool:

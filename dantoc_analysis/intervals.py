@@ -35,14 +35,18 @@ def _tolerances() -> dict:
     return resource("intervals.toml")
 
 
+def _nearly(figure) -> bool:
+    """ "gần 2.000 lượt người": a figure the writer rounded up to."""
+    # A mention found in a text has `text`; a row of facts.csv has `mention`: both are its words.
+    words = (getattr(figure, "text", None) or getattr(figure, "mention", "")).strip().lower()
+    return figure.qualifier == "approx" and any(words.startswith(w + " ") for w in _tolerances()["nearly"]["words"])
+
+
 def _widening(figure) -> tuple[float, float]:
     """(below, above) as fractions of the value, from the qualifier and the word that states it."""
     table = _tolerances()
-    nearly = table["nearly"]
-    # A mention found in a text has `text`; a row of facts.csv has `mention`: both are its words.
-    words = (getattr(figure, "text", None) or getattr(figure, "mention", "")).strip().lower()
-    if figure.qualifier == "approx" and any(words.startswith(w + " ") for w in nearly["words"]):
-        return nearly["below"], nearly["above"]
+    if _nearly(figure):
+        return table["nearly"]["below"], table["nearly"]["above"]
     spec = table["qualifier"].get(figure.qualifier, table["qualifier"]["exact"])
     return spec["below"], spec["above"]
 
@@ -76,7 +80,8 @@ def interval(figure) -> Interval:
     half = _half_step(figure)
     below, above = _widening(figure)
     lower = -math.inf if math.isinf(below) else value - half - below * abs(value)
-    upper = math.inf if math.isinf(above) else top + half + above * abs(top)
+    # "gần" says the true value is below what is written: no rounding lifts it above
+    upper = math.inf if math.isinf(above) else top + (0.0 if _nearly(figure) else half) + above * abs(top)
     return lower, upper
 
 

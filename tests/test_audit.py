@@ -62,7 +62,9 @@ def test_each_qualifier_widens_the_interval_in_its_own_direction():
     under = interval(Stated(500, 1, "under", "dưới 500 hộ"))
     spread = _tolerance("approx")["below"] * 500
     assert about == pytest.approx((499.5 - spread, 500.5 + spread))
-    assert nearly[1] == exact[1] and nearly[0] == pytest.approx(499.5 - _tolerance("nearly")["below"] * 500)
+    # "gần" (nearly): at most what is written, not even half a step above it
+    assert nearly[1] == 500 and nearly[0] == pytest.approx(499.5 - _tolerance("nearly")["below"] * 500)
+    assert interval(Stated(2000, 1, "approx", "gần 2.000 lượt người", unit="person_times"))[1] == 2000
     assert over[0] == exact[0] and math.isinf(over[1])
     assert under[1] == exact[1] and math.isinf(under[0])
 
@@ -1012,3 +1014,20 @@ def test_an_amount_of_each_is_no_part_of_a_total():
             "12 xã còn lại mỗi xã 466.875.000 đồng.")
     assert "mismatch" not in {r.status for r in audit.audit(text).relations}
     assert _verdict(text, "sum", "15 xã") == "ok"
+
+
+def test_a_base_that_counts_a_narrower_kind_than_the_rates_words_is_not_taken():
+    # "236 hộ nghèo Khmer" counts poor households, which "số hộ Khmer" and the 171 do not speak of: the base
+    # the words name (all Khmer households) is not in this paragraph, so the share is unclear, not an error
+    text = "Đầu năm xã có 236 hộ nghèo Khmer, cuối năm ước còn 171 hộ, tương đương 12,4% số hộ Khmer."
+    assert _verdict(text, "rate", "12,4%") == "unclear"
+    # said of poor households, the same figure is the base
+    poor = "Đầu năm xã có 236 hộ nghèo Khmer, đến nay đã thoát nghèo 65 hộ nghèo, bằng 27,5% số hộ nghèo Khmer."
+    assert _verdict(poor, "rate", "27,5%") == "ok"
+
+
+@pytest.mark.parametrize(("parts", "status"), [("1.240 lượt người Khmer và 720 lượt người Kinh", "ok"),
+                                               ("1.240 lượt người Khmer và 980 lượt người Kinh", "mismatch")])
+def test_nearly_a_round_count_is_at_most_that_count(parts, status):
+    text = f"Ngày hội thu hút gần 2.000 lượt người, gồm {parts}."
+    assert _verdict(text, "sum", "gần 2.000 lượt") == status
