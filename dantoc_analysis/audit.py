@@ -435,6 +435,9 @@ def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[R
             count, total = total, earlier
             parts, foreign = _parts(text, figures, total, start, end, False, not of_which)
             of_which = of_which and not (foreign == [] and float(count.mention.value) == len(parts))
+        # "3 tuyến đường dài tổng cộng 4,45 km: tuyến A 1,6 km, tuyến B 1,35 km và tuyến C 1,2 km": a count
+        # before the total that says how many parts there are, when the list names that many, names them all
+        of_which = of_which and not _counted_before(text, figures, total, len(parts) if not foreign else 0)
         for whole in [total, *_parallel_total(text, figures, total)]:
             if whole is not total:
                 parts, foreign = _parts(text, figures, whole, start, end, False, not of_which)
@@ -468,6 +471,16 @@ def _parallel_total(text: str, figures: list[Figure], total: Figure) -> list[Fig
             or re.search(r"[;:.()\n]", between) or not _patterns().parallel_join.search(between)):
         return []
     return [before]
+
+
+def _counted_before(text: str, figures: list[Figure], total: Figure, parts: int) -> bool:
+    """A count of whole things in the total's clause, before it, of as many as the parts listed."""
+    if parts < 2:
+        return False
+    clause = max(text.rfind(mark, 0, total.mention.start) for mark in ";.\n:(") + 1
+    return any(f.sentence == total.sentence and clause <= f.mention.start and f.mention.unit not in measures()
+               and f.stated.qualifier == "exact" and float(f.mention.value) == parts
+               for f in figures[:total.index])
 
 
 def _opens_whole(text: str, opened: re.Match) -> bool:
@@ -1199,7 +1212,8 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
                                                                                     base_text)
         if chosen is None and not base_text and (among := _among_words(text, spans[rate.sentence], rate)):
             # "Trong số đại biểu chính thức, đại biểu nữ có 97 người, chiếm 38,8%": the whole its words name
-            chosen = _phrased_base(text, figures, rate, numerator, among)
+            chosen = (_phrased_base(text, figures, rate, numerator, among)
+                      or _worded_whole(text, figures, spans, rate, numerator, among))
             base_text = among if chosen is not None else base_text
         if chosen is None:
             out.append(_unclear_rate(rate, numerator, base_text, "rate_unnamed"))
@@ -1433,11 +1447,30 @@ def _phrased_base(text: str, figures: list[Figure], rate: Figure, numerator: Fig
     return _Base(found[-1], 1.0, True) if len({f.stated.value for f in found}) == 1 else None
 
 
+def _worded_whole(text: str, figures: list[Figure], spans: list[Sentence], rate: Figure, numerator: Figure,
+                  among: str) -> _Base | None:
+    """The whole "Trong số" names in other words than its figure's ("Dự án 1 đã hỗ trợ 1.126 hộ, gồm: … .
+    Trong số hộ được hỗ trợ có 982 hộ …"): the one figure of the numerator's unit in the sentence
+    before, or earlier in the same one, whose words hold every telling word of the phrase."""
+    telling = tokens(among, ("stopwords", "plain"))
+    if not telling:
+        return None
+    found = [f for f in figures[:numerator.index] if same_unit(f, numerator) and f.per_unit == numerator.per_unit
+             and f.sentence in (rate.sentence - 1, rate.sentence) and f.parent is None
+             and spans[f.sentence].paragraph == spans[rate.sentence].paragraph
+             and telling <= tokens(_described(text, f), ())]
+    return _Base(found[0], 1.0, True) if len(found) == 1 else None
+
+
 def _among_words(text: str, sentence: Sentence, rate: Figure) -> str:
-    """The words after "Trong số" that open a rate's sentence and name its whole with no figure."""
-    opening = re.match(rf"\s*(?:{_phrases(words()['rate']['among'])})\s+(?P<words>[^\d,;.:()\n]+),", text[sentence.start:rate.mention.start],
-                       re.IGNORECASE)
-    return opening["words"].strip() if opening else ""
+    """The words after "Trong số" that open a rate's sentence and name its whole with no figure, up to
+    a comma or the first figure ("Trong số hộ được hỗ trợ có 982 hộ …, chiếm 85,2%")."""
+    opening = re.match(rf"\s*(?:{_phrases(words()['rate']['among'])})\s+(?P<words>[^\d,;.:()\n]+?)(?:,|(?=\d))",
+                       text[sentence.start:rate.mention.start], re.IGNORECASE)
+    said = opening["words"].split() if opening else []
+    while said and said[-1].lower() in _dropped(("stopwords",)):  # "… hỗ trợ có": the verb of the part
+        said.pop()
+    return " ".join(said)
 
 
 def _core_phrase(words_: str) -> str:

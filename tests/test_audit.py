@@ -1031,3 +1031,18 @@ def test_a_base_that_counts_a_narrower_kind_than_the_rates_words_is_not_taken():
 def test_nearly_a_round_count_is_at_most_that_count(parts, status):
     text = f"Ngày hội thu hút gần 2.000 lượt người, gồm {parts}."
     assert _verdict(text, "sum", "gần 2.000 lượt") == status
+
+
+@pytest.mark.parametrize(("share", "status"), [("87,2%", "ok"), ("85,2%", "mismatch")])
+def test_among_words_that_name_the_whole_before_in_other_words(share, status):
+    text = ("Dự án 1 đã hỗ trợ 1.126 hộ, gồm: đất ở 48 hộ; nhà ở 386 hộ; nước sinh hoạt phân tán 692 hộ. "
+            f"Trong số hộ được hỗ trợ có 982 hộ đồng bào Mông, Dao, chiếm {share}.")
+    assert _verdict(text, "rate", share) == status
+
+
+@pytest.mark.parametrize(("count", "status"), [("3", "mismatch"), ("4", "unclear")])
+def test_a_count_before_the_total_that_the_list_names_in_full(count, status):
+    # "3 tuyến …: A, B và C" names every route; with a fourth route left unnamed the list may be partial
+    text = (f"Xã làm {count} tuyến đường nhựa dài tổng cộng 4,45 km: tuyến ấp Ô Rồn 1,6 km, tuyến ấp Cây Gòn 1,35 km "
+            "và tuyến ấp Sóc Tre 1,2 km.")
+    assert _verdict(text, "sum", "4,45 km") == status
