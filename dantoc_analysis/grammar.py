@@ -195,11 +195,13 @@ def figures(text: str) -> Iterator[Figure]:
 
 def _table_figures(text: str) -> list[Figure]:
     """ "1 | Bác Ái | 96.520 | 41.870 | 43,4" under "(đơn vị: triệu đồng)" and "… | Tỷ lệ (%)": each number
-    alone in a cell of a column whose unit the table states."""
+    alone in a cell of a column — or a row, in a table with a unit column ("ĐVT") — whose unit the
+    table states."""
     out = []
     for table in tables.tables(text):
-        for row in table.rows:
-            for cell, unit in zip(row, table.units):
+        for r, row in enumerate(table.rows):
+            for c, cell in enumerate(row):
+                unit = table.unit(r, c)
                 if unit and tables.is_number(cell):
                     try:
                         read = parse_figure(f"{cell.text} {unit}")

@@ -23,6 +23,13 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[Cell | None, ...], ...]
     units: tuple[str, ...]  # the words of each column's unit ("triệu đồng", "%"), "" where none is stated
+    row_units: tuple[str, ...] = ()  # each row's unit from a unit column ("ĐVT | … | hộ"), "" where none
+
+    def unit(self, row: int, col: int) -> str:
+        """The unit a cell is stated in: its column's, else its row's (a table with a unit column)."""
+        if self.units[col] or not self.row_units or _names_no_amount(self.header[col]) or _unit_column(self.header[col]):
+            return self.units[col]
+        return self.row_units[row]
 
 
 _NUMERAL = re.compile(r"[\d.,  ]*\d")
@@ -88,8 +95,17 @@ def _table(text: str, block: list[list[Cell]]) -> list[Table]:
     width = len(header)
     rows = tuple(tuple([None] * (width - len(row)) + row) for row in block[1:])
     overall = _table_unit(text, block[0][0].start)
-    units = tuple(_column_unit(name) or ("" if _names_no_amount(name) else overall) for name in header)
-    return [Table(header, rows, units)]
+    units = tuple(_column_unit(name) or ("" if _names_no_amount(name) or _unit_column(name) else overall) for name in header)
+    # "TT | Nội dung | ĐVT | Kế hoạch | Thực hiện | Tỷ lệ (%)": each row states its own unit
+    unit_col = next((i for i, name in enumerate(header) if _unit_column(name)), None)
+    row_units = tuple((row[unit_col].text if unit_col is not None and row[unit_col] is not None
+                       and not is_number(row[unit_col]) else "") for row in rows) if unit_col is not None else ()
+    return [Table(header, rows, units, row_units)]
+
+
+def _unit_column(name: str) -> bool:
+    """A column that names each row's unit ("ĐVT", "Đơn vị tính")."""
+    return bool(re.fullmatch(rf"\s*(?:{alternatives(words()['unit_headers'])})\s*", name, re.IGNORECASE))
 
 
 def _column_unit(name: str) -> str:

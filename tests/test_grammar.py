@@ -422,3 +422,14 @@ def test_numbers_listed_before_a_unit_share_it(sentence, read):
 def test_years_listed_before_a_counted_noun_take_no_unit():
     read = [m.text for m in extract.extract("Trong các năm 2021, 2022 và 2023 hộ nghèo giảm.")]
     assert "2021" not in read and "2022" not in read
+
+
+def test_a_tables_unit_column_gives_each_row_its_unit():
+    table = ("TT | Nội dung | ĐVT | Kế hoạch | Thực hiện | Tỷ lệ (%)\n"
+             "1 | Vốn được giao, giải ngân | triệu đồng | 86.540 | 61.915 | 71,5\n"
+             "2 | Nước sinh hoạt phân tán | hộ | 320 | 274 | 85,6\n"
+             "3 | Đường giao thông nông thôn | km | 18,6 | 15,2 | 81,7\n")
+    read = [(m.text, str(m.value), m.unit) for m in extract.extract(table)]
+    assert read[:3] == [("86.540", "86540", "million_vnd"), ("61.915", "61915", "million_vnd"), ("71,5", "71.5", "percent")]
+    assert ("274", "274", "households") in read and ("18,6", "18.6", "km") in read
+    assert not any(text in ("1", "2", "3") for text, _, _ in read)  # row numbers are no figures
