@@ -136,7 +136,8 @@ def _patterns() -> _Patterns:
     end_words = [*words["phrase_end"], *voc.qualifiers, *words["range_start"], *words["range_to"]]
     return _Patterns(
         # a number may follow "/" after a counted word: "21.276 hộ/96.346 khẩu" states two counts
-        number=re.compile(rf"(?<![\w.,/:@#©%+\-])(?<!\w-){num}|(?<=[^\W\d_]/){num}"
+        # (a colon right after a word may stand for a space: "Diện tích:9.068,8 km2"; not after a digit: "10:30")
+        number=re.compile(rf"(?<![\w.,/:@#©%+\-])(?<!\w-){num}|(?<=[^\W\d_]/){num}|(?<=[^\W\d_]:){num}"
                           rf"|(?<!\w)(?i:{_words(words_for_numbers())})(?!\w)(?!{sp}+(?i:{_words(_joined_number_words())})(?!\w))"),
         second=re.compile(
             rf"{sp}*/{sp}*(?P<cmp>{signs})?{sp}*(?P<den>{num})(?![/\d])"  # 28/7, 31,20/<32 (not 14/10/2021)

@@ -433,3 +433,8 @@ def test_a_tables_unit_column_gives_each_row_its_unit():
     assert read[:3] == [("86.540", "86540", "million_vnd"), ("61.915", "61915", "million_vnd"), ("71,5", "71.5", "percent")]
     assert ("274", "274", "households") in read and ("18,6", "18.6", "km") in read
     assert not any(text in ("1", "2", "3") for text, _, _ in read)  # row numbers are no figures
+
+
+def test_a_number_right_after_a_words_colon_is_read_and_a_time_is_not():
+    read = [(m.text, str(m.value)) for m in extract.extract("Diện tích:9.068,8 km2. Lúc 10:30 có 5 hộ.")]
+    assert read == [("9.068,8 km2", "9068.8"), ("5 hộ", "5")]
