@@ -21,6 +21,7 @@ FIGURE_FIELDS = ("indicator", "year", "basis", "period", "as_of", "vintage", "ar
 _DATE = r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _LOOKBACK = 25  # characters before "năm N" where a word can make it a span's start or a comparison
+_SKIP_LOOKBACK = 45  # the same for a year of things done, within its clause
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 
@@ -602,8 +603,21 @@ def _year_of_things_done(text: str) -> Guess:
             own = [y for y in years if left <= y.start() < right]
             before = [y for y in own if y.start() < cue.start()]
             chosen = before[-1] if before else own[0]
-            return Guess(int(chosen["year"]), text[left:right].strip()[:120], 0.5)
+            return Guess(_last_of_chronicle(text, years, int(chosen["year"]), right), text[left:right].strip()[:120], 0.5)
     return Guess()
+
+
+def _last_of_chronicle(text: str, years: list[re.Match], year: int, end: int) -> int:
+    """The last year of a chronicle that goes on, clause by clause, from the year found ("năm 2020 thực
+    hiện hỗ trợ 5 căn nhà …; năm 2021, … 10 căn; năm 2022, …"): each next clause of the paragraph
+    that opens with a later year."""
+    paragraph_end = text.find("\n", end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    opening = re.compile(r"[;.]\s*(?:[^\W\d_]+\s+){0,2}$")
+    for m in years:
+        if end <= m.start() < paragraph_end and int(m["year"]) > year and opening.search(text, end - 1, m.start()):
+            year, end = int(m["year"]), m.end()
+    return year
 
 
 def _aimed_at(text: str, left: int, right: int, year: re.Match, target: re.Pattern, done: re.Pattern) -> bool:
@@ -628,9 +642,10 @@ def _document_date() -> re.Pattern:
 
 def _skipped(skip: re.Pattern, text: str, m: re.Match) -> bool:
     """A year just after words that make it no year of what is reported ("từ năm 2022", "giảm từ 30,1%
-    năm 2021") — not when another year stands between ("giai đoạn 2021 - 2030, năm 2023"), nor across a
-    sentence's end ("… nâng lên so với trước. Đến năm 2020, …")."""
-    window = re.split(r"[.;!?\n]\s", text[max(0, m.start() - _LOOKBACK):m.end()])[-1]
+    năm 2021", "so với mức 40,9 triệu đồng năm 2019") — not when another year stands between ("giai đoạn
+    2021 - 2030, năm 2023"), nor across a clause's end ("… nâng lên so với trước. Đến năm 2020, …", "Từ
+    nguồn vốn này, năm 2023 …")."""
+    window = re.split(r"[.;!?\n,]\s", text[max(0, m.start() - _SKIP_LOOKBACK):m.end()])[-1]
     found = _last(skip, window)
     return found is not None and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", window[found.end():len(window) - len(m.group())])
 

@@ -624,3 +624,15 @@ def test_a_mastheads_section_a_titles_year_and_the_start_of_a_change(levels):
     early = ("Tin\n\nBáo X | 25/01/2024\n\nNăm 2023, huyện được giao 96,74 tỷ đồng. Ước đến hết tháng 1 năm nay, tỷ lệ "
              "giải ngân đạt 92%.\n")
     assert infer.read_document(early, levels).value("report_year") == 2023
+
+
+def test_a_chronicle_reports_up_to_its_last_year_and_a_clause_ends_what_a_word_before_it_skips(levels):
+    def year(text):
+        return infer.read_document(f"Tin\n\n{text}\n", levels).value("report_year")
+    assert year("Trong đó, năm 2020 thực hiện hỗ trợ 5 căn nhà; năm 2021, huyện hỗ trợ 10 căn; năm 2022, huyện hỗ "
+                "trợ thêm 12 căn.") == 2022
+    # the next paragraph is another matter
+    assert year("Năm 2020 huyện đã hỗ trợ 5 căn nhà.\nNăm 2024 là năm bản lề.") == 2020
+    # a comparison's year within its clause is skipped, one after a comma is not
+    assert year("Thu nhập đã đạt 57 triệu đồng, tăng so với mức 40,9 triệu đồng năm 2019.") == ""
+    assert year("Từ nguồn vốn trung ương, năm 2023 tỉnh đã hỗ trợ 120 hộ.") == 2023
