@@ -428,10 +428,11 @@ def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[R
         # noun may split it ("7 công trình: 3 đường bê tông nội thôn, 2 nhà sinh hoạt cộng đồng, …")
         kinds_of = opened["open"] == "(" or (opened["open"] == ":" and not opened["lead"].strip())
         parts, foreign = _parts(text, figures, total, start, end, kinds_of, not of_which)
-        if not parts and not foreign and (earlier := _total_before(text, figures, total)) is not None:
-            # "giao 1.700 tỷ đồng để thực hiện 3 chương trình, trong đó …": the list divides the
-            # amount before the count its words name; when it names as many parts as the count
-            # says there are, it names them all
+        if (not parts and (earlier := _total_before(text, figures, total)) is not None
+                and all(same_unit(figures[i], earlier) for i in foreign)):
+            # "giao 1.700 tỷ đồng để thực hiện 3 chương trình, trong đó …", "1.215 hộ tại 4 huyện, gồm: -
+            # Huyện A: 284 hộ; …": the list divides the amount before the count its words name; when it
+            # names as many parts as the count says there are, it names them all
             count, total = total, earlier
             parts, foreign = _parts(text, figures, total, start, end, False, not of_which)
             of_which = of_which and not (foreign == [] and float(count.mention.value) == len(parts))
@@ -1349,7 +1350,8 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
                 or _names_other_item(text, figures, numerator, f)
                 or f.per_unit != numerator.per_unit
                 or (f.numerator_of is not None and f.index != numerator.parent and not _stated_after_share(figures, f, rate)
-                    and not _names_all(base_text, _described(text, f)))
+                    and not _names_all(base_text, _described(text, f))
+                    and (share or not _is_share(text, f, figures[f.numerator_of]) or not _named_right_before(f, subject)))
                 or (f.parent is not None and f.parent == numerator.parent)):
             continue
         same = f.sentence == rate.sentence
@@ -1393,6 +1395,18 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         before = [b for b in near if b.figure.sentence == rate.sentence]
         return before[0] if len(before) == 1 else None
     return near[0] if len(near) == 1 else None
+
+
+def _named_right_before(f: Figure, subject: set[str]) -> bool:
+    """The numerator's subject words stand right before a figure ("vốn sự nghiệp 511,4 tỷ đồng" for
+    "Vốn sự nghiệp: giải ngân 290,7 tỷ đồng"), not only somewhere in its clause."""
+    return bool(subject) and subject <= tokens(" ".join(f.label.split()[-4:]), ())
+
+
+def _is_share(text: str, part: Figure, rate: Figure) -> bool:
+    """A rate that says what share of a whole its numerator is ("vốn sự nghiệp 511,4 tỷ đồng, chiếm
+    41,0%"): the part stays an amount of its own, which an achievement may be measured against."""
+    return any(re.match(_phrases([c]), _cue_of(text, part, rate), re.IGNORECASE) for c in words()["rate"]["share_cues"])
 
 
 def _narrower_than_base(text: str, f: Figure, said: str) -> bool:

@@ -1046,3 +1046,18 @@ def test_a_count_before_the_total_that_the_list_names_in_full(count, status):
     text = (f"Xã làm {count} tuyến đường nhựa dài tổng cộng 4,45 km: tuyến ấp Ô Rồn 1,6 km, tuyến ấp Cây Gòn 1,35 km "
             "và tuyến ấp Sóc Tre 1,2 km.")
     assert _verdict(text, "sum", "4,45 km") == status
+
+
+@pytest.mark.parametrize(("rate", "status"), [("56,8%", "ok"), ("61,8%", "mismatch")])
+def test_a_parts_share_of_the_plan_leaves_it_the_plan_its_own_disbursement_is_measured_against(rate, status):
+    text = ("Tổng kế hoạch vốn năm 2023 là 1.247,6 tỷ đồng, gồm: vốn đầu tư phát triển 736,2 tỷ đồng; vốn sự nghiệp "
+            "511,4 tỷ đồng, chiếm 41,0% tổng kế hoạch vốn. Toàn tỉnh giải ngân 903,5 tỷ đồng, đạt 72,4% kế hoạch. Cụ thể:\n"
+            f"- Vốn đầu tư phát triển: giải ngân 612,8 tỷ đồng, đạt 83,2%;\n- Vốn sự nghiệp: giải ngân 290,7 tỷ đồng, đạt {rate}.\n")
+    assert _verdict(text, "rate", rate) == status
+
+
+@pytest.mark.parametrize(("part", "status"), [("264", "ok"), ("247", "mismatch")])
+def test_a_count_of_places_between_an_amount_and_its_bulleted_list(part, status):
+    text = ("Dự án 1: Hỗ trợ nhà ở cho 1.215 hộ tại 4 huyện, gồm:\n- Huyện Hà Quảng: 284 hộ;\n- Huyện Bảo Lâm: 356 hộ;\n"
+            f"- Huyện Bảo Lạc: 311 hộ;\n- Huyện Nguyên Bình: {part} hộ.\n")
+    assert _verdict(text, "sum", "1.215 hộ") == status
