@@ -190,6 +190,8 @@ def sentences(text: str) -> list[Sentence]:
                 and ((item and (opens or item == listing)) or ((listing or opens) and _patterns().after_parts.match(line)))):
             spans[-1] = (previous[0], end, paragraph)
             listing = item
+            if bullet and line.rstrip().endswith(":"):
+                outer = _mark(line)  # "b) Dự án 4: …, gồm:" after "a) …": its inner list ends at "c)"
         else:
             spans.append((start, end, paragraph))
             listing = "bullet" if item == "bullet" else ""  # a list may open with its first bullet
@@ -206,8 +208,10 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _mark(line: str) -> str:
-    """The mark a bulleted line opens with ("-", "+", "a)")."""
-    return line.strip().split(maxsplit=1)[0] if line.strip() else ""
+    """The kind of mark a bulleted line opens with ("-", "+"; "a)" for any letter's, "1)" for any number's):
+    "b) Dự án 4: …, gồm:" and "c) Dự án 5: …" are items of one outer list."""
+    mark = line.strip().split(maxsplit=1)[0] if line.strip() else ""
+    return re.sub(r"^\d+(?=\)$)", "1", re.sub(r"^[^\W\d_](?=\)$)", "a", mark))
 
 
 def tokens(text: str, drop: tuple[str, ...] = ("stopwords",)) -> set[str]:
@@ -313,8 +317,13 @@ def _clause_marks(before: str) -> list[int]:
     return sorted(marks + opened)
 
 
+_LIST_MARK = re.compile(r"(?:^|(?<=\n))[ \t]*(?:[a-zđ]|\d{1,2})\)", re.IGNORECASE)
+
+
 def _depth(text: str, start: int, end: int) -> int:
-    return text.count("(", start, end) - text.count(")", start, end)
+    """How many brackets are open at `end` since `start`; a list item's mark ("a)", "2)") opens none."""
+    marks = sum(1 for m in _LIST_MARK.finditer(text, start, end) if m.end() <= end)
+    return text.count("(", start, end) - text.count(")", start, end) + marks
 
 
 # --- relations ---------------------------------------------------------------------------------
@@ -568,7 +577,8 @@ def _items_before(text: str, figures: list[Figure], total: Figure, start: int, e
     for item_start, item_end in reversed(_items(text, start, end)):
         inside = [f for f in figures if item_start <= f.mention.start < item_end
                   and _depth(text, start, f.mention.start) == 0]  # not an aside's figures
-        amounts = [f.index for f in inside if f.is_amount and f.parent is None and same_unit(total, f)]
+        amounts = [f.index for f in inside if f.is_amount and f.parent is None
+                   and (same_unit(total, f) or _on_occasions(total, f))]
         if not amounts and all(f.mention.unit == "percent" for f in inside) and (
                 inside or not tokens(text[item_start:item_end], ())):
             continue  # the comma before the total's words, or a part's rate
@@ -727,8 +737,17 @@ def _compatible(text: str, total: Figure, part: Figure, bracket: bool) -> bool:
         return True  # "312 người có uy tín, trong đó 296 nam và 24 nữ"
     if total.mention.unit == part.mention.unit == s["generic_count"] and noun(part.mention).startswith(f"{noun(total.mention)} "):
         return True  # "1.020 học viên, gồm 612 học viên nữ và 398 học viên nam": a narrower kind of the same noun
+    if _on_occasions(total, part):
+        return True
     return (bracket and part.mention.unit == s["generic_count"]
             and total.mention.unit not in measures())
+
+
+def _on_occasions(total: Figure, part: Figure) -> bool:
+    """ "đất ở 35 hộ, nhà ở 412 hộ, …; tổng cộng 1.761 lượt hộ": households or people helped in each
+    way add up to a count of occasions."""
+    s = words()["sum"]
+    return total.mention.unit in s["occasions"] and part.mention.unit in s["counted_on_occasions"]
 
 
 def _listed_units(text: str, total: Figure) -> set[str]:
@@ -1033,6 +1052,9 @@ def _rate_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | 
         between = lead[:named.start()]
         terms = (_part_of_stated_whole(text, figures, before) is not None or before.mention.denominator is not None
                  or _slashed_before(text, figures, before) is not None)
+        # (the figure's own noun phrase does not count: "… trên tổng số 53.208 hộ đồng bào dân tộc thiểu số, tỷ lệ 11,40%")
+        own = _words_after(text, before)
+        between = between[len(own):] if between.startswith(own) else between
         return before if terms and not re.search(r"[;.:()]", lead) and len(tokens(between, ())) <= words()["rate"]["max_gap_words"] + 2 else None
     if not _patterns().cue.search(lead):
         return None

@@ -1061,3 +1061,20 @@ def test_a_count_of_places_between_an_amount_and_its_bulleted_list(part, status)
     text = ("Dự án 1: Hỗ trợ nhà ở cho 1.215 hộ tại 4 huyện, gồm:\n- Huyện Hà Quảng: 284 hộ;\n- Huyện Bảo Lâm: 356 hộ;\n"
             f"- Huyện Bảo Lạc: 311 hộ;\n- Huyện Nguyên Bình: {part} hộ.\n")
     assert _verdict(text, "sum", "1.215 hộ") == status
+
+
+@pytest.mark.parametrize(("total", "status"), [("11,04%", "ok"), ("11,40%", "mismatch")])
+def test_a_named_rate_after_a_denominator_whose_noun_phrase_runs_on(total, status):
+    text = ("Đầu năm, toàn tỉnh có 5.874 hộ nghèo đồng bào dân tộc thiểu số trên tổng số 53.208 hộ đồng bào dân tộc "
+            f"thiểu số, tỷ lệ {total}.")
+    assert _verdict(text, "rate", total) == status
+
+
+@pytest.mark.parametrize(("total", "status"), [("1.671 lượt hộ", "ok"), ("1.761 lượt hộ", "mismatch")])
+def test_households_helped_in_each_way_add_up_to_occasions_in_a_lettered_item(total, status):
+    text = (f"a) Dự án 1: Hỗ trợ đất ở 35 hộ, nhà ở 412 hộ, chuyển đổi nghề 188 hộ, nước sinh hoạt phân tán 1.036 hộ; "
+            f"tổng cộng {total} được thụ hưởng.\nb) Dự án 4: Đầu tư 214 công trình hạ tầng, gồm:\n- 126 công trình giao "
+            "thông;\n- 41 công trình trường, lớp học;\n- 29 nhà văn hóa thôn, bản;\n- 18 công trình thủy lợi.\n"
+            "c) Dự án 5: Đào tạo nghề cho hơn 3.200 lao động.\n")
+    assert _verdict(text, "sum", total.replace(" hộ", "")) == status
+    assert _verdict(text, "sum", "214 công trình") == "ok"  # its list ends where the next lettered item begins
