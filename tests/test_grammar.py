@@ -438,3 +438,8 @@ def test_a_tables_unit_column_gives_each_row_its_unit():
 def test_a_number_right_after_a_words_colon_is_read_and_a_time_is_not():
     read = [(m.text, str(m.value)) for m in extract.extract("Diện tích:9.068,8 km2. Lúc 10:30 có 5 hộ.")]
     assert read == [("9.068,8 km2", "9068.8"), ("5 hộ", "5")]
+
+
+def test_a_house_counted_with_its_classifier():
+    read = [(m.text, m.unit) for m in extract.extract("Bàn giao 10 ngôi nhà Đại đoàn kết và 5 căn nhà.")]
+    assert read == [("10 ngôi nhà", "houses"), ("5 căn nhà", "houses")]
