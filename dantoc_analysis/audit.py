@@ -291,10 +291,16 @@ def _figures(text: str, mentions: list[Mention], spans: list[Sentence]) -> list[
 
 
 def _label(text: str, figures: list[Figure], f: Figure, sentence: Sentence) -> str:
-    """The clause before a figure: from the previous figure or clause mark, at least a few words."""
+    """The clause before a figure: from the previous figure or clause mark, at least a few words —
+    after the previous figure's own noun phrase ("gồm 61,3 tỷ đồng vốn đầu tư và 25,2 tỷ đồng …": "vốn
+    đầu tư" is the 61,3's)."""
     begin = sentence.start
     if f.index and figures[f.index - 1].sentence == f.sentence:
-        begin = max(begin, figures[f.index - 1].mention.end)
+        previous = figures[f.index - 1]
+        # (a rate's words after it are its base words, which may name the figure they lead to:
+        # "đạt 91% kế hoạch vốn cả giai đoạn (2.364 tỷ đồng)")
+        own = "" if previous.mention.unit == "percent" else _words_after(text, previous)
+        begin = max(begin, min(previous.mention.end + len(own), f.mention.start))
     before = text[begin:f.mention.start]
     for cut in reversed(_clause_marks(before)):
         if tokens(before[cut:]):

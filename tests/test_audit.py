@@ -1078,3 +1078,11 @@ def test_households_helped_in_each_way_add_up_to_occasions_in_a_lettered_item(to
             "c) Dự án 5: Đào tạo nghề cho hơn 3.200 lao động.\n")
     assert _verdict(text, "sum", total.replace(" hộ", "")) == status
     assert _verdict(text, "sum", "214 công trình") == "ok"  # its list ends where the next lettered item begins
+
+
+@pytest.mark.parametrize(("rate", "status"), [("81,9%", "ok"), ("84,9%", "mismatch")])
+def test_a_parts_kind_written_after_it_is_its_own_not_the_next_parts(rate, status):
+    # "61,3 tỷ đồng vốn đầu tư và 25,2 tỷ đồng vốn sự nghiệp": "vốn đầu tư" describes the 61,3, not the 25,2
+    text = ("Năm 2024, huyện được giao 86,5 tỷ đồng, gồm 61,3 tỷ đồng vốn đầu tư và 25,2 tỷ đồng vốn sự nghiệp. "
+            f"Phần vốn đầu tư đã giải ngân 50,2 tỷ đồng, đạt {rate}.")
+    assert _verdict(text, "rate", rate) == status
