@@ -11,7 +11,9 @@ denominator as written, a sum's number of parts).
 
 Scores per set:
 - relations: precision and recall of (file, kind, anchor) against the labels (status none is a
-  relation that must not be found);
+  relation that must not be found); an anchor found with a longer or shorter span than its label's
+  ("gần 2.000 lượt" for "gần 2.000 lượt người") is the labelled one, since where a noun phrase ends
+  is the figures' convention, not the audit's;
 - verdicts: of the relations found and labelled, the share with the labelled status (and, for
   rates, the labelled denominator; for sums, the labelled number of parts);
 - mismatches: precision and recall of status mismatch — a false mismatch is the costly error.
