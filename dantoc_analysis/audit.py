@@ -80,6 +80,7 @@ def _category(spec: dict, joiners: list[str]) -> _Category:
 class _Patterns:
     opener: re.Pattern
     next_opener: re.Pattern
+    closing_opener: re.Pattern
     after_parts: re.Pattern
     joiner: re.Pattern
     list_word: re.Pattern
@@ -111,6 +112,9 @@ def _patterns() -> _Patterns:
         # ("129 xã, phường, thị trấn; trong đó …": the total's noun may end at a ';')
         opener=re.compile(rf"(?P<lead>[\s,;]*[^\d.;:()\n]{{0,60}}?(?:;\s*)?)(?P<open>{openers})(?P<colon>\s*:)?",
                           re.IGNORECASE),
+        # a sentence that ends by opening the list of the total before it: "Phân theo dự án, vốn đã giải ngân như sau:"
+        closing_opener=re.compile(rf"(?P<lead>[^\d\n:]{{0,80}}?)(?P<open>{_phrases(w['sum']['whole'])})(?P<colon>\s*:)[ \t]*(?=\n)",
+                                  re.IGNORECASE),
         next_opener=re.compile(rf"(?P<lead>\s*)(?P<open>{_phrases(w['sum']['next_sentence'])})(?P<colon>\s*:)?",
                                re.IGNORECASE),
         # A total's whole clause when it follows its parts: "tổng cộng", "- Tổng cộng:", "tính chung là".
@@ -626,12 +630,26 @@ def _opening(text: str, figures: list[Figure], total: Figure, spans: list[Senten
         # "…: 620 hộ;\n- Sửa chữa: 412 hộ", "Tây Giang: 70 người, Nam Giang: 60 người": the next
         # item's label, not this total's list
         opened = None
+    if opened and opened["open"] == "(" and opened["lead"].strip(" ,") and not any(
+            f.mention.unit != "percent" for f in figures
+            if opened.end() <= f.mention.start < _closing(text, opened.end(), sentence.end)):
+        opened = None  # "…, cao hơn bình quân chung toàn tỉnh (61,7%)": an aside after other words, no list
     if opened or total.sentence + 1 >= len(spans):
         return opened, sentence
     following = spans[total.sentence + 1]
-    if following.paragraph != sentence.paragraph or text[words_end:sentence.end].strip() not in ("", "."):
+    if following.paragraph != sentence.paragraph:
         return None, sentence
-    return _patterns().next_opener.match(text, following.start, following.end), following
+    if text[words_end:sentence.end].strip() in ("", "."):
+        if opened := _patterns().next_opener.match(text, following.start, following.end):
+            return opened, following
+    # "… được 198,4 tỷ đồng, đạt 69,9% kế hoạch, cao hơn bình quân (61,7%). Phân theo dự án, vốn đã giải
+    # ngân như sau:": a sentence of its own that says of the total what it goes on to list (no other
+    # amount between)
+    others = [f for f in figures if words_end <= f.mention.start < sentence.end and f.mention.unit != "percent"]
+    opened = _patterns().closing_opener.match(text, following.start, following.end)
+    if opened and not others and tokens(opened["lead"], ("stopwords", "plain")) & tokens(total.label, ("stopwords", "plain")):
+        return opened, following
+    return None, sentence
 
 
 def _partial(segment: str) -> bool:

@@ -1086,3 +1086,12 @@ def test_a_parts_kind_written_after_it_is_its_own_not_the_next_parts(rate, statu
     text = ("Năm 2024, huyện được giao 86,5 tỷ đồng, gồm 61,3 tỷ đồng vốn đầu tư và 25,2 tỷ đồng vốn sự nghiệp. "
             f"Phần vốn đầu tư đã giải ngân 50,2 tỷ đồng, đạt {rate}.")
     assert _verdict(text, "rate", rate) == status
+
+
+@pytest.mark.parametrize(("part", "status"), [("46,2", "ok"), ("40,1", "mismatch")])
+def test_a_sentence_of_its_own_that_opens_the_list_of_the_total_before_it(part, status):
+    # an aside in brackets after a comparison is no list of the total
+    text = ("Giải ngân đến ngày 30/11/2024 được 198,4 tỷ đồng, đạt 69,9% kế hoạch, cao hơn bình quân chung toàn tỉnh "
+            "(61,7%). Phân theo dự án, vốn đã giải ngân như sau:\n- Dự án 1: 24,6 tỷ đồng;\n- Dự án 2: 31,2 tỷ đồng;\n"
+            f"- Dự án 4: 96,4 tỷ đồng;\n- Các dự án khác: {part} tỷ đồng.\n")
+    assert _verdict(text, "sum", "198,4 tỷ đồng") == status
