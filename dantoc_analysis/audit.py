@@ -1361,6 +1361,11 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         # "bằng 12,1% vốn ngân sách trung ương": base words that say more than "kế hoạch" and all
         # describe the candidate name it
         clear = clear or (not in_base and bool(specific) and specific <= tokens(words_before, ()))
+        if (base_text and not in_base and not concepts and _names_outcome(base_text)
+                and not _states_result(_described(text, f))):
+            # "chiếm 25,9% tổng số vốn đã giải ngân của toàn tỉnh": base words that name an outcome name no
+            # plan ("Tổng vốn phân cấp cho cấp huyện là 391 tỷ đồng")
+            clear, score = False, score - 2
         if base_text and not in_base and _narrower_than_base(text, f, f"{base_text} {_described(text, numerator)}"):
             # "236 hộ nghèo Khmer" is no base of "… ước còn 171 hộ, tương đương 12,4% số hộ Khmer": it counts
             # poor households only, which neither the base words nor the numerator speak of
@@ -1453,6 +1458,11 @@ def _is_share(text: str, part: Figure, rate: Figure) -> bool:
     """A rate that says what share of a whole its numerator is ("vốn sự nghiệp 511,4 tỷ đồng, chiếm
     41,0%"): the part stays an amount of its own, which an achievement may be measured against."""
     return any(re.match(_phrases([c]), _cue_of(text, part, rate), re.IGNORECASE) for c in words()["rate"]["share_cues"])
+
+
+def _names_outcome(base_text: str) -> bool:
+    """Base words that name what was done ("tổng số vốn đã giải ngân"), not what was planned or undertaken."""
+    return bool(re.search(rf"(?<!\w)(?:{_phrases(words()['rate']['outcome_bases'])})(?!\w)", base_text, re.IGNORECASE))
 
 
 def _narrower_than_base(text: str, f: Figure, said: str) -> bool:

@@ -1095,3 +1095,12 @@ def test_a_sentence_of_its_own_that_opens_the_list_of_the_total_before_it(part, 
             "(61,7%). Phân theo dự án, vốn đã giải ngân như sau:\n- Dự án 1: 24,6 tỷ đồng;\n- Dự án 2: 31,2 tỷ đồng;\n"
             f"- Dự án 4: 96,4 tỷ đồng;\n- Các dự án khác: {part} tỷ đồng.\n")
     assert _verdict(text, "sum", "198,4 tỷ đồng") == status
+
+
+def test_base_words_that_name_an_outcome_name_no_plan():
+    # the disbursed total is two paragraphs back; the plan nearer is no base of "vốn đã giải ngân"
+    text = ("Đến ngày 30/6/2025, toàn tỉnh giải ngân 198,4 tỷ đồng, đạt 37,7%.\n\n"
+            "Tổng vốn phân cấp cho cấp huyện là 391 tỷ đồng, cụ thể:\nBù Gia Mập: 118,6 tỷ đồng\nBù Đăng: 104,3 tỷ đồng\n"
+            "Lộc Ninh: 86,9 tỷ đồng\nBù Đốp: 81,2 tỷ đồng\n\n"
+            "Huyện Bù Gia Mập giải ngân 51,3 tỷ đồng, chiếm 25,9% tổng số vốn đã giải ngân của toàn tỉnh.\n")
+    assert _verdict(text, "rate", "25,9%") == "unclear"
