@@ -1322,12 +1322,16 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     sentence = spans[rate.sentence]
     if not share and (own := _respective_of(text, figures, spans, numerator)) is not None:
         return own  # "… được giao 268,4 tỷ đồng, lần lượt là 151,9 tỷ đồng và 116,5 tỷ đồng. Hướng Hóa giải ngân …"
+    if not share and (own := _item_plan(text, figures, spans, numerator, concepts)) is not None:
+        return own  # "… phân bổ cho Dự án 1 là 4.260 triệu đồng, …" / "1. Dự án 1: … Giải ngân 3.920 triệu đồng, đạt 92%"
 
     # "X là A, đã giải ngân B, đạt Y%": with no base words, a result's rate is of the one amount its
     # sentence stated before it.
     alone = (not base_text and _states_result(numerator.label)
              and len([f for f in figures[:numerator.index] if f.sentence == rate.sentence
                       and same_unit(f, numerator) and f.numerator_of is None]) == 1)
+
+    item = _item_of(text, figures, numerator)
 
     def weigh(f: Figure, same: bool, in_base: bool) -> _Base:
         # what a candidate is: the words before it, and those after its noun ("1.712 hộ đồng bào DTTS")
@@ -1361,6 +1365,9 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         # "bằng 12,1% vốn ngân sách trung ương": base words that say more than "kế hoạch" and all
         # describe the candidate name it
         clear = clear or (not in_base and bool(specific) and specific <= tokens(words_before, ()))
+        if not in_base and item is not None and _item_of(text, figures, f) is None and f.parent is None:
+            # "1. Dự án 1: … Giải ngân 3.920 triệu đồng, đạt 92% kế hoạch": the plan of all projects is no base
+            clear = False
         if (base_text and not in_base and not concepts and _names_outcome(base_text)
                 and not _states_result(_described(text, f))):
             # "chiếm 25,9% tổng số vốn đã giải ngân của toàn tỉnh": base words that name an outcome name no
@@ -1473,6 +1480,25 @@ def _narrower_than_base(text: str, f: Figure, said: str) -> bool:
                for c in _patterns().categories)
 
 
+def _item_plan(text: str, figures: list[Figure], spans: list[Sentence], numerator: Figure,
+               concepts: list[re.Pattern]) -> _Base | None:
+    """The plan of the numbered item an achievement is of, stated earlier anywhere in the text: the one
+    figure of its unit named for the same item ("Dự án 3 là 3.180 triệu đồng") whose sentence before it
+    says it is a plan ("Kế hoạch vốn năm 2024 của huyện là 31.540 triệu đồng, phân bổ cho Dự án 1 là …")."""
+    item = _item_of(text, figures, numerator)
+    if item is None or not concepts:
+        return None
+    found = []
+    for f in figures[:numerator.index]:
+        if (not same_unit(f, numerator) or f.per_unit != numerator.per_unit or _item_of(text, figures, f) != item
+                or _states_result(_described(text, f))):
+            continue
+        said = text[spans[f.sentence].start:f.mention.start] + " " + _described(text, f)
+        if any(c.search(joined(said)) for c in concepts):
+            found.append(f)
+    return _Base(found[0], 1.0, True) if len(found) == 1 else None
+
+
 def _names_other_item(text: str, figures: list[Figure], a: Figure, b: Figure) -> bool:
     """ "Dự án 4 giải ngân …" is not measured against "390 triệu đồng cho Dự án 1": numbered items
     of one kind are different things."""
@@ -1488,8 +1514,20 @@ def _item_of(text: str, figures: list[Figure], f: Figure) -> tuple[str, str] | N
     end = min(stop.start() if stop else len(text),
               figures[f.index + 1].mention.start if f.index + 1 < len(figures) else len(text))
     after = text[f.mention.end:max(end, f.mention.end)]
-    found = _numbered().search(after) or _last_match(_numbered(), f.label)
+    # (not past a joiner: in "Dự án 4 là 21.870 triệu đồng và Dự án 5 là …" the next item begins)
+    joiner = _patterns().joiner.search(after)
+    after = after[:joiner.start()] if joiner else after
+    found = _numbered().search(after) or _last_match(_numbered(), f.label) or _line_item(text, f)
     return (found["kind"].lower(), found["number"].upper()) if found else None
+
+
+def _line_item(text: str, f: Figure) -> re.Match | None:
+    """The numbered item a line opens with ("1. Dự án 1: hỗ trợ … . Giải ngân 3.920 triệu đồng"): what
+    every figure of the line is of."""
+    start = text.rfind("\n", 0, f.mention.start) + 1
+    head = re.match(r"[ \t]*(?:[-+•*–]|\d+[.)]|[^\W\d_]\))?[ \t]*", text[start:f.mention.start])
+    found = _numbered().match(text, start + head.end(), f.mention.start)
+    return found if found and re.match(r"\s*:", text[found.end():]) else None
 
 
 def _last_match(pattern: re.Pattern, words: str) -> re.Match | None:
@@ -1699,7 +1737,8 @@ def _whole_area(base_text: str, f: Figure, text: str) -> bool:
 
 def _aside_after(text: str, position: int) -> tuple[int, int]:
     """The bracket that opens right after the words that follow a position, if any: (start, end)."""
-    opened = re.compile(r"[^,;.()\n:]*\(").match(text, position)
+    # (not after another percentage: "đạt 74,7% kế hoạch và bằng 131% so với cùng kỳ năm 2023 (11,2 tỷ đồng)")
+    opened = re.compile(r"[^,;.()\n:%]*\(").match(text, position)
     if opened is None:
         return (0, 0)
     return opened.end(), _closing(text, opened.end(), min(len(text), opened.end() + 200))
@@ -1736,6 +1775,10 @@ def _rate_relation(rate: Figure, numerator: Figure, denominator: Figure, base_te
     """The verdict; a miss against a base the words do not clearly name is unclear, not an error."""
     top = numerator.stated
     bottom = denominator.stated
+    if denominator is not numerator and denominator.mention.denominator is not None:
+        # "284/318 hộ Khmer đã có nhà ở" as the base of "11 hộ, chiếm 3,46% số hộ Khmer": the pair's whole
+        bottom = Stated(float(denominator.mention.denominator), denominator.stated.resolution, "exact",
+                        unit=denominator.stated.unit)
     if denominator is numerator:  # an achieved/target pair: "41/46 công trình"
         bottom = Stated(float(numerator.mention.denominator), top.resolution, "exact", unit=top.unit)
         top = Stated(top.value, top.resolution, "exact" if top.qualifier == "range" else top.qualifier, top.text,

@@ -1104,3 +1104,24 @@ def test_base_words_that_name_an_outcome_name_no_plan():
             "Lộc Ninh: 86,9 tỷ đồng\nBù Đốp: 81,2 tỷ đồng\n\n"
             "Huyện Bù Gia Mập giải ngân 51,3 tỷ đồng, chiếm 25,9% tổng số vốn đã giải ngân của toàn tỉnh.\n")
     assert _verdict(text, "rate", "25,9%") == "unclear"
+
+
+@pytest.mark.parametrize(("rate", "status"), [("58,8%", "ok"), ("61,2%", "mismatch")])
+def test_an_items_achievement_is_of_that_items_plan_stated_sections_before(rate, status):
+    text = ("I. KẾ HOẠCH VỐN\nKế hoạch vốn năm 2024 của huyện là 31.540 triệu đồng, phân bổ cho Dự án 1 là 4.260 triệu "
+            "đồng, Dự án 3 là 3.180 triệu đồng, Dự án 4 là 21.870 triệu đồng và Dự án 5 là 2.230 triệu đồng.\n\n"
+            "II. KẾT QUẢ\n1. Dự án 1: hỗ trợ nhà ở cho 27 hộ. Giải ngân 3.920 triệu đồng, đạt 92% kế hoạch.\n"
+            f"2. Dự án 3: thực hiện 3 dự án phát triển sản xuất. Giải ngân 1.870 triệu đồng, đạt {rate}.\n")
+    assert _verdict(text, "rate", "92%") == "ok"  # not of the 31.540 of all projects
+    assert _verdict(text, "rate", rate) == status
+
+
+def test_an_aside_after_the_next_rate_and_a_pair_as_a_base():
+    # "(11,2 tỷ đồng)" is the base of "131% so với cùng kỳ", not of the 74,7% before it
+    text = ("Huyện được phân bổ 18,6 tỷ đồng. Đến ngày 30/11, đã giải ngân 13,9 tỷ đồng, đạt 74,7% kế hoạch và bằng "
+            "131% so với cùng kỳ năm 2023 (11,2 tỷ đồng).")
+    assert _verdict(text, "rate", "74,7%") == "ok"
+    # "284/318 hộ Khmer" stands for its 318 households as the base of a share of Khmer households
+    pair = ("Xã có 4.105 hộ, trong đó 318 hộ đồng bào Khmer. Đến nay 284/318 hộ Khmer đã có nhà ở kiên cố, đạt 89,3%. "
+            "Hộ nghèo Khmer còn 11 hộ, chiếm 3,46% số hộ Khmer.")
+    assert "mismatch" not in {r.status for r in audit.audit(pair).relations}
