@@ -92,9 +92,10 @@ def _places() -> _Places:
         named=re.compile(rf"(?<!\w)(?:{_any(province['levels'])})\s+{name}", re.IGNORECASE),
         bare=re.compile(rf"(?<!\w)(?P<name>{_any(table['name'])})(?!\w)"),  # case kept: a proper name
         publisher=re.compile(rf"(?<!\w){institution}", re.IGNORECASE),
-        # "BÁO BẮC GIANG - Xã hội": a masthead may name the page's section (a few words, no date)
+        # "BÁO BẮC GIANG - Xã hội", "BÁO TÂY NINH - Chính trị - Xã hội": a masthead may name the page's
+        # section (a few words, no date)
         publisher_line=re.compile(rf"\s*(?:(?:{prefix})\s*)?{institution}\s*(?:{suffix})?"
-                                  rf"(?:\s[-–—|]\s*[^\W\d_]+(?:\s[^\W\d_]+){{0,2}})?\s*", re.IGNORECASE),
+                                  rf"(?:\s[-–—|]\s*[^\W\d_]+(?:\s(?:[-–—]\s)?[^\W\d_]+){{0,3}})?\s*", re.IGNORECASE),
         title_prefix=re.compile(rf"\s*{name}\s*(?::|\s[-–—]\s)", re.IGNORECASE),  # "Lạng Sơn: …", "ĐẮK LẮK - …"
         names=names,
     )

@@ -125,12 +125,17 @@ def _names_no_amount(name: str) -> bool:
 
 
 def _table_unit(text: str, start: int) -> str:
-    """ "(đơn vị: triệu đồng)", "ĐVT: triệu đồng" on the lines just before the table."""
+    """ "(đơn vị: triệu đồng)", "ĐVT: triệu đồng" on the lines just before the table, or a unit in brackets
+    ending the line right before it ("Chia theo nguồn vốn (triệu đồng):")."""
     before = text[max(0, start - words()["unit_lookback_chars"]):start]
     found = None
     for found in re.finditer(rf"(?:{alternatives(words()['unit_words'])})\s*:\s*(?P<unit>[^()\n:;]+)", before, re.IGNORECASE):
         pass
-    return found["unit"].strip().rstrip(".") if found else ""
+    if found:
+        return found["unit"].strip().rstrip(".")
+    # "Chia theo nguồn vốn (triệu đồng):" on the line right before the table
+    lead = re.search(r"\((?P<unit>[^()\d\n]+)\)\s*:?\s*\n\s*$", before)
+    return lead["unit"].strip() if lead else ""
 
 
 def column(table: Table, words_: list[str]) -> int | None:

@@ -443,3 +443,12 @@ def test_a_number_right_after_a_words_colon_is_read_and_a_time_is_not():
 def test_a_house_counted_with_its_classifier():
     read = [(m.text, m.unit) for m in extract.extract("Bàn giao 10 ngôi nhà Đại đoàn kết và 5 căn nhà.")]
     assert read == [("10 ngôi nhà", "houses"), ("5 căn nhà", "houses")]
+
+
+def test_a_tables_unit_in_brackets_on_the_line_before_it():
+    table = ("Chia theo nguồn vốn (triệu đồng):\nNguồn | Kế hoạch | Giải ngân\nĐầu tư phát triển | 4.210 | 3.472\n"
+             "Sự nghiệp | 1.426 | 546\nTổng | 5.636 | 4.018\n")
+    read = [(m.text, m.unit) for m in extract.extract(table)]
+    assert read[:2] == [("4.210", "million_vnd"), ("3.472", "million_vnd")] and len(read) == 6
+    # a bracket that holds no unit gives none: "(số liệu đến ngày 20/12/2022)"
+    assert extract.extract(table.replace("(triệu đồng)", "(số liệu đến ngày 20/12/2022)")) == []

@@ -636,3 +636,8 @@ def test_a_chronicle_reports_up_to_its_last_year_and_a_clause_ends_what_a_word_b
     # a comparison's year within its clause is skipped, one after a comma is not
     assert year("Thu nhập đã đạt 57 triệu đồng, tăng so với mức 40,9 triệu đồng năm 2019.") == ""
     assert year("Từ nguồn vốn trung ương, năm 2023 tỉnh đã hỗ trợ 120 hộ.") == 2023
+
+
+def test_a_masthead_whose_section_has_a_dash_of_its_own(levels):
+    text = "BÁO TÂY NINH - Chính trị - Xã hội\n09/01/2025 | 10:25\n\nTổng kết năm 2024\n\nBan Dân tộc tỉnh tổ chức hội nghị.\n"
+    assert infer.read_document(text, levels).value("province") == "tay-ninh"
