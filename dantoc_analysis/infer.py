@@ -604,7 +604,10 @@ def _year_of_things_done(text: str) -> Guess:
             own = [y for y in years if left <= y.start() < right]
             before = [y for y in own if y.start() < cue.start()]
             chosen = before[-1] if before else own[0]
-            return Guess(_last_of_chronicle(text, years, int(chosen["year"]), right), text[left:right].strip()[:120], 0.5)
+            # "Năm 2022 - 2023, tỉnh được phân bổ …", "Năm 2014, 2015, Chương trình …": the later of years listed
+            listed = re.match(r"\s*(?:[-–,]|và)\s*(?P<year>(?:19|20)\d{2})(?!\d)", text[chosen.end():])
+            year = max(int(chosen["year"]), int(listed["year"])) if listed else int(chosen["year"])
+            return Guess(_last_of_chronicle(text, years, year, right), text[left:right].strip()[:120], 0.5)
     return Guess()
 
 

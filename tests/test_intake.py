@@ -641,3 +641,12 @@ def test_a_chronicle_reports_up_to_its_last_year_and_a_clause_ends_what_a_word_b
 def test_a_masthead_whose_section_has_a_dash_of_its_own(levels):
     text = "BÁO TÂY NINH - Chính trị - Xã hội\n09/01/2025 | 10:25\n\nTổng kết năm 2024\n\nBan Dân tộc tỉnh tổ chức hội nghị.\n"
     assert infer.read_document(text, levels).value("province") == "tay-ninh"
+
+
+def test_investing_and_supporting_are_words_of_doing_and_years_listed_report_the_later(levels):
+    def year(text):
+        return infer.read_document(f"Tin\n\n{text}\n", levels).value("report_year")
+    assert year("Năm 2017, huyện đầu tư hơn 5,4 tỷ đồng phát triển sản xuất.") == 2017
+    assert year("Năm 2022 - 2023, tỉnh được phân bổ trên 1.270 tỷ đồng.") == 2023
+    assert year("Năm 2014, 2015, Chương trình 135 đã hỗ trợ 2.100 xã.") == 2015
+    assert year("Năm 2026, huyện phấn đấu hỗ trợ 300 hộ.") == ""  # a target, not a year of things done
