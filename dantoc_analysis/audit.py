@@ -709,6 +709,10 @@ def _alike(first: str, following: str, counted: set[str]) -> bool:
     heads = [_first_word(first, counted), _first_word(following, counted)]
     if heads[0] and heads[0] == heads[1]:
         return True
+    # "năm 2022: 18.216 triệu đồng; năm 2023: 27.215 triệu đồng": the same word before a number, a label's
+    numbered = [re.match(r"\s*([^\W\d_]+)\s+\d+\s*:", clause) for clause in (first, following)]
+    if all(numbered) and numbered[0][1].lower() == numbered[1][1].lower():
+        return True
     for category in _patterns().categories:
         a, b = _members_named(category, first), _members_named(category, following)
         if a and b and not a & b:
@@ -761,6 +765,8 @@ def _compatible(text: str, total: Figure, part: Figure, bracket: bool) -> bool:
         return True  # "312 người có uy tín, trong đó 296 nam và 24 nữ"
     if total.mention.unit == part.mention.unit == s["generic_count"] and noun(part.mention).startswith(f"{noun(total.mention)} "):
         return True  # "1.020 học viên, gồm 612 học viên nữ và 398 học viên nam": a narrower kind of the same noun
+    if total.mention.unit == part.mention.unit == s["generic_count"] and noun(total.mention).startswith(f"{noun(part.mention)} "):
+        return True  # "120 phần quà, gồm 70 phần cho hộ nghèo và …": the part names the total's head noun only
     if _on_occasions(total, part):
         return True
     return (bracket and part.mention.unit == s["generic_count"]
@@ -1065,9 +1071,15 @@ def _rate_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | 
     if rate.mention.unit != "percent" or rate.index == 0:
         return None
     before = figures[rate.index - 1]
-    if before.sentence != rate.sentence or before.mention.unit == "percent":
+    if before.sentence != rate.sentence:
         return None
     lead = text[before.mention.end:rate.mention.start] + _qualifier_word(rate)
+    if before.mention.unit == "percent":
+        # "giải ngân 13,9 tỷ đồng, đạt 74,7% kế hoạch và bằng 131% …": a second rate joined to the first is
+        # of the same figure
+        chained = re.fullmatch(rf"[^,;.:()\d]*\s(?:{_phrases(words()['sum']['joiners'])})\s+(?:{_phrases(words()['rate']['cues'])})\s*",
+                               lead, re.IGNORECASE)
+        return _rate_numerator(text, figures, before) if chained else None
     # "… 1.126 hộ nghèo DTTS trên tổng số 26.730 hộ DTTS, tỷ lệ hộ nghèo DTTS là 4,51%": a rate named
     # as such, right after the clause that states its terms
     if not _patterns().cue.search(lead) and (named := _patterns().named_rate.search(lead)):
@@ -1247,7 +1259,11 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
             out.append(_rate_relation(rate, numerator, stated, base_text or stated.mention.text))
             continue
         if _patterns().elsewhere.search(base_text):
-            out.append(_unclear_rate(rate, numerator, base_text, "rate_elsewhere"))
+            # "bằng 131% so với cùng kỳ năm 2023 (11,2 tỷ đồng)": a base from elsewhere, stated in a bracket
+            start, end = _aside_after(text, rate.mention.end)
+            stated_here = [f for f in figures if start <= f.mention.start < end and same_unit(f, numerator)]
+            out.append(_rate_relation(rate, numerator, stated_here[0], base_text) if len(stated_here) == 1
+                       else _unclear_rate(rate, numerator, base_text, "rate_elsewhere"))
             continue
         if _counts_other_things(base_text, numerator):
             # "5.429 hộ, với 27.558 khẩu, chiếm 79,3% tổng số hộ nghèo": a share of households is no

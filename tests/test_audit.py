@@ -1125,3 +1125,24 @@ def test_an_aside_after_the_next_rate_and_a_pair_as_a_base():
     pair = ("Xã có 4.105 hộ, trong đó 318 hộ đồng bào Khmer. Đến nay 284/318 hộ Khmer đã có nhà ở kiên cố, đạt 89,3%. "
             "Hộ nghèo Khmer còn 11 hộ, chiếm 3,46% số hộ Khmer.")
     assert "mismatch" not in {r.status for r in audit.audit(pair).relations}
+
+
+@pytest.mark.parametrize(("total", "status"), [("71.825 triệu đồng", "ok"), ("73.825 triệu đồng", "mismatch")])
+def test_clauses_labelled_by_year_go_on_listing(total, status):
+    text = (f"Lũy kế giai đoạn 2022 - 2024, huyện đã giải ngân {total}, gồm năm 2022: 18.216 triệu đồng; năm 2023: "
+            "27.215 triệu đồng; năm 2024: 26.394 triệu đồng.")
+    assert _verdict(text, "sum", total) == status
+
+
+@pytest.mark.parametrize(("total", "status"), [("110 phần quà", "ok"), ("120 phần quà", "mismatch")])
+def test_parts_that_name_only_the_totals_head_noun(total, status):
+    text = f"Xã đã chuẩn bị {total}, gồm 70 phần cho hộ nghèo, cận nghèo và 40 phần cho người cao tuổi."
+    assert _verdict(text, "sum", total) == status
+
+
+@pytest.mark.parametrize(("rate", "status"), [("124%", "ok"), ("131%", "mismatch")])
+def test_a_second_rate_joined_to_the_first_and_a_base_from_elsewhere_stated_in_a_bracket(rate, status):
+    text = (f"Huyện được phân bổ 18,6 tỷ đồng. Đến ngày 30/11, đã giải ngân 13,9 tỷ đồng, đạt 74,7% kế hoạch và bằng "
+            f"{rate} so với cùng kỳ năm 2023 (11,2 tỷ đồng).")
+    assert _verdict(text, "rate", rate) == status
+    assert _verdict(text, "rate", "74,7%") == "ok"
