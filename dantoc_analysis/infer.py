@@ -462,10 +462,13 @@ def published(lines: _Lines) -> Guess:
 
 
 def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
-    """The year the document reports on: a review cue before "năm N" in the title, else in the text,
-    else a review of "năm qua" (the past year) by the document's date, else the last year of the years
-    it looks back on ("Trong 03 năm, từ năm 2016 – 2018"), else the first year of things done ("Năm
-    2024, xã đã …"), else the dated document's year so far ("Tính đến hết ngày 15/5")."""
+    """The year the document reports on, from the first of these that the text holds: a review cue
+    before "năm N" (or a quarter) in the title, else in the text; a review of "năm qua" (the past year),
+    or "năm nay", by the document's date; a period the title says things were done in ("Giai đoạn
+    2014-2019, … giảm 6,37%"); the last of the years it looks back on ("Trong 03 năm, từ năm 2016 –
+    2018"); a year the title names; the first year of things done ("Năm 2024, xã đã …"), or the last of
+    a chronicle that goes on from it; a period in which things were done, once ended; the dated
+    document's year so far ("Tính đến hết ngày 15/5", "Đến nay, …")."""
     spec = cues()["report_year"]
     # "6 tháng đầu năm 2024": a cue that ends in "năm" takes its year right after it
     pattern = re.compile(rf"(?<!\w)(?P<cue>{_any(spec['cues'])})(?!\w)"
