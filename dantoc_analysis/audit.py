@@ -1326,8 +1326,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     # nor does the unit every candidate shares ("hộ" of "số hộ đồng bào DTTS" names no household figure)
     telling = (tokens(base_text, ("stopwords", "plain")) - tokens(noun(numerator.mention), ())) | {c.pattern for c in concepts}
     specific = tokens(base_text, ("stopwords", "plain")) - _concept_words()
-    share = any(re.match(_phrases([c]), _cue_of(text, numerator, rate), re.IGNORECASE)
-                for c in words()["rate"]["share_cues"])
+    share = _is_share(text, numerator, rate)
     # What the numerator is a figure of, in words that tell it from other figures: "vốn sự nghiệp"
     # says "sự nghiệp"; "vốn" alone says nothing a plan of all capital does not.
     subject = set() if share else tokens(numerator.label, ("stopwords", "results", "plain"))
