@@ -314,7 +314,8 @@ def _label(text: str, figures: list[Figure], f: Figure, sentence: Sentence) -> s
 
 def _clause_marks(before: str) -> list[int]:
     """Where clauses may begin in the words before a figure: after ',' ';' or an open '(' — but not
-    inside an aside the words close again ("Kế hoạch vốn năm 2024 (bao gồm vốn kéo dài, …) là X")."""
+    inside an aside the words close again ("Kế hoạch vốn năm 2024 (bao gồm vốn kéo dài, …) là X"), nor
+    between names."""
     marks, opened = [], []
     for pos, char in enumerate(before):
         if char == "(":
@@ -322,9 +323,15 @@ def _clause_marks(before: str) -> list[int]:
         elif char == ")" and opened:
             start = opened.pop()
             marks = [m for m in marks if m < start]
-        elif char in ",;" and not opened:
+        elif char in ",;" and not opened and not (char == "," and _between_names(before, pos)):
             marks.append(pos + 1)
     return sorted(marks + opened)
+
+
+def _between_names(words_: str, comma: int) -> bool:
+    """A comma in a list of proper names ("đồng bào Vân Kiều, Pa Kô có 11.046 hộ") opens no clause."""
+    return bool(re.search(r"(?<!\S)[^\W\d_]*[A-ZĐ][^\W\d_]*$", words_[:comma])
+                and re.match(r"\s+[A-ZĐ]", words_[comma + 1:]) and words_[:comma].split()[-1][:1].isupper())
 
 
 _LIST_MARK = re.compile(r"(?:^|(?<=\n))[ \t]*(?:[a-zđ]|\d{1,2})\)", re.IGNORECASE)

@@ -1146,3 +1146,11 @@ def test_a_second_rate_joined_to_the_first_and_a_base_from_elsewhere_stated_in_a
             f"{rate} so với cùng kỳ năm 2023 (11,2 tỷ đồng).")
     assert _verdict(text, "rate", rate) == status
     assert _verdict(text, "rate", "74,7%") == "ok"
+
+
+@pytest.mark.parametrize(("share", "status"), [("35,6%", "ok"), ("16,1%", "mismatch")])
+def test_a_comma_between_names_opens_no_clause(share, status):
+    # "đồng bào Vân Kiều, Pa Kô có 11.046 hộ": the 11.046 are the households of "số hộ đồng bào"
+    text = ("Hướng Hóa có 20 xã, thị trấn với 24.318 hộ; đồng bào Vân Kiều, Pa Kô có 11.046 hộ, chiếm 45,4%. Số hộ "
+            f"nghèo đồng bào dân tộc thiểu số cuối năm 2023 là 3.927 hộ, bằng {share} số hộ đồng bào.")
+    assert _verdict(text, "rate", share) == status
