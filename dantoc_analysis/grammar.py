@@ -191,7 +191,10 @@ def _patterns() -> _Patterns:
 def figures(text: str) -> Iterator[Figure]:
     """Every figure in `text` (NFC), in order; offsets are against `text`: those its sentences state,
     and the numbers of its tables, in the unit their column states."""
-    yield from sorted([*_stated(text), *_table_figures(text)], key=lambda f: f.start)
+    cells = _table_figures(text)
+    # a table's cell is read in its column's unit, not with words of the next row ("486\nSóc Mới | …")
+    taken = {f.start for f in cells}
+    yield from sorted([*(f for f in _stated(text) if f.start not in taken), *cells], key=lambda f: f.start)
 
 
 def _table_figures(text: str) -> list[Figure]:
@@ -203,15 +206,26 @@ def _table_figures(text: str) -> list[Figure]:
         for r, row in enumerate(table.rows):
             for c, cell in enumerate(row):
                 unit = table.unit(r, c)
-                if unit and tables.is_number(cell):
-                    try:
-                        read = parse_figure(f"{cell.text} {unit}")
-                    except FigureError:
-                        continue
-                    if read.end == len(cell.text) + 1 + len(unit):
-                        out.append(Figure(cell.text, read.value, read.unit, "exact", read.resolution, noun=unit,
-                                          flags=("table_cell",), start=cell.start, end=cell.end))
+                if unit and tables.is_number(cell) and (read := _cell_reading(cell.text, unit)) is not None:
+                    read, words = read
+                    out.append(Figure(cell.text, read.value, read.unit, "exact", read.resolution, noun=words,
+                                      flags=("table_cell",), start=cell.start, end=cell.end))
     return out
+
+
+def _cell_reading(number: str, unit: str) -> tuple[Figure, str] | None:
+    """A cell's number read in its column's unit: the whole unit ("triệu đồng"), else its first words
+    when they are a unit the vocabulary knows ("Số hộ Khmer" counts "hộ")."""
+    words = unit.split()
+    for size in range(len(words), 0, -1):
+        said = " ".join(words[:size])
+        try:
+            read = parse_figure(f"{number} {said}")
+        except FigureError:
+            continue
+        if read.end == len(number) + 1 + len(said) and (size == len(words) or read.unit != vocabulary().count_unit):
+            return read, said
+    return None
 
 
 def _stated(text: str) -> Iterator[Figure]:

@@ -109,9 +109,12 @@ def _unit_column(name: str) -> bool:
 
 
 def _column_unit(name: str) -> str:
-    """ "Kế hoạch (triệu đồng)" -> "triệu đồng"; "Tỷ lệ (%)", "Tỷ lệ" -> "%"."""
+    """ "Kế hoạch (triệu đồng)" -> "triệu đồng"; "Tỷ lệ (%)", "Tỷ lệ" -> "%"; "Số hộ Khmer" -> "hộ Khmer"
+    (what it counts: the figure grammar keeps the words that are a unit)."""
     if m := re.search(r"\(([^()]*)\)\s*$", name):
         return m.group(1).strip()
+    if m := re.match(rf"\s*(?:{alternatives(words()['count_headers'])})\s+(?P<noun>[^()\d]+?)\s*$", name, re.IGNORECASE):
+        return m["noun"]
     return "%" if _rate_column(name) else ""
 
 

@@ -452,3 +452,11 @@ def test_a_tables_unit_in_brackets_on_the_line_before_it():
     assert read[:2] == [("4.210", "million_vnd"), ("3.472", "million_vnd")] and len(read) == 6
     # a bracket that holds no unit gives none: "(số liệu đến ngày 20/12/2022)"
     assert extract.extract(table.replace("(triệu đồng)", "(số liệu đến ngày 20/12/2022)")) == []
+
+
+def test_a_column_headed_by_what_it_counts_and_a_cell_never_read_with_the_next_rows_words():
+    table = ("Ấp | Số hộ Khmer | Nhà ở (hộ) | Kinh phí (triệu đồng)\nTài Công | 312 | 6 | 486\nSóc Mới | 278 | 4 | 398\n"
+             "Cộng | 590 | 10 | 884\n")
+    read = [(m.text, m.unit) for m in extract.extract(table)]
+    assert read[:3] == [("312", "households"), ("6", "households"), ("486", "million_vnd")]
+    assert len(read) == 9  # "486" at a line's end is no count of the "Sóc" on the next
