@@ -84,9 +84,13 @@ def _places() -> _Places:
         names.setdefault(row["name"].lower(), []).append(row)
     province = cues()["province"]
     publisher = cues()["publisher"]
+    # papers named after a place of their province rather than the province ("Báo Điện Biên Phủ")
+    for alias, province_name in publisher["paper_names"].items():
+        names[alias.lower()] = names[province_name.lower()]
     name = rf"(?P<name>{_any(table['name'])})(?!\w)"
     kinds = _any(k["words"] for k in publisher["kinds"])
-    institution = rf"(?P<pub>(?P<kind>{kinds})\s+{name})"
+    published_name = rf"(?P<name>{_any([*table['name'], *publisher['paper_names']])})(?!\w)"
+    institution = rf"(?P<pub>(?P<kind>{kinds})\s+{published_name})"
     prefix, suffix = _any(publisher["line_prefixes"]), _any(publisher["line_suffixes"])
     return _Places(
         named=re.compile(rf"(?<!\w)(?:{_any(province['levels'])})\s+{name}", re.IGNORECASE),

@@ -650,3 +650,9 @@ def test_investing_and_supporting_are_words_of_doing_and_years_listed_report_the
     assert year("Năm 2022 - 2023, tỉnh được phân bổ trên 1.270 tỷ đồng.") == 2023
     assert year("Năm 2014, 2015, Chương trình 135 đã hỗ trợ 2.100 xã.") == 2015
     assert year("Năm 2026, huyện phấn đấu hỗ trợ 300 hộ.") == ""  # a target, not a year of things done
+
+
+def test_a_provincial_paper_named_after_a_place_of_its_province(levels):
+    text = "BÁO ĐIỆN BIÊN PHỦ - Kinh tế\n08/12/2023 | 09:30\n\nCòn nhiều việc phải làm\n\nBan Dân tộc tỉnh họp.\n"
+    doc = infer.read_document(text, levels)
+    assert doc.value("province") == "dien-bien" and "ĐIỆN BIÊN PHỦ" in doc.guesses["province"].words
