@@ -656,3 +656,9 @@ def test_a_provincial_paper_named_after_a_place_of_its_province(levels):
     text = "BÁO ĐIỆN BIÊN PHỦ - Kinh tế\n08/12/2023 | 09:30\n\nCòn nhiều việc phải làm\n\nBan Dân tộc tỉnh họp.\n"
     doc = infer.read_document(text, levels)
     assert doc.value("province") == "dien-bien" and "ĐIỆN BIÊN PHỦ" in doc.guesses["province"].words
+
+
+def test_what_must_be_done_in_a_year_is_a_target(levels):
+    text = ('Báo Nghệ An | Thứ Ba, 14/02/2023 - 08:00\n\nPhó Chủ tịch UBND huyện: "Năm 2023 phải giải ngân dứt điểm vốn '
+            'chuyển sang"\n\n- Thưa ông, năm 2022 huyện được bố trí bao nhiêu vốn?\n+ Tổng vốn giao năm 2022 là 356,8 tỷ đồng.\n')
+    assert infer.read_document(text, levels).value("report_year") == 2022
