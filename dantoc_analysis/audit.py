@@ -118,7 +118,7 @@ def _patterns() -> _Patterns:
         next_opener=re.compile(rf"(?P<lead>\s*)(?P<open>{_phrases(w['sum']['next_sentence'])})(?P<colon>\s*:)?",
                                re.IGNORECASE),
         # A total's whole clause when it follows its parts: "tổng cộng", "- Tổng cộng:", "tính chung là".
-        after_parts=re.compile(rf"[\s\-+•*–]*(?:{_phrases(w['sum']['after_parts'])})(?:\s+là)?\s*:?\s*",
+        after_parts=re.compile(rf"[\s.\-+•*–]*(?:{_phrases(w['sum']['after_parts'])})(?:\s+là)?\s*:?\s*",
                                re.IGNORECASE),
         # A comma before a digit is a decimal mark ("45,2 tỷ"), not the end of an item.
         joiner=re.compile(rf",(?!\d)|{_phrases(w['sum']['joiners'])}", re.IGNORECASE),
@@ -386,6 +386,7 @@ def audit(text: str, file: str = "") -> Audit:
     spans = sentences(text)
     figures = _figures(text, extract(text, file), spans)
     relations = find_sums(text, figures, spans) + find_totals_after(text, figures, spans)
+    relations += find_remainders(text, figures, spans)
     _mark_numerators(text, figures)
     relations += find_rates(text, figures, spans) + find_in_tables(text, figures)
     relations.sort(key=lambda r: (STATUS_ORDER[r.status], r.anchor))
@@ -587,6 +588,26 @@ def find_totals_after(text: str, figures: list[Figure], spans: list[Sentence]) -
     return out
 
 
+def find_remainders(text: str, figures: list[Figure], spans: list[Sentence]) -> list[Relation]:
+    """A total, the part done, and the rest, in one sentence ("huyện hỗ trợ 312 hộ; đến nay 247 hộ đã vào
+    ở nhà mới, còn lại 56 hộ đang hoàn thiện"): the part and the rest make up the total. Only three
+    figures of one unit in a row, none a part or a change already, the last named the rest."""
+    out = []
+    rest = re.compile(rf"(?<!\w)(?:{_phrases(words()['sum']['remainder_words'])})(?:\s+(?:là|có))?\s*$", re.IGNORECASE)
+    for f in figures:
+        if f.index < 2 or not f.is_amount or f.parent is not None or not rest.search(f.label):
+            continue
+        total, part = figures[f.index - 2], figures[f.index - 1]
+        if (not (total.sentence == part.sentence == f.sentence) or not same_unit(total, part) or not same_unit(part, f)
+                or any(x.parent is not None or not x.is_amount or _is_change(x) for x in (total, part))
+                or total.stated.qualifier != "exact"):
+            continue
+        relation = _sum_relation(text, figures, total, [part.index, f.index], False, 0, 0)
+        part.parent = f.parent = total.index
+        out.append(relation)
+    return out
+
+
 def _items_before(text: str, figures: list[Figure], total: Figure, start: int, end: int) -> list[int]:
     """The figures of the items right before a total, nearest last: an item with no figure ends
     the list; a rate's item ("…, đạt 90%") is passed over."""
@@ -594,8 +615,7 @@ def _items_before(text: str, figures: list[Figure], total: Figure, start: int, e
     for item_start, item_end in reversed(_items(text, start, end)):
         inside = [f for f in figures if item_start <= f.mention.start < item_end
                   and _depth(text, start, f.mention.start) == 0]  # not an aside's figures
-        amounts = [f.index for f in inside if f.is_amount and f.parent is None
-                   and (same_unit(total, f) or _on_occasions(total, f))]
+        amounts = [f.index for f in inside if f.is_amount and f.parent is None and _counts_toward(total, f)]
         if not amounts and all(f.mention.unit == "percent" for f in inside) and (
                 inside or not tokens(text[item_start:item_end], ())):
             continue  # the comma before the total's words, or a part's rate
@@ -762,7 +782,7 @@ def _compatible(text: str, total: Figure, part: Figure, bracket: bool) -> bool:
     235 nữ)"); people of a sex are part of a count of any noun ("615 học viên, trong đó nam 248
     người, …": only persons are men or women)."""
     s = words()["sum"]
-    if same_unit(total, part) or part.mention.unit in _listed_units(text, total):
+    if part.mention.unit in _listed_units(text, total):
         return True
     if (total.mention.unit == s["generic_count"] and part.mention.unit in s["persons"]
             and _patterns().sex.search(part.label)):
@@ -770,14 +790,21 @@ def _compatible(text: str, total: Figure, part: Figure, bracket: bool) -> bool:
     if (total.mention.unit in s["persons"] and part.mention.unit == s["generic_count"]
             and _patterns().sex.fullmatch(noun(part.mention))):
         return True  # "312 người có uy tín, trong đó 296 nam và 24 nữ"
-    if total.mention.unit == part.mention.unit == s["generic_count"] and noun(part.mention).startswith(f"{noun(total.mention)} "):
-        return True  # "1.020 học viên, gồm 612 học viên nữ và 398 học viên nam": a narrower kind of the same noun
-    if total.mention.unit == part.mention.unit == s["generic_count"] and noun(total.mention).startswith(f"{noun(part.mention)} "):
-        return True  # "120 phần quà, gồm 70 phần cho hộ nghèo và …": the part names the total's head noun only
-    if _on_occasions(total, part):
+    if _counts_toward(total, part):
         return True
     return (bracket and part.mention.unit == s["generic_count"]
             and total.mention.unit not in measures())
+
+
+def _counts_toward(total: Figure, part: Figure) -> bool:
+    """A part that counts what its total counts: the same unit; a narrower kind of the same noun ("1.020
+    học viên, gồm 612 học viên nữ …", "31 học viên Ê Đê, …, tổng cộng 58 học viên"); the total's head noun
+    only ("120 phần quà, gồm 70 phần …"); households or people on occasions ("… tổng cộng 1.761 lượt hộ")."""
+    if same_unit(total, part) or _on_occasions(total, part):
+        return True
+    whole, own = noun(total.mention), noun(part.mention)
+    return (total.mention.unit == part.mention.unit == words()["sum"]["generic_count"]
+            and (own.startswith(f"{whole} ") or whole.startswith(f"{own} ")))
 
 
 def _on_occasions(total: Figure, part: Figure) -> bool:

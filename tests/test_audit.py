@@ -1154,3 +1154,22 @@ def test_a_comma_between_names_opens_no_clause(share, status):
     text = ("Hướng Hóa có 20 xã, thị trấn với 24.318 hộ; đồng bào Vân Kiều, Pa Kô có 11.046 hộ, chiếm 45,4%. Số hộ "
             f"nghèo đồng bào dân tộc thiểu số cuối năm 2023 là 3.927 hộ, bằng {share} số hộ đồng bào.")
     assert _verdict(text, "rate", share) == status
+
+
+@pytest.mark.parametrize(("rest", "status"), [("65", "ok"), ("56", "mismatch")])
+def test_a_total_the_part_done_and_the_rest(rest, status):
+    text = f"Về nhà ở, năm nay huyện hỗ trợ 312 hộ; đến nay 247 hộ đã vào ở nhà mới, còn lại {rest} hộ đang hoàn thiện mái."
+    assert _verdict(text, "sum", "312 hộ") == status
+
+
+@pytest.mark.parametrize(("total", "status"), [("56 học viên", "ok"), ("58 học viên", "mismatch")])
+def test_parts_of_a_narrower_kind_before_a_closing_total(total, status):
+    text = f"4. Đào tạo nghề cho 31 học viên Ê Đê, 19 học viên Mnông và 6 học viên Dao, tổng cộng {total}."
+    assert _verdict(text, "sum", total) == status
+
+
+@pytest.mark.parametrize(("total", "status"), [("327 hộ", "ok"), ("341 hộ", "mismatch")])
+def test_a_closing_total_line_after_a_sentence_end(total, status):
+    text = (f"2.1. Dự án 1\n- Hỗ trợ nhà ở: 96 hộ;\n- Hỗ trợ nước sinh hoạt phân tán: 184 hộ;\n- Hỗ trợ chuyển đổi nghề: "
+            f"47 hộ.\nTổng cộng: {total}.\n")
+    assert _verdict(text, "sum", total) == status
