@@ -108,9 +108,9 @@ def _patterns() -> _Patterns:
     w = words()
     openers = _phrases(w["sum"]["of_which"] + w["sum"]["whole"])
     return _Patterns(
-        # Words (no figure, no sentence end) between a total and what opens its parts.
+        # Words (no sentence end; digits only of names like "lớp 6": _opening refuses a figure) between a total and what opens its parts.
         # ("129 xã, phường, thị trấn; trong đó …": the total's noun may end at a ';')
-        opener=re.compile(rf"(?P<lead>[\s,;]*[^\d.;:()\n]{{0,60}}?(?:;\s*)?)(?P<open>{openers})(?P<colon>\s*:)?",
+        opener=re.compile(rf"(?P<lead>[\s,;]*[^.;:()\n]{{0,60}}?(?:;\s*)?)(?P<open>{openers})(?P<colon>\s*:)?",
                           re.IGNORECASE),
         # a sentence that ends by opening the list of the total before it: "Phân theo dự án, vốn đã giải ngân như sau:"
         closing_opener=re.compile(rf"(?P<lead>[^\d\n:]{{0,80}}?)(?P<open>{_phrases(w['sum']['whole'])})(?P<colon>\s*:)[ \t]*(?=\n)",
@@ -652,6 +652,8 @@ def _opening(text: str, figures: list[Figure], total: Figure, spans: list[Senten
     sentence = spans[total.sentence]
     words_end = _after_own_rate(text, figures, total)
     opened = _patterns().opener.match(text, words_end)
+    if opened and any(words_end <= f.mention.start < opened.start("open") for f in figures):
+        opened = None  # the words before the list hold another figure: it is that one's ("lớp 6" is no figure)
     if opened and opened["open"] == ":" and (re.search(r"[;\n]", opened["lead"])
                                              or _names_next_item(opened["lead"])):
         # "…: 620 hộ;\n- Sửa chữa: 412 hộ", "Tây Giang: 70 người, Nam Giang: 60 người": the next

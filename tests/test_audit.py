@@ -1173,3 +1173,9 @@ def test_a_closing_total_line_after_a_sentence_end(total, status):
     text = (f"2.1. Dự án 1\n- Hỗ trợ nhà ở: 96 hộ;\n- Hỗ trợ nước sinh hoạt phân tán: 184 hộ;\n- Hỗ trợ chuyển đổi nghề: "
             f"47 hộ.\nTổng cộng: {total}.\n")
     assert _verdict(text, "sum", total) == status
+
+
+@pytest.mark.parametrize(("share", "status"), [("85%", "ok"), ("87,5%", "mismatch")])
+def test_a_number_in_the_totals_noun_phrase_does_not_hide_its_list(share, status):
+    text = f"Năm học 2023 - 2024, trường tuyển 140 học sinh lớp 6, trong đó 119 em là người Khmer, chiếm {share}."
+    assert _verdict(text, "rate", share) == status
