@@ -108,7 +108,8 @@ def _patterns() -> _Patterns:
     w = words()
     openers = _phrases(w["sum"]["of_which"] + w["sum"]["whole"])
     return _Patterns(
-        # Words (no sentence end; digits only of names like "lớp 6": _opening refuses a figure) between a total and what opens its parts.
+        # Words between a total and what opens its parts: no sentence end, and digits only of names
+        # ("140 học sinh lớp 6, trong đó …": _opening refuses a figure there).
         # ("129 xã, phường, thị trấn; trong đó …": the total's noun may end at a ';')
         opener=re.compile(rf"(?P<lead>[\s,;]*[^.;:()\n]{{0,60}}?(?:;\s*)?)(?P<open>{openers})(?P<colon>\s*:)?",
                           re.IGNORECASE),
