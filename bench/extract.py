@@ -95,7 +95,8 @@ def _labelled(folder: Path) -> dict[str, list[tuple[int, int, str, Decimal, str]
 
 def score_heldout(folder: Path = HELDOUT) -> dict:
     """Precision and recall on the held-out paragraphs against labels.csv: span = the same words at
-    the same place; value = overlapping words read as the same value in the same unit (one to one)."""
+    the same place; value = overlapping words read as the same value in the same unit, the unit a
+    reader understands (`reads_as`: a change of a rate is in points), one to one."""
     gold = _labelled(folder)
     n_gold = sum(len(g) for g in gold.values())
     n_pred = span_hit = value_hit = 0
@@ -111,12 +112,12 @@ def score_heldout(folder: Path = HELDOUT) -> dict:
                         if (g[0], g[2]) not in spans]
         for m in found:
             match = next((g for g in labels if g[0] < m.end and m.start < g[1] and g[3] == m.value
-                          and g[4] == m.unit), None)
+                          and g[4] == m.reads_as), None)
             if match:
                 labels.remove(match)
                 value_hit += 1
             else:
-                extra.append((path.name, m.text, m.value, m.unit))
+                extra.append((path.name, m.text, m.value, m.reads_as))
         missed += [(path.name, g[2], g[3], g[4]) for g in labels]
     return {
         "gold": n_gold, "predicted": n_pred,

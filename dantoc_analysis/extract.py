@@ -40,15 +40,21 @@ class Mention:
     upper: Decimal | None = None  # "từ 5 đến 7%": 7
     noun: str = ""  # the unit noun or the counted noun phrase as written ("hộ", "dân tộc")
     comparison: str | None = None  # "≥" of "82,5/≥80%": how the target bounds the result
-    flags: tuple[str, ...] = ()  # unit_typo, unit_implied, space_grouped: see grammar.Figure
+    flags: tuple[str, ...] = ()  # unit_typo, unit_implied, rate_change, space_grouped: see grammar.Figure
     indicator: str | None = None
     confidence: float = 0.0
+
+    @property
+    def reads_as(self) -> str:
+        """The unit the figure means: points for a change of a rate written "%"."""
+        return grammar.reads_as(self.unit, self.flags)
 
     def to_dict(self) -> dict:
         row = asdict(self)
         for key in ("value", "denominator", "upper"):
             row[key] = _plain(row[key])
         row["flags"] = list(row["flags"])
+        row["reads_as"] = self.reads_as
         return row
 
 
@@ -93,9 +99,12 @@ def _tokens(text: str) -> set[str]:
 
 
 def _proposer(indicators: pd.DataFrame):
+    # An indicator that is a difference of rates is stored in "%" and read in points, as a flagged
+    # change of a rate is: each is proposed only for figures read in its unit.
     by_unit: dict[str, list[tuple[str, set[str]]]] = {}
     for row in indicators.itertuples():
-        by_unit.setdefault(row.unit, []).append((row.indicator, _tokens(row.name_vi)))
+        unit = grammar.reads_as(row.unit, ("rate_change",) if row.rate_difference == "yes" else ())
+        by_unit.setdefault(unit, []).append((row.indicator, _tokens(row.name_vi)))
 
     def propose(text: str, mention: Mention) -> Mention:
         # Words weigh more the nearer they stand: the clause the figure is in, with the noun phrase
@@ -109,7 +118,7 @@ def _proposer(indicators: pd.DataFrame):
             contexts.append((weight, _tokens(text[cut:stop])))
         contexts.append((0.25, _tokens(text[window:mention.start])))
         best, score = None, 0.0
-        for indicator, words in by_unit.get(mention.unit, []):
+        for indicator, words in by_unit.get(mention.reads_as, []):
             if words:
                 s = sum(weight * len(words & context) for weight, context in contexts) / len(words)
                 if s > score:

@@ -50,7 +50,8 @@ class Figure:
     `start`/`end` place `text` in the text it was read from. `flags` name what a reader should look
     at: `unit_typo` (scale words that do not compound, "314 tỷ triệu đồng", read as the first),
     `unit_implied` (money that drops "đồng": "kinh phí hơn 500 triệu"; a bare number in a bracket
-    that splits a count: "995 người (nam 924, …)"), `space_grouped`
+    that splits a count: "995 người (nam 924, …)"), `rate_change` (a change of a rate, stored as
+    written in "%" and read in points: "tỷ lệ hộ nghèo giảm 3,41%"; see `reads_as`), `space_grouped`
     (thousands grouped by ordinary spaces, "1 188 600").
     """
 
@@ -123,6 +124,11 @@ class _Patterns:
     masked: re.Pattern
     counter_line: re.Pattern
     listed_next: re.Pattern
+    rate_change: re.Pattern
+    rate_noun: re.Pattern
+    rate_noun_after: re.Pattern
+    year_number: re.Pattern
+    level_before_change: re.Pattern
 
 
 @cache
@@ -165,6 +171,14 @@ def _patterns() -> _Patterns:
         comparison_base=re.compile(rf"[^.;:\n]*?(?<!\w)(?:{_words(words['comparison_base'])})(?!\w)",
                                    re.IGNORECASE),
         range_start=re.compile(rf"(?:^|[^\w])(?P<w>{_words(words['range_start'])}){sp}+$", re.IGNORECASE),
+        rate_change=re.compile(rf"(?:^|[^\w])(?P<change>{_words(words['rate_changes'])})"
+                               rf"(?:{sp}+(?:{_words(words['rate_change_adverbs'])}))*"
+                               rf"(?:{sp}+(?P<from>{_words(words['range_start'])}))?"
+                               rf"(?:{sp}+(?:{_words(voc.qualifiers)}))?{sp}+$", re.IGNORECASE),
+        rate_noun=re.compile(rf"(?<!\w)(?:{_words(words['rate_nouns'])})(?!\w)", re.IGNORECASE),
+        rate_noun_after=re.compile(rf"{sp}+(?:{_words(words['rate_nouns'])})(?!\w)", re.IGNORECASE),
+        year_number=re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
+        level_before_change=re.compile(rf"(?:{NUMERAL}){sp}*%{sp}*,?{sp}*$"),
         identifier=re.compile(rf"(?:^|[^\w])(?:{_words(words['identifier_before'])})(?:{sp}+số)?{sp}*[:.]?{sp}*$",
                               re.IGNORECASE),
         amount_name=re.compile(rf"(?:^|[^\w])(?:{_words(words['amount_names'])}){sp}*[:]?{sp}*$", re.IGNORECASE),
@@ -349,12 +363,37 @@ def _read(text: str, number: re.Match, pat: _Patterns, whole: bool = False) -> t
         if comparative := pat.comparative.search(before, 0, q.start("q")):
             qualifier = _compared(text, end, comparative, pat)
             begin = start if qualifier == "exact" else begin
+    if unit == _grammar_words()["rate_change_unit"]["written"] and _states_rate_change(text, start, end,
+                                                                                      qualifier == "range", pat):
+        flags = [*flags, "rate_change"]
     figure = Figure(
         text=text[begin:end], value=normalise(_combine(groups) * factor), unit=unit, qualifier=qualifier,
         resolution=normalise(_resolution(groups) * factor), denominator=denominator, upper=upper,
         noun=noun, comparison=comparison, flags=tuple(flags), start=begin, end=end)
     other = second and (second["den"] or second["dash"] or second["upto"]) or ""
     return figure, _Words(q["q"] if q else "", tuple(_group_words(numeral, mixed, pat)), other, noun, per)
+
+
+def _states_rate_change(text: str, start: int, end: int, ranged: bool, pat: _Patterns) -> bool:
+    """Whether the percentage at `start` is a change of a rate, in points: a change word right before
+    it, and the rate named after it or before the change word in its sentence with no figure between
+    but the rate's level right before the change ("Tỷ lệ hộ nghèo còn 15,57%, giảm 3,41% so với …")."""
+    before = text[max(0, start - CONTEXT_CHARS):start]
+    change = pat.rate_change.search(before)
+    if not change or (change["from"] and not ranged):
+        return False
+    if pat.rate_noun_after.match(text, end):
+        return True
+    at = start - len(before) + change.start("change")
+    window = max(0, at - BRACKET_CHARS)
+    sentence = max((m.end() for m in pat.clause_start.finditer(text, window, at)), default=window)
+    rate = None
+    for rate in pat.rate_noun.finditer(text, sentence, at):
+        pass
+    if rate is None:
+        return False
+    between = pat.level_before_change.sub("", text[rate.end():at], count=1)
+    return not re.search(r"\d", pat.year_number.sub("", between))
 
 
 def _compared(text: str, end: int, comparative: re.Match, pat: _Patterns) -> str:
@@ -569,6 +608,13 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+def reads_as(unit: str, flags) -> str:
+    """The unit a reader understands a figure in: a change of a rate is stored as written ("%"), as
+    the catalogue stores it (`rate_difference`), and means percentage points."""
+    spec = _grammar_words()["rate_change_unit"]
+    return spec["reads_as"] if unit == spec["written"] and "rate_change" in flags else unit
 
 
 def lookup_unit(word: str):

@@ -460,3 +460,28 @@ def test_a_column_headed_by_what_it_counts_and_a_cell_never_read_with_the_next_r
     read = [(m.text, m.unit) for m in extract.extract(table)]
     assert read[:3] == [("312", "households"), ("6", "households"), ("486", "million_vnd")]
     assert len(read) == 9  # "486" at a line's end is no count of the "Sóc" on the next
+
+
+@pytest.mark.parametrize("sentence, text, reads_as", [
+    ("Tỷ lệ hộ nghèo dân tộc thiểu số còn 16,04%, giảm 2,87% so với năm 2022.", "2,87%", "percentage_points"),
+    ("Số hộ nghèo chiếm tỷ lệ 6,12%, thấp hơn 1,74% so với năm 2021.", "1,74%", "percentage_points"),
+    ("Tỷ lệ hộ nghèo, hộ cận nghèo toàn huyện năm 2024 giảm hơn 3%.", "hơn 3%", "percentage_points"),
+    ("Huyện phấn đấu giảm 4,2% tỷ lệ hộ nghèo vùng đồng bào.", "4,2%", "percentage_points"),
+    ("Tỷ lệ hộ nghèo người Khmer giảm mỗi năm từ 2,5-3%.", "từ 2,5-3%", "percentage_points"),
+    # a level after the change word, and a change of something that is no rate
+    ("Tỷ lệ hộ nghèo giảm còn 14,06%.", "14,06%", "percent"),
+    ("Tỷ lệ hộ nghèo giảm từ 9,31% xuống 7,02%.", "9,31%", "percent"),
+    ("Tỷ lệ giải ngân đạt 84%, giá trị sản xuất nông nghiệp tăng 11%.", "11%", "percent"),
+    ("Thu nhập bình quân tăng 13,5% so với năm 2022.", "13,5%", "percent"),
+])
+def test_a_change_of_a_rate_is_stored_in_percent_and_read_in_points(sentence, text, reads_as):
+    (m,) = [m for m in extract.extract(sentence) if m.text == text]
+    assert (m.unit, m.reads_as, m.to_dict()["reads_as"]) == ("percent", reads_as, reads_as)
+
+
+def test_a_change_of_a_rate_is_proposed_an_indicator_of_rate_differences():
+    indicators = loaders.load_indicators()
+    points = set(indicators.loc[indicators["rate_difference"] == "yes", "indicator"])
+    level, change = extract.extract("Tỷ lệ hộ nghèo vùng đồng bào DTTS còn 15,57%, giảm 3,41% so với năm 2021.",
+                                    indicators=indicators)
+    assert change.indicator in points and level.indicator not in points
