@@ -125,7 +125,10 @@ class _Patterns:
     counter_line: re.Pattern
     listed_next: re.Pattern
     rate_change: re.Pattern
+    number_word_after: re.Pattern
+    number_word_idiom: re.Pattern
     rate_noun: re.Pattern
+    open_bound: re.Pattern
     rate_noun_after: re.Pattern
     year_number: re.Pattern
     level_before_change: re.Pattern
@@ -175,6 +178,9 @@ def _patterns() -> _Patterns:
                                rf"(?:{sp}+(?:{_words(words['rate_change_adverbs'])}))*"
                                rf"(?:{sp}+(?P<from>{_words(words['range_start'])}))?"
                                rf"(?:{sp}+(?:{_words(voc.qualifiers)}))?{sp}+$", re.IGNORECASE),
+        number_word_after=re.compile(rf"(?<!\w)(?:{_words(words['number_word_not_after'])}){sp}+$", re.IGNORECASE),
+        number_word_idiom=re.compile(rf"(?:{_words(words['number_word_not_before'])})(?!\w)", re.IGNORECASE),
+        open_bound=re.compile(rf"{sp}+(?:{_words(words['open_bound_after'])})(?!\w)", re.IGNORECASE),
         rate_noun=re.compile(rf"(?<!\w)(?:{_words(words['rate_nouns'])})(?!\w)", re.IGNORECASE),
         rate_noun_after=re.compile(rf"{sp}+(?:{_words(words['rate_nouns'])})(?!\w)", re.IGNORECASE),
         year_number=re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
@@ -341,10 +347,10 @@ def _read(text: str, number: re.Match, pat: _Patterns, whole: bool = False) -> t
                                                               or _listed_unit(text, numeral, pos, pat)):
         noun, unit, factor, end, per, implied = "", counted, Decimal(1), pos, "", True
     if numeral.lower() in words_for_numbers() and (
-            not (mixed or (noun and unit != vocabulary().count_unit and noun[:1].islower()))
+            not (mixed or (noun and noun[:1].islower() and _counts_in_words(before, noun, pat)))
             or re.search(rf"(?<!\w)(?i:{_words(_joined_number_words())})\s+$", before)):
-        # "hai bên", "ba lô": a number word counts only in a unit the vocabulary knows, written as a common
-        # noun ("hai Chương trình mục tiêu quốc gia" names the programmes); "mười hai" is not read
+        # a number word counts a noun written as a common noun ("hai Chương trình mục tiêu quốc gia"
+        # names the programmes); "mười hai" is not read
         return None
     # The words after a number are looked at first: most numbers that are not figures have none.
     if noun is None or _year_before_place(numeral, unit) or not _may_be_figure(text, number, before, pat, unit,
@@ -380,7 +386,7 @@ def _states_rate_change(text: str, start: int, end: int, ranged: bool, pat: _Pat
     but the rate's level right before the change ("Tỷ lệ hộ nghèo còn 15,57%, giảm 3,41% so với …")."""
     before = text[max(0, start - CONTEXT_CHARS):start]
     change = pat.rate_change.search(before)
-    if not change or (change["from"] and not ranged):
+    if not change or (change["from"] and not ranged and not pat.open_bound.match(text, end)):
         return False
     if pat.rate_noun_after.match(text, end):
         return True
@@ -499,6 +505,12 @@ def _names_a_kind(text: str, word: re.Match, pat: _Patterns) -> bool:
     following = pat.noun_word.match(text, word.end())
     # a lone capital letter is a label ("nguồn kinh phí 30 A", "Chương trình 30a"), not a kind
     return len(word["w"]) > 1 and bool(following) and following["w"][0].islower()
+
+
+def _counts_in_words(before: str, noun: str, pat: _Patterns) -> bool:
+    """Whether a number word before `noun` counts it: not an ordinal or a name ("thứ hai", "xe ba gác")
+    nor an idiom or a label ("hai bên", "nhà ba cứng")."""
+    return not pat.number_word_after.search(before) and not pat.number_word_idiom.match(noun)
 
 
 def words_for_numbers() -> dict[str, int]:

@@ -377,9 +377,12 @@ def test_a_plans_amount_after_its_name_and_an_amount_per_time(sentence, texts):
     # no name is written with a share after it ("Đông Nam Bộ"), and a lone capital letter counts nothing
     ("Đông Nam Bộ 0,34% với 15.787 hộ, từ nguồn kinh phí 30 A của năm 2017.",
      [("0,34%", "0.34", "percent"), ("15.787 hộ", "15787", "households")]),
-    # small numbers written as words count a unit the vocabulary knows, never alone or inside a longer number
+    # small numbers written as words count a unit or a common noun, never alone, inside a longer number,
+    # as an ordinal or in an idiom
     ("Huyện triển khai mười dự án và ba chương trình với hơn hai tỷ đồng; hai bên thống nhất; có mười hai hộ.",
      [("mười dự án", "10", "projects"), ("ba chương trình", "3", "documents"), ("hơn hai tỷ đồng", "2000", "million_vnd")]),
+    ("Xã làm xong hai cầu tràn và bốn bể chứa. Thứ hai, chính quyền hai cấp vận hành; ba lô sách; xe ba gác.",
+     [("hai cầu tràn", "2", "count"), ("bốn bể chứa", "4", "count")]),
     ("Hộ được hỗ trợ theo hai Chương trình mục tiêu quốc gia; 6 buôn và 12 phum, sóc.",
      [("6 buôn", "6", "villages"), ("12 phum", "12", "villages")]),
     # households counted as families, targets as "chỉ tiêu"
@@ -468,6 +471,7 @@ def test_a_column_headed_by_what_it_counts_and_a_cell_never_read_with_the_next_r
     ("Tỷ lệ hộ nghèo, hộ cận nghèo toàn huyện năm 2024 giảm hơn 3%.", "hơn 3%", "percentage_points"),
     ("Huyện phấn đấu giảm 4,2% tỷ lệ hộ nghèo vùng đồng bào.", "4,2%", "percentage_points"),
     ("Tỷ lệ hộ nghèo người Khmer giảm mỗi năm từ 2,5-3%.", "từ 2,5-3%", "percentage_points"),
+    ("Tỷ lệ hộ nghèo ở các xã giảm từ 3% trở lên.", "3%", "percentage_points"),
     # a level after the change word, and a change of something that is no rate
     ("Tỷ lệ hộ nghèo giảm còn 14,06%.", "14,06%", "percent"),
     ("Tỷ lệ hộ nghèo giảm từ 9,31% xuống 7,02%.", "9,31%", "percent"),
