@@ -178,6 +178,7 @@ def sentences(text: str) -> list[Sentence]:
     spans: list[tuple[int, int, int]] = []  # (start, end, paragraph) of logical lines
     listing = ""  # the last logical line is a list: of "bullet" lines, or of "label" lines ("giao thông: 612")
     outer = ""  # the mark of a bulleted line that opened an inner list ("- Tổng vốn …, trong đó:" / "+ …")
+    last_mark = ""  # the mark of the last bulleted line
     for start, end in tables.lines(text):
         line = text[start:end]
         if not line.strip():
@@ -191,8 +192,11 @@ def sentences(text: str) -> list[Sentence]:
         bullet = _BULLET.match(line)
         item = "bullet" if bullet else "label" if _ITEM_LINE.match(line) else ""
         opens = text[previous[0]:previous[1]].rstrip()[-1:] in (":", ";", ",") if previous else False
+        # items of one list share their mark: after a line that ends its sentence, a bullet set out with
+        # another ("- Vốn sự nghiệp: B.\n* Vốn đầu tư phân theo nguồn: …") opens a list of its own
+        alike = item == listing and not (bullet and _mark(line) != last_mark)
         if (previous and previous[2] == paragraph and not (bullet and _mark(line) == outer)
-                and ((item and (opens or item == listing)) or ((listing or opens) and _patterns().after_parts.match(line)))):
+                and ((item and (opens or alike)) or ((listing or opens) and _patterns().after_parts.match(line)))):
             spans[-1] = (previous[0], end, paragraph)
             listing = item
             if bullet and line.rstrip().endswith(":"):
@@ -201,6 +205,7 @@ def sentences(text: str) -> list[Sentence]:
             spans.append((start, end, paragraph))
             listing = "bullet" if item == "bullet" else ""  # a list may open with its first bullet
             outer = _mark(line) if bullet and line.rstrip().endswith(":") else ""
+        last_mark = _mark(line) if bullet else last_mark
     for start, end, para in spans:
         cut = start
         for m in _SENTENCE_END.finditer(text, start, end):
@@ -1384,6 +1389,8 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
                       and same_unit(f, numerator) and f.numerator_of is None]) == 1)
 
     item = _item_of(text, figures, numerator)
+    own_plan = bool(subject) and any(subject <= tokens(_described(text, g)) for g in figures
+                                     if g.index not in (numerator.index, rate.index) and same_unit(g, numerator))
 
     def weigh(f: Figure, same: bool, in_base: bool) -> _Base:
         # what a candidate is: the words before it, and those after its noun ("1.712 hộ đồng bào DTTS")
@@ -1412,8 +1419,10 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         # subject names the one amount it is a part of the plan of
         clear = clear or (not base_text and bool(subject) and subject <= label and not in_base)
         # "trong 236 công trình được đầu tư, đã có 214 công trình hoàn thành, đạt 92,7%": the whole "trong"
-        # names in the rate's sentence, when no base words name another
-        clear = clear or (not base_text and same and bool(_patterns().among.search(f.label)))
+        # names in the rate's sentence, when no base words name another — nor the numerator's own words
+        # another amount: "Trong số 186,4 tỷ đồng đã giải ngân, vốn sự nghiệp 51,2 tỷ đồng, đạt 35,5%" is
+        # of the plan "hơn 144 tỷ đồng vốn sự nghiệp"
+        clear = clear or (not base_text and same and not own_plan and bool(_patterns().among.search(f.label)))
         # "bằng 12,1% vốn ngân sách trung ương": base words that say more than "kế hoạch" and all
         # describe the candidate name it
         clear = clear or (not in_base and bool(specific) and specific <= tokens(words_before, ()))
@@ -1484,8 +1493,9 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
             # "+ Dự án 1 giải ngân Y, đạt Z%"): a plan of what the numerator names, farther back,
             # competes with one named nearer, and two that fit alike leave it unclear
             earlier.append(candidate)
-    # A base the words clearly name is taken from farther off before a near one they do not.
-    if base and not any(b.named for b in near):
+    # A base the words clearly name — the base words, or the numerator's own ("vốn sự nghiệp 51,2 tỷ đồng,
+    # đạt 35,5%" and "hơn 144 tỷ đồng vốn sự nghiệp") — is taken from farther off before a near one they do not.
+    if (base or own_plan) and not any(b.named for b in near):
         clear_far = [b for b in far + earlier if b.named]
         chosen = _best(clear_far, 0.99)
         if chosen is not None:

@@ -1179,3 +1179,23 @@ def test_a_closing_total_line_after_a_sentence_end(total, status):
 def test_a_number_in_the_totals_noun_phrase_does_not_hide_its_list(share, status):
     text = f"Năm học 2023 - 2024, trường tuyển 140 học sinh lớp 6, trong đó 119 em là người Khmer, chiếm {share}."
     assert _verdict(text, "rate", share) == status
+
+
+def test_a_bullet_of_another_mark_after_a_closed_list_divides_a_part_not_the_total():
+    text = ("1. Vốn giao năm 2024: 96.410 triệu đồng, gồm:\n- Vốn đầu tư phát triển: 61.270 triệu đồng;\n"
+            "- Vốn sự nghiệp: 35.140 triệu đồng.\n* Vốn đầu tư phân theo nguồn: ngân sách trung ương 55.020 triệu "
+            "đồng, ngân sách tỉnh 6.250 triệu đồng.\n")
+    result = audit.audit(text)
+    (total,) = _relations(result, "sum", "96.410 triệu đồng")
+    assert total.status == "ok" and [result.figures[i].mention.text for i in total.parts] == [
+        "61.270 triệu đồng", "35.140 triệu đồng"]
+
+
+def test_a_part_named_by_its_own_kind_is_measured_against_its_own_plan_not_the_whole_it_is_among():
+    text = ("Năm 2023, huyện được giao hơn 210 tỷ đồng, gồm hơn 131 tỷ đồng vốn đầu tư và hơn 79 tỷ đồng vốn sự "
+            "nghiệp.\n\nTrong số 158,6 tỷ đồng đã giải ngân, vốn đầu tư 112,4 tỷ đồng, đạt 85,8%; vốn sự nghiệp "
+            "46,2 tỷ đồng, đạt 58,5%.\n")
+    result = audit.audit(text)
+    for rate, base in (("85,8%", "hơn 131 tỷ đồng"), ("58,5%", "hơn 79 tỷ đồng")):
+        (relation,) = _relations(result, "rate", rate)
+        assert relation.status == "ok" and result.figures[relation.roles["denominator"]].mention.text == base
