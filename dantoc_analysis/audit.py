@@ -1133,6 +1133,8 @@ def _rate_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | 
         # (the figure's own noun phrase does not count: "… trên tổng số 53.208 hộ đồng bào dân tộc thiểu số, tỷ lệ 11,40%")
         own = _words_after(text, before)
         between = between[len(own):] if between.startswith(own) else between
+        if _states_result(before.label) and not between.strip():
+            return before  # "kế hoạch 1.284 hộ; thực hiện 1.102 hộ; tỷ lệ 85,8%": an item's plan, result and rate
         return before if terms and not re.search(r"[;.:()]", lead) and len(tokens(between, ())) <= words()["rate"]["max_gap_words"] + 2 else None
     if not _patterns().cue.search(lead):
         return None
@@ -1389,6 +1391,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
                       and same_unit(f, numerator) and f.numerator_of is None]) == 1)
 
     item = _item_of(text, figures, numerator)
+    listed = "\n" in text[spans[rate.sentence].start:spans[rate.sentence].end]
     own_plan = bool(subject) and any(subject <= tokens(_described(text, g)) for g in figures
                                      if g.index not in (numerator.index, rate.index) and same_unit(g, numerator))
 
@@ -1406,8 +1409,10 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         # "Toàn huyện có 14.962 hộ. … 3.806 hộ, chiếm 25,44% tổng số hộ": the whole of a unit is what the whole
         # area has of it
         area_total = bool(_patterns().whole_word.search(base_text)) and _counts_whole_area(f.label)
+        # a sentence set out in bulleted lines lists items: a figure on the numerator's own line is its item's
+        own_line = same and listed and "\n" not in text[min(f.mention.start, numerator.mention.start):rate.mention.start]
         score = (2 * len(subject & label) + len(named & label) + 0.5 * len(named & parent)
-                 + 1.5 * whole + 0.5 * same + 2 * in_base + area_total)
+                 + 1.5 * whole + 0.5 * same + 2 * in_base + area_total + own_line)
         if share:
             clear = (bool(telling & label) or whole or (same and _whole_area(base_text, f, text))
                      or (same and bool(_patterns().among.search(f.label))) or area_total)
@@ -1423,6 +1428,8 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         # another amount: "Trong số 186,4 tỷ đồng đã giải ngân, vốn sự nghiệp 51,2 tỷ đồng, đạt 35,5%" is
         # of the plan "hơn 144 tỷ đồng vốn sự nghiệp"
         clear = clear or (not base_text and same and not own_plan and bool(_patterns().among.search(f.label)))
+        # "- Chuyển đổi nghề: kế hoạch 1.420 hộ; thực hiện 968 hộ; tỷ lệ 71,2%": the plan its own line names
+        clear = clear or (own_line and not base_text and any(c.search(joined(words_before)) for c in _patterns().concepts))
         # "bằng 12,1% vốn ngân sách trung ương": base words that say more than "kế hoạch" and all
         # describe the candidate name it
         clear = clear or (not in_base and bool(specific) and specific <= tokens(words_before, ()))

@@ -1199,3 +1199,13 @@ def test_a_part_named_by_its_own_kind_is_measured_against_its_own_plan_not_the_w
     for rate, base in (("85,8%", "hơn 131 tỷ đồng"), ("58,5%", "hơn 79 tỷ đồng")):
         (relation,) = _relations(result, "rate", rate)
         assert relation.status == "ok" and result.figures[relation.roles["denominator"]].mention.text == base
+
+
+def test_items_that_set_out_plan_result_and_rate_in_turn_are_each_checked_against_their_own_plan():
+    text = ("3. Kết quả các nội dung hỗ trợ:\n- Nhà ở: kế hoạch 652 hộ; thực hiện 590 hộ; tỷ lệ 90,5%.\n"
+            "- Nước sinh hoạt phân tán: kế hoạch 2.140 hộ; thực hiện 1.733 hộ; tỷ lệ 81,0%.\n"
+            "- Chuyển đổi nghề: kế hoạch 760 hộ; thực hiện 498 hộ; tỷ lệ 69,5%.\n")
+    result = audit.audit(text)
+    verdicts = {rate: (r.status, result.figures[r.roles["denominator"]].mention.text)
+                for rate in ("90,5%", "81,0%", "69,5%") for (r,) in [_relations(result, "rate", rate)]}
+    assert verdicts == {"90,5%": ("ok", "652 hộ"), "81,0%": ("ok", "2.140 hộ"), "69,5%": ("mismatch", "760 hộ")}
