@@ -203,7 +203,7 @@ def sentences(text: str) -> list[Sentence]:
                 outer = _mark(line)  # "b) Dự án 4: …, gồm:" after "a) …": its inner list ends at "c)"
         else:
             spans.append((start, end, paragraph))
-            listing = "bullet" if item == "bullet" else ""  # a list may open with its first bullet
+            listing = item  # a list may open with its first bullet or label line ("Huyện Đắk Glei: 98.450")
             outer = _mark(line) if bullet and line.rstrip().endswith(":") else ""
         last_mark = _mark(line) if bullet else last_mark
     for start, end, para in spans:

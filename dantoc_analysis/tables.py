@@ -1,4 +1,5 @@
-"""Tables set out on lines with '|' between cells: their cells, and the unit each column is stated in."""
+"""Tables set out on lines with '|' between cells: their cells, and the unit each column is stated in;
+and lists of label lines ("Huyện Đắk Glei: 98.450") under a line that states their unit."""
 
 from __future__ import annotations
 
@@ -85,6 +86,29 @@ def _cells(text: str, start: int, end: int) -> list[Cell]:
     while cells and not cells[-1].text:
         cells.pop()
     return cells
+
+
+# "Huyện Đắk Glei: 98.450": a line that is a label, a colon and a bare number
+_LABEL_LINE = re.compile(r"\s*(?:[-+•*]\s*)?[^\W\d_][^:\n|]{0,60}:\s*(?P<n>\d[\d.,  ]*\d|\d)\s*[;.]?\s*")
+
+
+def label_lines(text: str) -> list[tuple[Cell, str]]:
+    """The numbers of every block of at least two label lines ("Huyện Tu Mơ Rông: 112.300") under a line
+    that states their unit ("… (đơn vị: triệu đồng)"), each with that unit's words."""
+    out, block = [], []
+    for start, end in [*lines(text), (len(text), len(text))]:
+        found = _LABEL_LINE.fullmatch(text, start, end) if end > start else None
+        if found:
+            block.append(Cell(found.start("n"), found.end("n"), found["n"]))
+            continue
+        if len(block) >= 2 and (unit := _table_unit(text, _line_start(text, block[0].start))):
+            out += [(cell, unit) for cell in block]
+        block = []
+    return out
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _table(text: str, block: list[list[Cell]]) -> list[Table]:

@@ -1209,3 +1209,10 @@ def test_items_that_set_out_plan_result_and_rate_in_turn_are_each_checked_agains
     verdicts = {rate: (r.status, result.figures[r.roles["denominator"]].mention.text)
                 for rate in ("90,5%", "81,0%", "69,5%") for (r,) in [_relations(result, "rate", rate)]}
     assert verdicts == {"90,5%": ("ok", "652 hộ"), "81,0%": ("ok", "2.140 hộ"), "69,5%": ("mismatch", "760 hộ")}
+
+
+def test_a_closing_line_totals_the_label_lines_above_it():
+    text = ("Vốn sự nghiệp phân bổ cho các huyện (đơn vị: triệu đồng)\nHuyện Mường Tè: 21.360\nHuyện Sìn Hồ: 18.905\n"
+            "Huyện Phong Thổ: 15.120\nCộng: 55.485 triệu đồng\n")
+    (total,) = _relations(audit.audit(text), "sum", "55.485 triệu đồng")
+    assert total.status == "mismatch" and len(total.parts) == 3

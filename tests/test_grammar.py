@@ -489,3 +489,11 @@ def test_a_change_of_a_rate_is_proposed_an_indicator_of_rate_differences():
     level, change = extract.extract("Tỷ lệ hộ nghèo vùng đồng bào DTTS còn 15,57%, giảm 3,41% so với năm 2021.",
                                     indicators=indicators)
     assert change.indicator in points and level.indicator not in points
+
+
+def test_label_lines_under_a_unit_are_read_in_it_and_never_with_the_next_lines_words():
+    text = ("Vốn sự nghiệp phân bổ cho các huyện (đơn vị: triệu đồng)\nHuyện Mường Tè: 21.360\nHuyện Sìn Hồ: 18.905\n"
+            "Huyện Phong Thổ: 15.120\nCộng: 55.385 triệu đồng\n")
+    assert [(m.text, str(m.value), m.unit) for m in extract.extract(text)] == [
+        ("21.360", "21360", "million_vnd"), ("18.905", "18905", "million_vnd"), ("15.120", "15120", "million_vnd"),
+        ("55.385 triệu đồng", "55385", "million_vnd")]
