@@ -126,6 +126,7 @@ class _Patterns:
     listed_next: re.Pattern
     rate_change: re.Pattern
     number_word_after: re.Pattern
+    label_line_start: re.Pattern
     number_word_idiom: re.Pattern
     rate_noun: re.Pattern
     open_bound: re.Pattern
@@ -178,6 +179,7 @@ def _patterns() -> _Patterns:
                                rf"(?:{sp}+(?:{_words(words['rate_change_adverbs'])}))*"
                                rf"(?:{sp}+(?P<from>{_words(words['range_start'])}))?"
                                rf"(?:{sp}+(?:{_words(voc.qualifiers)}))?{sp}+$", re.IGNORECASE),
+        label_line_start=re.compile(rf"(?:^|\n){sp}*(?:[-+•*]{sp}*)?[^\W\d_][^:\n|]{{0,60}}:{sp}*$"),
         number_word_after=re.compile(rf"(?<!\w)(?:{_words(words['number_word_not_after'])}){sp}+$", re.IGNORECASE),
         number_word_idiom=re.compile(rf"(?:{_words(words['number_word_not_before'])})(?!\w)", re.IGNORECASE),
         open_bound=re.compile(rf"{sp}+(?:{_words(words['open_bound_after'])})(?!\w)", re.IGNORECASE),
@@ -357,6 +359,8 @@ def _read(text: str, number: re.Match, pat: _Patterns, whole: bool = False) -> t
         # a number word counts a noun written as a common noun ("hai Chương trình mục tiêu quốc gia"
         # names the programmes); "mười hai" is not read
         return None
+    if noun is not None and "\n" in text[pos:end] and pat.label_line_start.search(text, 0, start):
+        return None  # "Xã Tam Chung: 112\nXã Pù Nhi: 87": a label line's number takes no word of the next line
     # The words after a number are looked at first: most numbers that are not figures have none.
     if noun is None or _year_before_place(numeral, unit) or not _may_be_figure(text, number, before, pat, unit,
                                                                               scaled=mixed is not None):

@@ -497,3 +497,7 @@ def test_label_lines_under_a_unit_are_read_in_it_and_never_with_the_next_lines_w
     assert [(m.text, str(m.value), m.unit) for m in extract.extract(text)] == [
         ("21.360", "21360", "million_vnd"), ("18.905", "18905", "million_vnd"), ("15.120", "15120", "million_vnd"),
         ("55.385 triệu đồng", "55385", "million_vnd")]
+
+
+def test_a_label_lines_number_takes_no_word_of_the_next_line():
+    assert extract.extract("Số hộ được hỗ trợ theo xã\nXã Mường Lát: 98\nXã Tam Chung: 112\nXã Pù Nhi: 87\n") == []
