@@ -392,7 +392,7 @@ def audit(text: str, file: str = "") -> Audit:
     spans = sentences(text)
     figures = _figures(text, extract(text, file), spans)
     relations = find_sums(text, figures, spans) + find_totals_after(text, figures, spans)
-    relations += find_remainders(text, figures, spans)
+    relations += find_remainders(text, figures, spans) + find_changes(text, figures, spans)
     _mark_numerators(text, figures)
     relations += find_rates(text, figures, spans) + find_in_tables(text, figures)
     relations.sort(key=lambda r: (STATUS_ORDER[r.status], r.anchor))
@@ -612,6 +612,41 @@ def find_remainders(text: str, figures: list[Figure], spans: list[Sentence]) -> 
         part.parent = f.parent = total.index
         out.append(relation)
     return out
+
+
+def find_changes(text: str, figures: list[Figure], spans: list[Sentence]) -> list[Relation]:
+    """A change stated with both its levels, in one sentence ("số hộ nghèo giảm từ 5.420 hộ xuống 4.785 hộ,
+    tức giảm 635 hộ"): the later level and the fall make up the earlier one, or the earlier level and
+    the rise the later one. Only three figures of one unit in a row."""
+    w = words()["sum"]
+    joined_by = rf"(?:[\s,(]|(?<!\w)(?:{_phrases(w['change_joiners'])})(?!\w))*"
+    out = []
+    for before, after, change in zip(figures, figures[1:], figures[2:]):
+        if (not (before.sentence == after.sentence == change.sentence) or not same_unit(before, after)
+                or not same_unit(after, change) or any(x.parent is not None or not x.is_amount for x in (before, after, change))
+                or not re.fullmatch(rf"\s*(?:{_phrases(w['change_to'])})\s*", text[before.mention.end:after.mention.start],
+                                    re.IGNORECASE)):
+            continue
+        between = text[after.mention.end:change.mention.start]
+        for start_words, change_words, falls in ((w["fall_from"], w["fall"], True), (w["rise_from"], w["rise"], False)):
+            if (re.search(rf"(?<!\w)(?:{_phrases(start_words)})\s*$", before.label, re.IGNORECASE)
+                    and re.fullmatch(rf"{joined_by}(?:{_phrases(change_words)})\s*", between, re.IGNORECASE)):
+                total, parts = (before, [after.index, change.index]) if falls else (after, [before.index, change.index])
+                relation = _sum_relation(text, figures, total, parts, False, 0, 0)
+                relation.message = _change_message(relation, before, after, change)
+                out.append(relation)
+                for p in parts:
+                    figures[p].parent = total.index
+    return out
+
+
+def _change_message(relation: Relation, before: Figure, after: Figure, change: Figure) -> dict:
+    unit, noun = change.mention.unit, change.mention.noun
+    computed = abs(after.stated.value - before.stated.value)
+    return {lang: _say(f"change_{relation.status}", lang, before=_as_stated(before, lang), after=_as_stated(after, lang),
+                       change=_as_stated(change, lang), computed=quantity(computed, unit, lang, noun=noun),
+                       miss=quantity(abs(computed - change.stated.value), unit, lang, noun=noun))
+            for lang in ("vi", "en")}
 
 
 def _items_before(text: str, figures: list[Figure], total: Figure, start: int, end: int) -> list[int]:
@@ -1889,15 +1924,17 @@ def _as_stated(f: Figure, lang: str) -> str:
         return f.mention.text if lang == "vi" else quantity(f.stated.value, f.mention.unit, lang)
 
 
-def quantity(value: float, unit: str, lang: str, decimals: int | None = None) -> str:
-    """A computed amount in a sentence; units the vocabulary cannot display are named as they are."""
+def quantity(value: float, unit: str, lang: str, decimals: int | None = None, noun: str = "") -> str:
+    """A computed amount in a sentence; units the vocabulary cannot display are named as they are, and
+    a count by the noun it counts, as written ("3.222 ngày công")."""
     if not math.isfinite(value):
         return "∞"
     if unit == "percent":
         return f"{format_number(round(value, 2), lang)}%"
     shown = _round(value)
     display = unit_word(unit, lang, shown) if unit in vocabulary().display else unit
-    return f"{format_number(shown, lang, decimals)} {display}"
+    display = noun if unit == vocabulary().count_unit and noun else display
+    return f"{format_number(shown, lang, decimals)} {display}".rstrip()
 
 
 def _round(value: float) -> float:
@@ -1913,8 +1950,9 @@ def _sum_message(relation: Relation, total: Figure, members: list[Figure], templ
     for lang in ("vi", "en"):
         fields = dict(total=_as_stated(total, lang),
                       parts=" + ".join(_as_stated(m, lang) for m in members),
-                      sum=quantity(relation.computed, unit, lang),
-                      miss=quantity(abs(relation.computed - total.stated.value), unit, lang), hint="")
+                      sum=quantity(relation.computed, unit, lang, noun=total.mention.noun),
+                      miss=quantity(abs(relation.computed - total.stated.value), unit, lang, noun=total.mention.noun),
+                      hint="")
         if relation.status == "mismatch":
             kinds = _say(because[0], lang, kinds=because[1]) if because else ""
             fields["hint"] = kinds + _slip_hint(total, members, lang)

@@ -1216,3 +1216,14 @@ def test_a_closing_line_totals_the_label_lines_above_it():
             "Huyện Phong Thổ: 15.120\nCộng: 55.485 triệu đồng\n")
     (total,) = _relations(audit.audit(text), "sum", "55.485 triệu đồng")
     assert total.status == "mismatch" and len(total.parts) == 3
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Số hộ nghèo toàn xã giảm từ 1.246 hộ xuống 1.018 hộ, tức giảm 282 hộ.", "mismatch"),
+    ("Số hộ nghèo toàn xã giảm từ 1.246 hộ xuống còn 1.018 hộ (giảm 228 hộ).", "ok"),
+    ("Số hộ dùng nước hợp vệ sinh tăng từ 8.420 hộ lên 9.105 hộ, tăng 685 hộ.", "ok"),
+    ("Số hộ dùng nước hợp vệ sinh tăng từ 8.420 hộ lên 9.105 hộ, tăng 658 hộ.", "mismatch"),
+])
+def test_a_change_stated_with_both_its_levels_is_checked(sentence, status):
+    (relation,) = audit.audit(sentence).relations
+    assert (relation.status, relation.message["vi"][:3]) == (status, "Từ ")
