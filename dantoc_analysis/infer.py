@@ -345,7 +345,8 @@ def area_names(text: str, levels: list[dict]) -> list[_AreaName]:
                 break
             words.append(word)
         name = _proper_case(" ".join(words))
-        end = m.start("rest") + (m["rest"].find(name) + len(name) if name else 0)
+        # the name as written ends with its last word (a heading's "THAN UYÊN" is spelled "Than Uyên")
+        end = m.start("rest") + ([w.end() for w in re.finditer(r"[^\W\d_]+", m["rest"])][len(words) - 1] if name else 0)
         pos = end if name else m.end("level")  # the words after a level alone may hold the next level
         if name.lower() in province_names:
             continue  # "thành phố Hà Nội" is a province
@@ -421,6 +422,18 @@ def _appositions(text: str, by_word: dict[str, dict]) -> list[_AreaName]:
     return out
 
 
+def _issued_by(text: str, start: int) -> bool:
+    """Whether the unit named at `start` is a report's issuer: "ỦY BAN NHÂN DÂN" before it on its line, or
+    as the first column of the line before ("ỦY BAN NHÂN DÂN      CỘNG HÒA …\nHUYỆN KRÔNG PA")."""
+    issuer = re.compile(rf"(?<!\w)(?:{_any(cues()['area']['issuer'])})", re.IGNORECASE)
+    line = text.rfind("\n", 0, start) + 1
+    if issuer.search(text[line:start]):
+        return True
+    before = text[text.rfind("\n", 0, max(0, line - 1)) + 1:line].strip() if line else ""
+    first_column = re.split(r"\s{3,}", before)[0] if before else ""
+    return not text[line:start].strip() and bool(issuer.fullmatch(first_column))
+
+
 def area(text: str, heading: Guess, names: list[_AreaName], province_slug: str) -> tuple[Guess, str]:
     """The district or commune a document is about, with its level; ("", "") for the whole province."""
     spec = cues()["area"]
@@ -439,8 +452,10 @@ def area(text: str, heading: Guess, names: list[_AreaName], province_slug: str) 
         key = (a.name, a.level)
         first.setdefault(key, a)
         scores[key] = scores.get(key, 0.0) + spec["weight_named"]
+    issued = {(a.name, a.level) for a in names if a.name and a.start < spec["issuer_chars"] and _issued_by(text, a.start)}
     for key in scores:
-        scores[key] += spec["weight_title"] * (key[0] in title_text) + spec["weight_subject"] * self_refs.get(key[1], 0)
+        scores[key] += (spec["weight_title"] * (key[0] in title_text) + spec["weight_subject"] * self_refs.get(key[1], 0)
+                        + spec["weight_issuer"] * (key in issued))
     if not scores:
         return Guess(), ""
     best = max(scores, key=scores.get)
@@ -449,6 +464,7 @@ def area(text: str, heading: Guess, names: list[_AreaName], province_slug: str) 
     a = first[best]
     listed = province_slug in a.provinces if province_slug else bool(a.provinces)
     in_title = ", in the title" if best[0] in title_text else ""
+    in_title += ", its issuer" if best in issued else ""
     subject = self_refs.get(best[1], 0)
     words = f"{text[a.start:a.end]} (score {scores[best]:g}{in_title}; the {best[1]} as subject {subject}×)"
     return Guess(best[0], words, 0.9 if listed else 0.6), best[1]

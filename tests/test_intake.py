@@ -662,3 +662,14 @@ def test_what_must_be_done_in_a_year_is_a_target(levels):
     text = ('Báo Nghệ An | Thứ Ba, 14/02/2023 - 08:00\n\nPhó Chủ tịch UBND huyện: "Năm 2023 phải giải ngân dứt điểm vốn '
             'chuyển sang"\n\n- Thưa ông, năm 2022 huyện được bố trí bao nhiêu vốn?\n+ Tổng vốn giao năm 2022 là 356,8 tỷ đồng.\n')
     assert infer.read_document(text, levels).value("report_year") == 2022
+
+
+@pytest.mark.parametrize("heading", [
+    "ỦY BAN NHÂN DÂN\nHUYỆN MƯỜNG NHÉ\nSố: 311/BC-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+    "ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN MƯỜNG NHÉ              Độc lập - Tự do - Hạnh phúc\n",
+])
+def test_a_report_issued_by_a_district_is_about_that_district(levels, heading):
+    text = heading + "\nBÁO CÁO\nKết quả thực hiện Chương trình năm 2024\n\nKế hoạch vốn giao 61.450 triệu đồng.\n"
+    doc = infer.read_document(text, levels)
+    assert (doc.value("area"), doc.value("area_level")) == ("Mường Nhé", "district")
+    assert "HUYỆN MƯỜNG NHÉ" in doc.guesses["area"].words and "issuer" in doc.guesses["area"].words
