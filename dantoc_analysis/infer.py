@@ -670,11 +670,13 @@ def _document_date() -> re.Pattern:
 def _skipped(skip: re.Pattern, text: str, m: re.Match) -> bool:
     """A year just after words that make it no year of what is reported ("từ năm 2022", "giảm từ 30,1%
     năm 2021", "so với mức 40,9 triệu đồng năm 2019") — not when another year stands between ("giai đoạn
-    2021 - 2030, năm 2023"), nor across a clause's end ("… nâng lên so với trước. Đến năm 2020, …", "Từ
-    nguồn vốn này, năm 2023 …")."""
+    2021 - 2030, năm 2023") or the level reached ("từ 24,71% xuống còn 20,71% vào cuối năm 2024"), nor
+    across a clause's end ("… nâng lên so với trước. Đến năm 2020, …", "Từ nguồn vốn này, năm 2023 …")."""
     window = re.split(r"[.;!?\n,]\s", text[max(0, m.start() - _SKIP_LOOKBACK):m.end()])[-1]
     found = _last(skip, window)
-    return found is not None and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", window[found.end():len(window) - len(m.group())])
+    between = window[found.end():len(window) - len(m.group())] if found is not None else ""
+    return (found is not None and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", between)
+            and not _cue_pattern(cues()["figure"]["level_reached"]).search(between))
 
 
 def _so_far(text: str) -> re.Match | None:

@@ -673,3 +673,11 @@ def test_a_report_issued_by_a_district_is_about_that_district(levels, heading):
     doc = infer.read_document(text, levels)
     assert (doc.value("area"), doc.value("area_level")) == ("Mường Nhé", "district")
     assert "HUYỆN MƯỜNG NHÉ" in doc.guesses["area"].words and "issuer" in doc.guesses["area"].words
+
+
+def test_a_level_reached_at_a_years_end_dates_the_report_though_a_from_level_opens_the_clause(levels):
+    text = ("Tỉnh Hà Giang tổng kết Chương trình\n\nCả tỉnh có 4.120 hộ thoát nghèo, đưa tỷ lệ hộ nghèo từ 31,05% đầu "
+            "năm xuống còn 27,62% vào cuối năm 2023.\n")
+    assert infer.read_document(text, levels).value("report_year") == 2023
+    # the start of a change is still no year reported on
+    assert infer.read_document("Tỷ lệ hộ nghèo giảm từ 30,1% năm 2021.\n", levels).value("report_year") != 2021
