@@ -679,5 +679,7 @@ def test_a_level_reached_at_a_years_end_dates_the_report_though_a_from_level_ope
     text = ("Tỉnh Hà Giang tổng kết Chương trình\n\nCả tỉnh có 4.120 hộ thoát nghèo, đưa tỷ lệ hộ nghèo từ 31,05% đầu "
             "năm xuống còn 27,62% vào cuối năm 2023.\n")
     assert infer.read_document(text, levels).value("report_year") == 2023
+    visit = "Nhân dịp Tết, từ ngày 18 đến 19 tháng 01 năm 2023 Ban Dân tộc đã đi thăm, tặng quà người có uy tín.\n"
+    assert infer.read_document(visit, levels).value("report_year") == 2023
     # the start of a change is still no year reported on
     assert infer.read_document("Tỷ lệ hộ nghèo giảm từ 30,1% năm 2021.\n", levels).value("report_year") != 2021
