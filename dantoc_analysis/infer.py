@@ -14,6 +14,7 @@ from functools import cache
 
 from . import admin
 from .extract import Mention, sentence_around, sentence_bounds
+from .numbers import vocabulary
 from .wording import resource
 
 SOURCE_FIELDS = ("province", "area", "area_level", "title", "publisher", "published", "event_date", "report_year")
@@ -612,6 +613,9 @@ def _year_of_things_done(text: str) -> Guess:
     as_of_month = re.compile(rf"(?<!\w)(?:{_any(cues()['figure']['as_of_month'])})\s+\d{{1,2}}/{_YEAR}(?!\d)", re.IGNORECASE)
     dated = [*as_of_day.finditer(text), *as_of_month.finditer(text)]
     stood_then |= {m.end() for m in dated}
+    # "… năm 2019 là 609 người": a figure stated as the year's
+    year_is = re.compile(rf"{_YEAR}\s+(?:{_any(spec['year_is'])})\s+(?:(?:{_any(vocabulary().qualifiers)})\s+)?\d", re.IGNORECASE)
+    stood_then |= {m.end("year") for m in year_is.finditer(text)}
     years = sorted([*_year_pattern().finditer(text), *plain.finditer(text), *dated], key=lambda m: m.start())
     # "từ năm 2022": a span's start, not the year
     years = [m for m in years if not _skipped(skip, text, m) and not _document_date().search(text, 0, m.start())]

@@ -683,3 +683,9 @@ def test_a_level_reached_at_a_years_end_dates_the_report_though_a_from_level_ope
     assert infer.read_document(visit, levels).value("report_year") == 2023
     # the start of a change is still no year reported on
     assert infer.read_document("Tỷ lệ hộ nghèo giảm từ 30,1% năm 2021.\n", levels).value("report_year") != 2021
+
+
+def test_a_figure_stated_as_a_years_dates_the_report(levels):
+    text = "Danh sách người có uy tín trên địa bàn tỉnh Bạc Liêu năm 2023 là 154 người (139 nam, 15 nữ).\n"
+    assert infer.read_document(text, levels).value("report_year") == 2023
+    assert infer.read_document("Năm 2025 là năm cuối của giai đoạn.\n", levels).value("report_year") != 2025
