@@ -226,8 +226,9 @@ def province(text: str, lines: _Lines, heading: Guess, day: date | None, distric
         count(m["name"], m.group().strip(), spec["weight_publisher"])
     if title_text and (m := places.title_prefix.match(title_text)):
         count(m["name"], m.group().strip(), spec["weight_title"])
-    # "phía Đông giáp tỉnh Bình Dương và tỉnh Đồng Nai;": a neighbour named in its clause is not the subject
-    border = re.compile(rf"(?<!\w)(?:{_any(spec['borders'])})(?!\w)[^.;\n]*$", re.IGNORECASE)
+    # "phía Đông giáp tỉnh Bình Dương và tỉnh Đồng Nai;", "Ban Dân tộc các tỉnh: Đồng Nai, Tây Ninh;": a
+    # neighbour or a peer named in its clause is not the subject
+    border = re.compile(rf"(?<!\w)(?:{_any(spec['borders'] + spec['others'])})(?!\w)[^.;\n]*$", re.IGNORECASE)
     for m in places.named.finditer(text):
         if border.search(text, max(0, m.start() - 120), m.start()):
             continue

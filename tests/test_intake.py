@@ -689,3 +689,9 @@ def test_a_figure_stated_as_a_years_dates_the_report(levels):
     text = "Danh sách người có uy tín trên địa bàn tỉnh Bạc Liêu năm 2023 là 154 người (139 nam, 15 nữ).\n"
     assert infer.read_document(text, levels).value("report_year") == 2023
     assert infer.read_document("Năm 2025 là năm cuối của giai đoạn.\n", levels).value("report_year") != 2025
+
+
+def test_peers_listed_after_a_plural_level_word_are_not_the_subject(levels):
+    text = ("Đại hội đại biểu các dân tộc thiểu số lần thứ IV\n\nDự có lãnh đạo Ban Dân tộc các tỉnh: Gia Lai, Đắk Lắk, "
+            "Kon Tum, Đắk Nông.\n\nĐại hội quyết tâm xây dựng tỉnh Lâm Đồng phát triển.\n")
+    assert infer.read_document(text, levels).value("province") == "lam-dong"
