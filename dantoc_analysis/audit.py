@@ -678,11 +678,16 @@ def _names_next_item(lead: str) -> bool:
 
 def _after_own_rate(text: str, figures: list[Figure], total: Figure) -> int:
     """Where a total's words end: after its own rate, if one follows it ("đã giải ngân 531.604 triệu
-    đồng, đạt 81,2% kế hoạch, trong đó …": the parts follow the rate)."""
+    đồng, đạt 81,2% kế hoạch, trong đó …": the parts follow the rate), or after the bracket it stands
+    alone in."""
     following = figures[total.index + 1] if total.index + 1 < len(figures) else None
     if following is not None and _rate_numerator(text, figures, following) is total:
         stop = re.compile(r"[,;.()\n:]").search(text, following.mention.end)  # the end of its base words
         return stop.start() if stop else len(text)
+    # "Vốn sự nghiệp (433,8 tỷ đồng) gồm: …": a total alone in a bracket after its noun ends with the bracket
+    alone = re.compile(r"\s*\)").match(text, total.mention.end)
+    if alone and re.search(r"\(\s*$", text[max(0, total.mention.start - 3):total.mention.start]):
+        return alone.end()
     return total.mention.end
 
 
@@ -741,8 +746,8 @@ def _scope(text, figures, total: Figure, opened: re.Match, sentence: Sentence) -
     start, end = opened.end(), sentence.end
     if opened["open"] == "(":
         return start, _closing(text, start, end)
-    if _depth(text, sentence.start, total.mention.start) > 0:
-        end = _closing(text, total.mention.end, end)
+    if _depth(text, sentence.start, total.mention.start) > 0 and (closing := _closing(text, total.mention.end, end)) >= start:
+        end = closing  # a list inside the total's bracket ends with it; one after a bracket the total fills goes on
     # A sentence that opens with its list word is all list ("Trong đó A; B."); a list after the
     # total's own words ends with the clause.
     own_sentence = opened.re is _patterns().next_opener
@@ -1151,6 +1156,8 @@ def _rate_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | 
     if before.sentence != rate.sentence:
         return None
     lead = text[before.mention.end:rate.mention.start] + _qualifier_word(rate)
+    if (whole := _broken_down_before(text, figures, before, lead)) is not None:
+        return whole  # "giải ngân 812.905 triệu đồng (vốn đầu tư A, vốn sự nghiệp B), đạt 77,7% kế hoạch"
     if before.mention.unit == "percent":
         # "giải ngân 13,9 tỷ đồng, đạt 74,7% kế hoạch và bằng 131% …": a second rate joined to the first is
         # of the same figure
@@ -1185,6 +1192,20 @@ def _rate_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | 
     if not aside and len(tokens(between.rsplit(",", 1)[-1], ())) > words()["rate"]["max_gap_words"]:
         return None
     return before
+
+
+def _broken_down_before(text: str, figures: list[Figure], last: Figure, lead: str) -> Figure | None:
+    """The figure a bracket right after it breaks down, when the bracket closes right before a rate's cue:
+    the rate is of that figure, not of the bracket's last part."""
+    cue = re.fullmatch(rf"\s*\)\s*,?\s*(?:{_phrases(words()['rate']['cues'])})\s*", lead, re.IGNORECASE)
+    opening = text.rfind("(", 0, last.mention.start)
+    if not cue or opening < 0 or ")" in text[opening:last.mention.start]:
+        return None
+    whole = next((f for f in reversed(figures[:last.index]) if f.mention.end <= opening), None)
+    if (whole is None or whole.sentence != last.sentence or text[whole.mention.end:opening].strip()
+            or not whole.is_amount or whole.mention.unit == "percent"):
+        return None
+    return whole
 
 
 def _qualifier_word(rate: Figure) -> str:

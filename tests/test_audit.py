@@ -1227,3 +1227,14 @@ def test_a_closing_line_totals_the_label_lines_above_it():
 def test_a_change_stated_with_both_its_levels_is_checked(sentence, status):
     (relation,) = audit.audit(sentence).relations
     assert (relation.status, relation.message["vi"][:3]) == (status, "Từ ")
+
+
+def test_a_total_alone_in_its_bracket_opens_the_list_after_it_and_a_breakdown_bracket_leaves_the_rate_its_whole():
+    text = ("Kế hoạch vốn năm 2024 là 86.420 triệu đồng. Vốn sự nghiệp (31,6 tỷ đồng) gồm: ngân sách trung ương 28,4 tỷ "
+            "đồng, ngân sách tỉnh 3,4 tỷ đồng. Đến nay đã giải ngân 61.530 triệu đồng (vốn đầu tư 42.110 triệu đồng, "
+            "vốn sự nghiệp 19.420 triệu đồng), đạt 71,2% kế hoạch.")
+    result = audit.audit(text)
+    (total,) = _relations(result, "sum", "31,6 tỷ đồng")
+    (rate,) = _relations(result, "rate", "71,2%")
+    assert total.status == "mismatch" and len(total.parts) == 2
+    assert rate.status == "ok" and result.figures[rate.roles["numerator"]].mention.text == "61.530 triệu đồng"
