@@ -1519,6 +1519,9 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     aside = _aside_after(text, rate.mention.end)
     plan_only = not share and bool(subject) and not specific  # "đạt Z%", "đạt Z% kế hoạch"
     of_area = _names_whole_area(base_text)
+    # "toàn huyện giải ngân được 52.904 triệu đồng, đạt 77,3% kế hoạch": no one item's plan is the base
+    whole_area = re.search(rf"(?<!\w)(?:{_phrases(words()['rate']['all_of'])})\s+(?:{_phrases(words()['rate']['area_levels'])})(?!\w)",
+                           numerator.label, re.IGNORECASE) is not None
     near, far, earlier = [], [], []
     for f in figures:
         # A figure that is itself a rate's numerator is a base only where the base words name it
@@ -1530,6 +1533,8 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
             continue
         if (f.index in (numerator.index, rate.index) or not same_unit(f, numerator)
                 or _names_other_item(text, figures, numerator, f)
+                or (not share and ((_place_item(f) and not _place_item(numerator))
+                                   or (whole_area and _item_of(text, figures, f) is not None)))
                 or f.per_unit != numerator.per_unit
                 or (f.numerator_of is not None and f.index != numerator.parent and not _stated_after_share(figures, f, rate)
                     and not _names_all(base_text, _described(text, f))
@@ -1622,6 +1627,13 @@ def _item_plan(text: str, figures: list[Figure], spans: list[Sentence], numerato
         if any(c.search(joined(said)) for c in concepts):
             found.append(f)
     return _Base(found[0], 1.0, True) if len(found) == 1 else None
+
+
+def _place_item(f: Figure) -> bool:
+    """Whether a figure is an item of a list of places: "- Huyện An Lão: 78.420 triệu đồng"."""
+    levels = _phrases(words()["rate"]["place_levels"])
+    line = f.label.rsplit("\n", 1)[-1]  # a list's first item carries its lead line in its label
+    return bool(re.fullmatch(rf"[\s\-+•*–]*(?i:{levels})\s+[^\W\d_a-zđ][^:\n]{{0,40}}:\s*", line))
 
 
 def _names_other_item(text: str, figures: list[Figure], a: Figure, b: Figure) -> bool:

@@ -1238,3 +1238,16 @@ def test_a_total_alone_in_its_bracket_opens_the_list_after_it_and_a_breakdown_br
     (rate,) = _relations(result, "rate", "71,2%")
     assert total.status == "mismatch" and len(total.parts) == 2
     assert rate.status == "ok" and result.figures[rate.roles["numerator"]].mention.text == "61.530 triệu đồng"
+
+
+def test_one_place_or_one_items_share_is_no_base_of_a_rate_of_the_whole():
+    text = ("Tổng kế hoạch vốn năm 2023 là 152.600 triệu đồng, gồm vốn đầu tư phát triển 98.300 triệu đồng và vốn sự "
+            "nghiệp 54.300 triệu đồng.\n\nVốn đầu tư phát triển phân bổ cho các địa phương:\n- Huyện Mang Yang: "
+            "41.200 triệu đồng.\n- Huyện Đak Pơ: 57.100 triệu đồng.\n\nVốn sự nghiệp phân bổ như sau:\n+ Dự án 1: "
+            "21.500 triệu đồng;\n+ Dự án 3: 32.800 triệu đồng.\n\n3. Kết quả giải ngân\nToàn tỉnh giải ngân được "
+            "120.430 triệu đồng, đạt 78,9% kế hoạch, trong đó:\n- Vốn đầu tư phát triển: 80.150 triệu đồng, đạt 81,5%;\n"
+            "- Vốn sự nghiệp: 40.280 triệu đồng, đạt 74,2%.\n")
+    result = audit.audit(text)
+    bases = {rate: result.figures[r.roles["denominator"]].mention.text
+             for rate in ("78,9%", "81,5%") for (r,) in [_relations(result, "rate", rate)]}
+    assert bases == {"78,9%": "152.600 triệu đồng", "81,5%": "98.300 triệu đồng"}
