@@ -368,6 +368,8 @@ def _read(text: str, number: re.Match, pat: _Patterns, whole: bool = False) -> t
         return None
     if unit == vocabulary().count_unit and (a := pat.acronym.search(before)) and a["w"].isupper():
         return None  # "OCOP 3 sao", "ISO 9001 ...": a grade of the standard an acronym names
+    if unit == vocabulary().count_unit and not mixed and numeral in _grammar_words()["programme_numbers"]:
+        return None  # "Vốn 1719 góp phần …": the programme's name
     groups, flags = _groups(numeral, mixed.group() if mixed else "", pat)
     flags += ["unit_implied"] if implied else []
     qualifier, denominator, upper, comparison = _second_reading(second, groups[0][1] * factor)
