@@ -129,6 +129,8 @@ class _Patterns:
     label_line_start: re.Pattern
     number_word_idiom: re.Pattern
     rate_noun: re.Pattern
+    change_before_rate: re.Pattern
+    rate_level_word: re.Pattern
     open_bound: re.Pattern
     rate_noun_after: re.Pattern
     year_number: re.Pattern
@@ -184,6 +186,10 @@ def _patterns() -> _Patterns:
         number_word_after=re.compile(rf"(?<!\w)(?:{_words(words['number_word_not_after'])}){sp}+$", re.IGNORECASE),
         number_word_idiom=re.compile(rf"(?:{_words(words['number_word_not_before'])})(?!\w)", re.IGNORECASE),
         open_bound=re.compile(rf"{sp}+(?:{_words(words['open_bound_after'])})(?!\w)", re.IGNORECASE),
+        change_before_rate=re.compile(rf"(?<!\w)(?:{_words(words['rate_changes'])}){sp}+(?:{_words(words['rate_nouns'])})(?!\w)"
+                                      rf"[^\d,;.:()\n]{{0,60}}?(?:{sp}+(?:{_words(words['rate_change_adverbs'])}))*"
+                                      rf"(?:{sp}+(?:{_words(voc.qualifiers)}))?{sp}+$", re.IGNORECASE),
+        rate_level_word=re.compile(rf"(?<!\w)(?:{_words(words['rate_level_words'])})(?!\w)", re.IGNORECASE),
         rate_noun=re.compile(rf"(?<!\w)(?:{_words(words['rate_nouns'])})(?!\w)", re.IGNORECASE),
         rate_noun_after=re.compile(rf"{sp}+(?:{_words(words['rate_nouns'])})(?!\w)", re.IGNORECASE),
         year_number=re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
@@ -397,6 +403,8 @@ def _states_rate_change(text: str, start: int, end: int, ranged: bool, pat: _Pat
     it, and the rate named after it or before the change word in its sentence with no figure between
     but the rate's level right before the change ("Tỷ lệ hộ nghèo còn 15,57%, giảm 3,41% so với …")."""
     before = text[max(0, start - CONTEXT_CHARS):start]
+    if (changed := pat.change_before_rate.search(before)) and not pat.rate_level_word.search(changed.group()):
+        return True  # "giảm tỷ lệ hộ nghèo bình quân 3%/năm"
     change = pat.rate_change.search(before)
     if not change or (change["from"] and not ranged and not pat.open_bound.match(text, end)):
         return False

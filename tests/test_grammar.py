@@ -475,6 +475,8 @@ def test_a_column_headed_by_what_it_counts_and_a_cell_never_read_with_the_next_r
     ("Huyện phấn đấu giảm 4,2% tỷ lệ hộ nghèo vùng đồng bào.", "4,2%", "percentage_points"),
     ("Tỷ lệ hộ nghèo người Khmer giảm mỗi năm từ 2,5-3%.", "từ 2,5-3%", "percentage_points"),
     ("Tỷ lệ hộ nghèo ở các xã giảm từ 3% trở lên.", "3%", "percentage_points"),
+    ("Năm 2025, huyện phấn đấu giảm tỷ lệ hộ nghèo đa chiều bình quân 3,5%/năm.", "3,5%/năm", "percentage_points"),
+    ("Huyện phấn đấu giảm tỷ lệ hộ nghèo xuống còn 18%.", "18%", "percent"),
     # a level after the change word, and a change of something that is no rate
     ("Tỷ lệ hộ nghèo giảm còn 14,06%.", "14,06%", "percent"),
     ("Tỷ lệ hộ nghèo giảm từ 9,31% xuống 7,02%.", "9,31%", "percent"),
