@@ -621,9 +621,11 @@ def _year_of_things_done(text: str) -> Guess:
     # "từ năm 2022": a span's start, not the year
     years = [m for m in years if not _skipped(skip, text, m) and not _document_date().search(text, 0, m.start())]
     unnamed = _without_names(text)
+    # "vốn năm 2023 chuyển sang thực hiện": the year of carried-over capital is its plan's, not the year reported
+    carried = re.compile(rf"\s+(?:[^\W\d_]+\s+){{0,2}}?(?:{_any(cues()['figure']['carried_words'])})(?!\w)", re.IGNORECASE)
     for m in years:
         left, right = sentence_bounds(text, m.start(), m.end())
-        if _aimed_at(unnamed, left, right, m, target, done):
+        if _aimed_at(unnamed, left, right, m, target, done) or carried.match(text, m.end()):
             continue
         if m.end() in stood_then:
             return Guess(int(m["year"]), text[left:right].strip()[:120], 0.5)

@@ -695,3 +695,12 @@ def test_peers_listed_after_a_plural_level_word_are_not_the_subject(levels):
     text = ("Đại hội đại biểu các dân tộc thiểu số lần thứ IV\n\nDự có lãnh đạo Ban Dân tộc các tỉnh: Gia Lai, Đắk Lắk, "
             "Kon Tum, Đắk Nông.\n\nĐại hội quyết tâm xây dựng tỉnh Lâm Đồng phát triển.\n")
     assert infer.read_document(text, levels).value("province") == "lam-dong"
+
+
+def test_news_of_what_just_happened_is_of_its_dated_year_and_carried_over_capital_dates_nothing(levels):
+    news = "Quà cho người có uy tín\n\nMinh Hà - 09:10, 21/11/2024\n\nMới đây, huyện Sơn Động đã tặng 212 suất quà.\n"
+    assert infer.read_document(news, levels).value("report_year") == 2024
+    report = ("BÁO CÁO\nKết quả thực hiện Chương trình\n\nKế hoạch vốn giao trong năm là 38.240 triệu đồng. Ngoài ra, vốn "
+              "năm 2023 chuyển sang thực hiện là 4.120 triệu đồng.\nTừ đầu năm đến nay đã giải ngân 25.310 triệu đồng.\n\n"
+              "Đắk Mil, ngày 16 tháng 12 năm 2024\n")
+    assert infer.read_document(report, levels).value("report_year") == 2024
