@@ -111,7 +111,7 @@ def _patterns() -> _Patterns:
         # Words between a total and what opens its parts: no sentence end, and digits only of names
         # ("140 học sinh lớp 6, trong đó …": _opening refuses a figure there).
         # ("129 xã, phường, thị trấn; trong đó …": the total's noun may end at a ';')
-        opener=re.compile(rf"(?P<lead>[\s,;]*[^.;:()\n]{{0,60}}?(?:;\s*)?)(?P<open>{openers})(?P<colon>\s*:)?",
+        opener=re.compile(rf"(?P<lead>[\s,;]*[^.;:()\n]{{0,130}}?(?:;\s*)?)(?P<open>{openers})(?P<colon>\s*:)?",
                           re.IGNORECASE),
         # a sentence that ends by opening the list of the total before it: "Phân theo dự án, vốn đã giải ngân như sau:"
         closing_opener=re.compile(rf"(?P<lead>[^\d\n:]{{0,80}}?)(?P<open>{_phrases(w['sum']['whole'])})(?P<colon>\s*:)[ \t]*(?=\n)",
@@ -1344,12 +1344,21 @@ def _part_of_stated_whole(text: str, figures: list[Figure], whole: Figure) -> Fi
 
 def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[Relation]:
     out = []
+    share_before = None  # (rate, its base, its base words, named) of the last share a bracket stated with its base
     for rate in figures:
         terms = _rate_terms(text, figures, rate)
         if terms is None:
             continue
         numerator, stated = terms
         base_text = _base_text(text, rate)
+        bracketed = re.fullmatch(rf"\s*\(\s*(?:(?:{_phrases(words()['rate']['cues'])})\s*)?",
+                                 text[numerator.mention.end:rate.mention.start], re.IGNORECASE) is not None
+        if (not base_text and bracketed and share_before is not None and share_before[0].sentence == rate.sentence
+                and same_unit(share_before[1], numerator)):
+            # "Khánh Vĩnh nhận 118,4 tỷ đồng (chiếm 38% tổng vốn của tỉnh), Khánh Sơn nhận 96,7 tỷ đồng (31,8%)":
+            # a bare share set out like the one before is of the same base
+            out.append(_rate_relation(rate, numerator, share_before[1], share_before[2], share_before[3]))
+            continue
         if numerator is _bracketed_share(text, figures, rate):
             whole = _bracketed_base(text, figures, spans, rate, numerator)
             out.append(_unclear_rate(rate, numerator, base_text, "rate_unnamed") if whole is None
@@ -1373,6 +1382,8 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
         # "(tăng 137 hộ so với đầu năm, chiếm tỷ lệ 0,04%)": a change is a share of a whole its words must name
         chosen = None if _is_change(numerator) and not base_text else _denominator(text, figures, spans, rate, numerator,
                                                                                     base_text)
+        if chosen is not None and base_text and bracketed and _is_share(text, numerator, rate):
+            share_before = (rate, chosen.figure, base_text, chosen.named)
         if chosen is None and not base_text and (among := _among_words(text, spans[rate.sentence], rate)):
             # "Trong số đại biểu chính thức, đại biểu nữ có 97 người, chiếm 38,8%": the whole its words name
             chosen = (_phrased_base(text, figures, rate, numerator, among)
@@ -1576,6 +1587,9 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         whole = _whole_base(text, figures, spans, rate, numerator)
         if whole is not None:
             return whole
+    if share and _patterns().whole_word.search(base_text) and (whole := _one_whole(text, figures, spans, rate, numerator,
+                                                                                     base_text)):
+        return whole  # "… nhận 118,4 tỷ đồng (chiếm 38% tổng vốn của tỉnh)": the one total the text divides
     if (phrased := _phrased_base(text, figures, rate, numerator, base_text)) is not None:
         return phrased
     # Nothing shares a word with the base: take the only figure it can be, never a guess.
@@ -1841,6 +1855,20 @@ def _whole_base(text, figures, spans, rate: Figure, numerator: Figure) -> _Base 
         return None
     larger = _patterns().larger_plan.search(text, spans[total.sentence].start, spans[rate.sentence].end)
     return _Base(total, 0.0, larger is None)
+
+
+def _one_whole(text, figures, spans, rate: Figure, numerator: Figure, base_text: str) -> _Base | None:
+    """The base of a share "of the total" whose words name no figure near it: the one total in its
+    unit, with parts and no total above it, that the rate's paragraph or the two before state, and
+    that all the base words describe ("tổng số hộ nghèo" is no total of households given water)."""
+    paragraph = spans[rate.sentence].paragraph
+    named = tokens(_patterns().whole_word.sub(" ", base_text), ("stopwords", "plain"))
+    totals = [f for f in figures[:numerator.index]
+              if f.parent is None and paragraph - 2 <= spans[f.sentence].paragraph <= paragraph
+              and same_unit(f, numerator) and f.per_unit == numerator.per_unit
+              and any(p.parent == f.index for p in figures) and f.index != numerator.parent
+              and named <= tokens(_described(text, f), ())]
+    return _Base(totals[0], 0.0, True) if len(totals) == 1 else None
 
 
 def _names_whole_area(base_text: str) -> bool:

@@ -1251,3 +1251,17 @@ def test_one_place_or_one_items_share_is_no_base_of_a_rate_of_the_whole():
     bases = {rate: result.figures[r.roles["denominator"]].mention.text
              for rate in ("78,9%", "81,5%") for (r,) in [_relations(result, "rate", rate)]}
     assert bases == {"78,9%": "152.600 triệu đồng", "81,5%": "98.300 triệu đồng"}
+
+
+def test_a_share_of_the_total_names_the_one_total_the_text_divides_and_a_bare_share_beside_it_shares_its_base():
+    text = ("Năm 2024, tỉnh phân bổ 248,5 tỷ đồng để thực hiện Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội "
+            "vùng đồng bào dân tộc thiểu số và miền núi, trong đó vốn ngân sách trung ương 221,3 tỷ đồng, vốn ngân "
+            "sách tỉnh 27,2 tỷ đồng.\n\nHai huyện được giao nhiều nhất. Huyện Krông Bông nhận 84,6 tỷ đồng (chiếm 34% "
+            "tổng vốn của tỉnh), huyện M'Drắk nhận 61,2 tỷ đồng (27,9%).\n")
+    result = audit.audit(text)
+    (total,) = _relations(result, "sum", "248,5 tỷ đồng")
+    (first,) = _relations(result, "rate", "34%")
+    (second,) = _relations(result, "rate", "27,9%")
+    assert total.status == "ok" and len(total.parts) == 2
+    assert first.status == "ok" and result.figures[first.roles["denominator"]].mention.text == "248,5 tỷ đồng"
+    assert second.status == "mismatch" and result.figures[second.roles["denominator"]].mention.text == "248,5 tỷ đồng"
