@@ -79,6 +79,7 @@ def _category(spec: dict, joiners: list[str]) -> _Category:
 @dataclass(frozen=True)
 class _Patterns:
     opener: re.Pattern
+    shared_out: re.Pattern
     next_opener: re.Pattern
     closing_opener: re.Pattern
     after_parts: re.Pattern
@@ -113,6 +114,8 @@ def _patterns() -> _Patterns:
         # ("129 xã, phường, thị trấn; trong đó …": the total's noun may end at a ';')
         opener=re.compile(rf"(?P<lead>[\s,;]*[^.;:()\n]{{0,130}}?(?:;\s*)?)(?P<open>{openers})(?P<colon>\s*:)?",
                           re.IGNORECASE),
+        shared_out=re.compile(rf"(?P<lead>[\s,]*[^.;:()\n\d]{{0,40}}?)(?P<open>{_phrases(w['sum']['shared_out'])})(?P<colon>\s*:)?",
+                              re.IGNORECASE),
         # a sentence that ends by opening the list of the total before it: "Phân theo dự án, vốn đã giải ngân như sau:"
         closing_opener=re.compile(rf"(?P<lead>[^\d\n:]{{0,80}}?)(?P<open>{_phrases(w['sum']['whole'])})(?P<colon>\s*:)[ \t]*(?=\n)",
                                   re.IGNORECASE),
@@ -151,8 +154,10 @@ def _patterns() -> _Patterns:
 # --- the text's shape: sentences, paragraphs, labels ------------------------------------------
 
 _BULLET = re.compile(r"[ \t]*(?:[-+•*–]|[^\W\d_]\)|\d+\))[ \t]")
-# A list item with no mark: a short label, a colon and a number ("giao thông: 612 công trình").
-_ITEM_LINE = re.compile(r"[ \t]*[^\W\d_][^:\n]{0,50}:[ \t]*\d")
+# A list item with no mark: a short label, a colon and a number ("giao thông: 612 công trình"), or a
+# name and one figure alone on its line ("Bảo Lâm 1.412 căn;").
+_ITEM_LINE = re.compile(r"[ \t]*[^\W\d_][^:\n]{0,50}:[ \t]*\d"
+                        r"|[ \t]*[^\W\d_][^:\n\d]{0,40}?[ \t]\d[\d.,]*(?:[ \t]+[^\W\d_]+){0,3}[ \t]*[;.,]?[ \t]*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[ \t]+(?=\S)")
 _TOKEN = re.compile(r"[^\W\d_]+")
 _PER_UNIT = re.compile(r"/\s*[^\W\d_]")  # "triệu đồng/người/năm" is per head, not an amount
@@ -697,7 +702,7 @@ def _opening(text: str, figures: list[Figure], total: Figure, spans: list[Senten
     đồng. Cụ thể: …")."""
     sentence = spans[total.sentence]
     words_end = _after_own_rate(text, figures, total)
-    opened = _patterns().opener.match(text, words_end)
+    opened = _patterns().opener.match(text, words_end) or _patterns().shared_out.match(text, words_end)
     if opened and any(words_end <= f.mention.start < opened.start("open") for f in figures):
         opened = None  # the words before the list hold another figure: it is that one's ("lớp 6" is no figure)
     if opened and opened["open"] == ":" and (re.search(r"[;\n]", opened["lead"])

@@ -1265,3 +1265,14 @@ def test_a_share_of_the_total_names_the_one_total_the_text_divides_and_a_bare_sh
     assert total.status == "ok" and len(total.parts) == 2
     assert first.status == "ok" and result.figures[first.roles["denominator"]].mention.text == "248,5 tỷ đồng"
     assert second.status == "mismatch" and result.figures[second.roles["denominator"]].mention.text == "248,5 tỷ đồng"
+
+
+def test_names_with_one_figure_on_their_own_lines_list_parts_and_money_shared_out_lists_its_shares():
+    houses = ("Sau 5 năm, toàn tỉnh đã hỗ trợ 3.914 căn nhà ở cho hộ nghèo, gồm:\nMường Tè 1.208 căn;\nSìn Hồ 1.375 căn;\n"
+              "Phong Thổ 1.341 căn.\n")
+    (total,) = _relations(audit.audit(houses), "sum", "3.914 căn nhà")
+    assert total.status == "mismatch" and len(total.parts) == 3
+    money = ("Vốn sự nghiệp 842,5 tỷ đồng được phân bổ cho Dự án 3 khoảng 305 tỷ đồng, Dự án 5 khoảng 221 tỷ đồng, "
+             "các dự án còn lại khoảng 318 tỷ đồng.")
+    (shared,) = _relations(audit.audit(money), "sum", "842,5 tỷ đồng")
+    assert shared.status == "ok" and len(shared.parts) == 3
