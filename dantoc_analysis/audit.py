@@ -114,8 +114,8 @@ def _patterns() -> _Patterns:
         # ("129 xã, phường, thị trấn; trong đó …": the total's noun may end at a ';')
         opener=re.compile(rf"(?P<lead>[\s,;]*[^.;:()\n]{{0,130}}?(?:;\s*)?)(?P<open>{openers})(?P<colon>\s*:)?",
                           re.IGNORECASE),
-        shared_out=re.compile(rf"(?P<lead>[\s,]*[^.;:()\n\d]{{0,40}}?)(?P<open>{_phrases(w['sum']['shared_out'])})(?P<colon>\s*:)?",
-                              re.IGNORECASE),
+        shared_out=re.compile(rf"(?P<lead>[\s,]*[^.;:()\n\d]{{0,40}}?)(?P<open>(?i:{_phrases(w['sum']['shared_out'])})"
+                              rf"|(?i:{_phrases(w['sum']['places_of'])})(?=\s+[^\W\d_a-zđ]))(?P<colon>\s*:)?"),
         # a sentence that ends by opening the list of the total before it: "Phân theo dự án, vốn đã giải ngân như sau:"
         closing_opener=re.compile(rf"(?P<lead>[^\d\n:]{{0,80}}?)(?P<open>{_phrases(w['sum']['whole'])})(?P<colon>\s*:)[ \t]*(?=\n)",
                                   re.IGNORECASE),
@@ -1130,7 +1130,10 @@ def _parallel(text, figures, parts: list[int], start: int, end: int) -> bool:
 
 
 def _names_a_place(description: str) -> bool:
-    """A part described by the name of a district or commune only, its level word before it or not."""
+    """A part described by the name of a district or commune only, its level word before it or not; words
+    after the gap its own figure left belong to the clause that goes on ("Tịnh Biên 110 hộ với tổng kinh
+    phí …")."""
+    description = re.split(r"\s{2,}", description.strip(" ,;"))[0]
     words_ = [w for w in re.findall(r"[^\W\d_]+", description)]
     skipped = {w.lower() for w in words()["sum"]["parallel_heads"]} | _dropped(("stopwords",))  # "và", "huyện"
     while words_ and words_[0].lower() in skipped:

@@ -1276,3 +1276,12 @@ def test_names_with_one_figure_on_their_own_lines_list_parts_and_money_shared_ou
              "các dự án còn lại khoảng 318 tỷ đồng.")
     (shared,) = _relations(audit.audit(money), "sum", "842,5 tỷ đồng")
     assert shared.status == "ok" and len(shared.parts) == 3
+
+
+def test_a_total_counted_in_named_places_is_checked_and_unnamed_places_open_no_list():
+    named = ("Tỉnh đã hỗ trợ 180 hộ có nhu cầu về đất ở của các huyện Mường Nhé 64 hộ, Nậm Pồ 72 hộ, Điện Biên Đông 47 "
+             "hộ với tổng kinh phí 5,4 tỷ đồng.")
+    (total,) = _relations(audit.audit(named), "sum", "180 hộ")
+    assert total.status == "mismatch" and len(total.parts) == 3
+    unnamed = "Tỉnh hỗ trợ gần 1.200 hộ dân ở các xã đặc biệt khó khăn phát triển sản xuất, với số tiền gần 9 tỷ đồng."
+    assert _relations(audit.audit(unnamed), "sum", "gần 1.200 hộ") == []
