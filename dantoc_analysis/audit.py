@@ -1467,6 +1467,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
 
     item = _item_of(text, figures, numerator)
     listed = "\n" in text[spans[rate.sentence].start:spans[rate.sentence].end]
+    whole_words = tokens(" ".join(words()["rate"]["whole_words"]), ())
     own_plan = bool(subject) and any(subject <= tokens(_described(text, g)) for g in figures
                                      if g.index not in (numerator.index, rate.index) and same_unit(g, numerator))
 
@@ -1516,6 +1517,10 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
             # "chiếm 25,9% tổng số vốn đã giải ngân của toàn tỉnh": base words that name an outcome name no
             # plan ("Tổng vốn phân cấp cho cấp huyện là 391 tỷ đồng")
             clear, score = False, score - 2
+        if base_text and not in_base and (telling - whole_words - label) & tokens(_described(text, numerator)):
+            # "hộ nghèo DTTS 3.969 hộ (chiếm 14,51% tổng số hộ DTTS)": the base words name a group the
+            # numerator is of ("DTTS"), which a candidate that does not say so ("20.074 hộ nghèo") is not
+            clear = False
         if base_text and not in_base and _narrower_than_base(text, f, f"{base_text} {_described(text, numerator)}"):
             # "236 hộ nghèo Khmer" is no base of "… ước còn 171 hộ, tương đương 12,4% số hộ Khmer": it counts
             # poor households only, which neither the base words nor the numerator speak of

@@ -1285,3 +1285,9 @@ def test_a_total_counted_in_named_places_is_checked_and_unnamed_places_open_no_l
     assert total.status == "mismatch" and len(total.parts) == 3
     unnamed = "Tỉnh hỗ trợ gần 1.200 hộ dân ở các xã đặc biệt khó khăn phát triển sản xuất, với số tiền gần 9 tỷ đồng."
     assert _relations(audit.audit(unnamed), "sum", "gần 1.200 hộ") == []
+
+
+def test_a_base_that_names_the_numerators_group_is_no_figure_that_does_not_say_so():
+    text = ("Toàn tỉnh có 18.420 hộ nghèo (tỷ lệ 4,12%), trong đó có 6.213 hộ nghèo DTTS (chiếm 21,05% tổng số hộ DTTS).")
+    (rate,) = _relations(audit.audit(text), "rate", "21,05%")
+    assert rate.status == "unclear"
