@@ -389,6 +389,9 @@ def test_a_plans_amount_after_its_name_and_an_amount_per_time(sentence, texts):
      [("6 buôn", "6", "villages"), ("12 phum", "12", "villages")]),
     # households counted as families, targets as "chỉ tiêu"
     ("Có 1.000 gia đình và 13 chỉ tiêu.", [("1.000 gia đình", "1000", "households"), ("13 chỉ tiêu", "13", "targets")]),
+    # sheets and issues handed out are copies; a news sheet is no village
+    ("Phát 2.000 bản tin và 516.167 tờ báo; xã có 12 bản.",
+     [("2.000 bản tin", "2000", "copies"), ("516.167 tờ", "516167", "copies"), ("12 bản", "12", "villages")]),
     # a programme's number names it; villages of the highlands and wards' quarters are villages
     ("Kbang: Vốn 1719 giúp các làng đổi thay; xã có 135 hộ nghèo, 6 tổ dân phố và 12 bon.",
      [("135 hộ", "135", "households"), ("6 tổ dân phố", "6", "villages"), ("12 bon", "12", "villages")]),
