@@ -611,7 +611,8 @@ def _year_of_things_done(text: str) -> Guess:
     as_of_day = re.compile(rf"(?<!\w)(?:{_any(spec['stood_at'])})\s+"
                            rf"(?:{re.escape(cues()['figure']['day_word'])}\s+)?\d{{1,2}}/\d{{1,2}}/{_YEAR}(?!\d)", re.IGNORECASE)
     # "đến hết tháng 9/2023, … đã phê duyệt 13 dự án": how things stood at a month's end
-    as_of_month = re.compile(rf"(?<!\w)(?:{_any(cues()['figure']['as_of_month'])})\s+\d{{1,2}}/{_YEAR}(?!\d)", re.IGNORECASE)
+    # ("tháng 6.2025", "tháng 6-2025": the month and year written with a dot or a dash too)
+    as_of_month = re.compile(rf"(?<!\w)(?:{_any(cues()['figure']['as_of_month'])})\s+\d{{1,2}}[/.\-]{_YEAR}(?!\d)", re.IGNORECASE)
     dated = [*as_of_day.finditer(text), *as_of_month.finditer(text)]
     stood_then |= {m.end() for m in dated}
     # "… năm 2019 là 609 người": a figure stated as the year's

@@ -704,3 +704,8 @@ def test_news_of_what_just_happened_is_of_its_dated_year_and_carried_over_capita
               "năm 2023 chuyển sang thực hiện là 4.120 triệu đồng.\nTừ đầu năm đến nay đã giải ngân 25.310 triệu đồng.\n\n"
               "Đắk Mil, ngày 16 tháng 12 năm 2024\n")
     assert infer.read_document(report, levels).value("report_year") == 2024
+
+
+def test_a_month_and_year_written_with_a_dot_dates_the_report(levels):
+    text = "Tính đến tháng 9.2024, toàn tỉnh Lai Châu đã giải ngân hơn 812 tỉ đồng, đạt 61% kế hoạch vốn.\n"
+    assert infer.read_document(text, levels).value("report_year") == 2024
