@@ -70,7 +70,8 @@ def _category(spec: dict, joiners: list[str]) -> _Category:
         more = re.compile(rf"\s*(?:{_phrases(joiners)})\s*({_phrases(short)})", re.IGNORECASE)
     when, unless = (re.compile(_phrases(spec[key]), re.IGNORECASE) if key in spec else None
                     for key in ("whole_when", "whole_unless"))
-    name_words = frozenset(word for name in member | short for word in name.split())
+    # (a member's words as `tokens` reads them too: "nông nghiệp" is one declared compound)
+    name_words = frozenset(word for name in member | short for word in [*name.split(), *tokens(name, ())])
     return _Category(re.compile(_phrases(member), re.IGNORECASE), member | short, more,
                      len(spellings), bool(spec["exhaustive"]), when, unless, name_words,
                      tuple(spelled[0] for spelled in spellings), spec.get("narrows", True))

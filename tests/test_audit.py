@@ -1291,3 +1291,16 @@ def test_a_base_that_names_the_numerators_group_is_no_figure_that_does_not_say_s
     text = ("Toàn tỉnh có 18.420 hộ nghèo (tỷ lệ 4,12%), trong đó có 6.213 hộ nghèo DTTS (chiếm 21,05% tổng số hộ DTTS).")
     (rate,) = _relations(audit.audit(text), "rate", "21,05%")
     assert rate.status == "unclear"
+
+
+@pytest.mark.parametrize("text, total", [
+    # agricultural and other trades make up all trainees, so a shortfall after "trong đó" is an error
+    ("Đào tạo nghề cho 5.240 lao động, trong đó: nông nghiệp 2.915 lao động; phi nông nghiệp 2.225 lao động.",
+     "5.240 lao động"),
+    # a road is no school: kinds of works that exceed their total cannot overlap
+    ("Dự án 4 đầu tư 318 công trình, trong đó 176 công trình giao thông, 84 công trình trường học và 65 công "
+     "trình nước sinh hoạt.", "318 công trình"),
+])
+def test_declared_kinds_of_trades_and_of_works_make_a_list_that_misses_an_error(text, total):
+    (relation,) = _relations(audit.audit(text), "sum", total)
+    assert relation.status == "mismatch"
