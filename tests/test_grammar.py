@@ -389,6 +389,10 @@ def test_a_plans_amount_after_its_name_and_an_amount_per_time(sentence, texts):
      [("6 buôn", "6", "villages"), ("12 phum", "12", "villages")]),
     # households counted as families, targets as "chỉ tiêu"
     ("Có 1.000 gia đình và 13 chỉ tiêu.", [("1.000 gia đình", "1000", "households"), ("13 chỉ tiêu", "13", "targets")]),
+    # dwellings and inhabitants; "dân tộc", "dân cư" and community halls count their own nouns; "bốn mùa" is an idiom
+    ("Xã có trên 6.100 dân, 5 dân tộc; xóa 430 nhà tạm, xây 260 nhà ở và 12 nhà văn hóa; khí hậu bốn mùa.",
+     [("trên 6.100 dân", "6100", "people"), ("5 dân tộc", "5", "count"), ("430 nhà tạm", "430", "houses"),
+      ("260 nhà ở", "260", "houses"), ("12 nhà văn hóa", "12", "count")]),
     # sheets and issues handed out are copies; a news sheet is no village
     ("Phát 2.000 bản tin và 516.167 tờ báo; xã có 12 bản.",
      [("2.000 bản tin", "2000", "copies"), ("516.167 tờ", "516167", "copies"), ("12 bản", "12", "villages")]),
