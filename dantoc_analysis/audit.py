@@ -325,7 +325,8 @@ def _label(text: str, figures: list[Figure], f: Figure, sentence: Sentence) -> s
 
 
 def _clause_marks(before: str) -> list[int]:
-    """Where clauses may begin in the words before a figure: after ',' ';' or an open '(' — but not
+    """Where clauses may begin in the words before a figure: after ',' ';', an open '(' or the close of an
+    aside opened before them — but not
     inside an aside the words close again ("Kế hoạch vốn năm 2024 (bao gồm vốn kéo dài, …) là X"), nor
     between names."""
     marks, opened = [], []
@@ -335,6 +336,8 @@ def _clause_marks(before: str) -> list[int]:
         elif char == ")" and opened:
             start = opened.pop()
             marks = [m for m in marks if m < start]
+        elif char == ")":
+            marks.append(pos + 1)  # "(đạt 83,3% kế hoạch) và vốn sự nghiệp 298,6 …": an aside opened before ends
         elif char in ",;" and not opened and not (char == "," and _between_names(before, pos)):
             marks.append(pos + 1)
     return sorted(marks + opened)

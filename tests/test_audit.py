@@ -1304,3 +1304,10 @@ def test_a_base_that_names_the_numerators_group_is_no_figure_that_does_not_say_s
 def test_declared_kinds_of_trades_and_of_works_make_a_list_that_misses_an_error(text, total):
     (relation,) = _relations(audit.audit(text), "sum", total)
     assert relation.status == "mismatch"
+
+
+def test_the_words_of_a_bracket_closed_before_a_figure_are_not_its_own():
+    text = ("Lũy kế giải ngân đạt 812,4 tỷ đồng, gồm vốn đầu tư 590,2 tỷ đồng (đạt 81,5% kế hoạch) và vốn sự nghiệp "
+            "222,2 tỷ đồng (đạt 51,3% kế hoạch).\n\nRiêng Tiểu dự án 1 Dự án 3 đã giải ngân 64,8 tỷ đồng, đạt 58,2% kế hoạch.")
+    (rate,) = _relations(audit.audit(text), "rate", "58,2%")
+    assert rate.status == "unclear"  # its plan is not stated; "222,2 tỷ đồng" is no plan
