@@ -790,6 +790,9 @@ def _alike(first: str, following: str, counted: set[str]) -> bool:
     ("xây mới A; sửa chữa B"), and states a figure."""
     if not re.search(r"\d", following):
         return False
+    if (re.search(rf"(?<!\w)(?:{_phrases(words()['rate']['cues'])})\s+(?:\S+\s+)?\d[\d.,]*\s*%", following, re.IGNORECASE)
+            and not re.search(r"\d\s*%", first)):
+        return False  # "…; số hộ nghèo chiếm 58,5% trong tổng số 22.870 hộ dân": a rate of its own, no next part
     heads = [_first_word(first, counted), _first_word(following, counted)]
     if heads[0] and heads[0] == heads[1]:
         return True
@@ -1298,11 +1301,15 @@ def _bracketed_base(text: str, figures: list[Figure], spans: list[Sentence], rat
 
 
 def _slashed_before(text: str, figures: list[Figure], f: Figure) -> Figure | None:
-    """The figure of the same unit right before a "/" that stands before this one."""
+    """The figure of the same unit right before a "/" that stands before this one ("45,6 tỷ đồng/64,3 tỷ
+    đồng", "540 hộ/kế hoạch 600 hộ")."""
     if f.index == 0:
         return None
     before = figures[f.index - 1]
-    if before.sentence == f.sentence and same_unit(before, f) and re.fullmatch(r"\s*/\s*", text[before.mention.end:f.mention.start]):
+    # ("540 hộ/kế hoạch 600 hộ": the plan may be named after the slash)
+    plan = rf"(?:(?:{_phrases(words()['rate']['concepts'][0])})\s*)?"
+    if before.sentence == f.sentence and same_unit(before, f) and re.fullmatch(rf"\s*/\s*{plan}", text[before.mention.end:f.mention.start],
+                                                                           re.IGNORECASE):
         return before
     return None
 
@@ -1323,7 +1330,12 @@ def _implied_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure
     if subject:
         # its own noun phrase names it before the words that lead to it: in "687 công trình giao thông,
         # 214 công trình thủy lợi", "số công trình giao thông" is the first, though it stands before the second
-        own = [f for f in paragraph if subject <= tokens(f"{noun(f.mention)} {_words_after(text, f)}", ())]
+        phrase = {f.index: tokens(f"{noun(f.mention)} {_words_after(text, f)}", ()) for f in paragraph}
+        own = [f for f in paragraph if subject <= phrase[f.index]]
+        if own:
+            # "13.372 hộ nghèo, 5.453 hộ cận nghèo; số hộ nghèo chiếm …": the phrase that says no more than the subject
+            fewest = min(len(phrase[f.index] - subject) for f in own)
+            own = [f for f in own if len(phrase[f.index] - subject) == fewest]
         named = own or [f for f in paragraph if subject <= tokens(_described(text, f), ())]
         return named[-1] if named else None
     same = [f for f in paragraph if f.sentence == rate.sentence]
@@ -1410,7 +1422,7 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
 
 def _base_text(text: str, rate: Figure) -> str:
     """The words after a percentage that name what it is a rate of ("kế hoạch", "tổng nguồn vốn")."""
-    stop = re.compile(r"[,;.()\n:]")
+    stop = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[;()\n:]")  # (not the dot or comma inside "22.870", "1,5")
     after = stop.search(text, rate.mention.end)
     words = text[rate.mention.end:after.start() if after else len(text)]
     # "chiếm gần 19% dân số cả tỉnh và hơn 70% dân số của khu vực miền núi": the next rate's words
@@ -1492,7 +1504,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         # a sentence set out in bulleted lines lists items: a figure on the numerator's own line is its item's
         own_line = same and listed and "\n" not in text[min(f.mention.start, numerator.mention.start):rate.mention.start]
         score = (2 * len(subject & label) + len(named & label) + 0.5 * len(named & parent)
-                 + 1.5 * whole + 0.5 * same + 2 * in_base + area_total + own_line)
+                 + 1.5 * whole + 0.5 * same + 4 * in_base + area_total + own_line)
         if share:
             clear = (bool(telling & label) or whole or (same and _whole_area(base_text, f, text))
                      or (same and bool(_patterns().among.search(f.label))) or area_total)

@@ -1311,3 +1311,16 @@ def test_the_words_of_a_bracket_closed_before_a_figure_are_not_its_own():
             "222,2 tỷ đồng (đạt 51,3% kế hoạch).\n\nRiêng Tiểu dự án 1 Dự án 3 đã giải ngân 64,8 tỷ đồng, đạt 58,2% kế hoạch.")
     (rate,) = _relations(audit.audit(text), "rate", "58,2%")
     assert rate.status == "unclear"  # its plan is not stated; "222,2 tỷ đồng" is no plan
+
+
+def test_a_base_stated_in_the_rates_own_words_wins_and_a_rate_clause_after_a_semicolon_is_no_part():
+    text = ("Cuối năm 2023, toàn huyện có 9.412 hộ nghèo và cận nghèo, trong đó 6.230 hộ nghèo, 3.182 hộ cận nghèo; "
+            "số hộ nghèo chiếm 41,6% trong tổng số 14.976 hộ dân. Nước sinh hoạt: hỗ trợ 540 hộ/kế hoạch 600 hộ, đạt 90%.")
+    result = audit.audit(text)
+    (share,) = _relations(result, "rate", "41,6%")
+    (total,) = _relations(result, "sum", "9.412 hộ")
+    (plan,) = _relations(result, "rate", "90%")
+    assert (share.status, result.figures[share.roles["numerator"]].mention.text,
+            result.figures[share.roles["denominator"]].mention.text) == ("ok", "6.230 hộ", "14.976 hộ")
+    assert total.status == "ok" and len(total.parts) == 2
+    assert (plan.status, result.figures[plan.roles["denominator"]].mention.text) == ("ok", "600 hộ")
