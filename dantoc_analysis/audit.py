@@ -470,6 +470,11 @@ def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[R
         # noun may split it ("7 công trình: 3 đường bê tông nội thôn, 2 nhà sinh hoạt cộng đồng, …")
         kinds_of = opened["open"] == "(" or (opened["open"] == ":" and not opened["lead"].strip())
         parts, foreign = _parts(text, figures, total, start, end, kinds_of, not of_which)
+        if _names_plan(total.label) and not _states_result(total.label):
+            # "Tổng kế hoạch vốn … (87,56 tỷ đồng), cụ thể: - Dự án 1: kế hoạch 12.640 triệu đồng; giải ngân
+            # 10.115 triệu đồng, …": what was spent against the plan just before it is no part of a plan
+            parts = [p for p in parts if not (_states_result(figures[p].label) and p - 1 != total.index
+                                              and _names_plan(figures[p - 1].label) and same_unit(figures[p - 1], figures[p]))]
         if (not parts and (earlier := _total_before(text, figures, total)) is not None
                 and all(same_unit(figures[i], earlier) for i in foreign)):
             # "giao 1.700 tỷ đồng để thực hiện 3 chương trình, trong đó …", "1.215 hộ tại 4 huyện, gồm: -
@@ -1855,6 +1860,11 @@ def _after_stop() -> re.Pattern:
     s = words()["sum"]
     ends = resource("vocabulary.toml")["extract"]["phrase_end"] + s["joiners"] + s["of_which"] + s["whole"]
     return re.compile(rf"[,;.:()\n]|\d|(?<!\w)(?:{_phrases(ends)})(?!\w)", re.IGNORECASE)
+
+
+def _names_plan(label: str) -> bool:
+    """Words that name a plan ("kế hoạch", "giao", "dự toán", …)."""
+    return any(c.search(joined(label)) for c in _patterns().concepts)
 
 
 def _states_result(label: str) -> bool:

@@ -1324,3 +1324,12 @@ def test_a_base_stated_in_the_rates_own_words_wins_and_a_rate_clause_after_a_sem
             result.figures[share.roles["denominator"]].mention.text) == ("ok", "6.230 hộ", "14.976 hộ")
     assert total.status == "ok" and len(total.parts) == 2
     assert (plan.status, result.figures[plan.roles["denominator"]].mention.text) == ("ok", "600 hộ")
+
+
+def test_what_was_spent_against_an_items_plan_is_no_part_of_the_total_plan_nor_are_communes_a_share_of_people():
+    plans = ("Tổng kế hoạch vốn phân theo dự án (32,45 tỷ đồng), cụ thể:\n- Dự án 1: kế hoạch 12.640 triệu đồng; giải "
+             "ngân 10.115 triệu đồng, đạt 80,0%. Đã hỗ trợ 135 hộ.\n- Dự án 4: kế hoạch 19.810 triệu đồng; giải ngân "
+             "14.870 triệu đồng.\n")
+    assert [r.status for r in _relations(audit.audit(plans), "sum", "32,45 tỷ đồng")] in ([], ["ok"])
+    people = "Huyện có 21 xã, thị trấn, trong đó 14 xã khu vực III, đồng bào Mông, Dao chiếm trên 86% dân số."
+    assert [r.status for r in _relations(audit.audit(people), "rate", "trên 86%")] in ([], ["unclear"])
