@@ -1333,3 +1333,10 @@ def test_what_was_spent_against_an_items_plan_is_no_part_of_the_total_plan_nor_a
     assert [r.status for r in _relations(audit.audit(plans), "sum", "32,45 tỷ đồng")] in ([], ["ok"])
     people = "Huyện có 21 xã, thị trấn, trong đó 14 xã khu vực III, đồng bào Mông, Dao chiếm trên 86% dân số."
     assert [r.status for r in _relations(audit.audit(people), "rate", "trên 86%")] in ([], ["unclear"])
+
+
+def test_the_first_months_of_a_year_name_no_investment_capital():
+    text = ("Kế hoạch vốn năm 2025 của tỉnh là 198.640 triệu đồng (vốn đầu tư 131.200 triệu đồng; vốn sự nghiệp "
+            "67.440 triệu đồng). 6 tháng đầu năm đã giải ngân 79.456 triệu đồng, đạt 40,0% kế hoạch.")
+    (rate,) = _relations(audit.audit(text), "rate", "40,0%")
+    assert (rate.status, audit.audit(text).figures[rate.roles["denominator"]].mention.text) == ("ok", "198.640 triệu đồng")
