@@ -404,7 +404,8 @@ def _states_rate_change(text: str, start: int, end: int, ranged: bool, pat: _Pat
     but the rate's level right before the change ("Tỷ lệ hộ nghèo còn 15,57%, giảm 3,41% so với …")."""
     before = text[max(0, start - CONTEXT_CHARS):start]
     if ((changed := pat.change_before_rate.search(text, max(0, start - 3 * CONTEXT_CHARS), start))
-            and not pat.rate_level_word.search(changed.group())):
+            and not pat.rate_level_word.search(pat.range_start.sub("", changed.group())
+                                               if ranged or pat.open_bound.match(text, end) else changed.group())):
         return True  # "giảm tỷ lệ hộ nghèo bình quân 3%/năm"
     change = pat.rate_change.search(before)
     if not change or (change["from"] and not ranged and not pat.open_bound.match(text, end)):

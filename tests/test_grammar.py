@@ -487,6 +487,7 @@ def test_a_column_headed_by_what_it_counts_and_a_cell_never_read_with_the_next_r
     ("Năm 2025, huyện phấn đấu giảm tỷ lệ hộ nghèo đa chiều bình quân 3,5%/năm.", "3,5%/năm", "percentage_points"),
     ("Huyện phấn đấu giảm tỷ lệ hộ nghèo xuống còn 18%.", "18%", "percent"),
     ("Tỉnh phấn đấu giảm tỷ lệ hộ nghèo vùng đồng bào dân tộc thiểu số khoảng 3,5%.", "khoảng 3,5%", "percentage_points"),
+    ("Phấn đấu giảm tỷ lệ hộ nghèo bình quân từ 3% trở lên.", "3%", "percentage_points"),
     # a level after the change word, and a change of something that is no rate
     ("Tỷ lệ hộ nghèo giảm còn 14,06%.", "14,06%", "percent"),
     ("Tỷ lệ hộ nghèo giảm từ 9,31% xuống 7,02%.", "9,31%", "percent"),
