@@ -731,7 +731,8 @@ def event_date(text: str, day_published: date | None, year: Guess, heading: Gues
            rf"|(?P<d2>\d{{1,2}})\s+{month}\s+(?P<m2>\d{{1,2}})(?:\s+{year_word}\s+(?P<y2>\d{{4}}))?")  # 10 tháng 01 năm 2023
     # A paper's dateline may come first: "(GLO) - Sáng 16/1, …", "Hướng Hóa (Quảng Trị) – Ngày 19/12, …".
     dateline = r"(?:[^\n.!?()]{0,40}\([^()\n]{1,30}\)\s*[-–—]\s*)?"
-    pattern = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t]*{dateline}(?P<cue>{_any(spec['event_cues'])})\s+(?:{day})(?=\s*[,:])",
+    lead = rf"(?:(?:{_any(spec['event_lead'])})\s*,\s*)?"  # "Hôm qua, ngày 28/4/2022, …"
+    pattern = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t]*{dateline}{lead}(?P<cue>{_any(spec['event_cues'])})\s+(?:{day})(?=\s*[,:])",
                          re.MULTILINE | re.IGNORECASE)
     m = pattern.search(text)
     if not m:

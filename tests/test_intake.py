@@ -709,3 +709,10 @@ def test_news_of_what_just_happened_is_of_its_dated_year_and_carried_over_capita
 def test_a_month_and_year_written_with_a_dot_dates_the_report(levels):
     text = "Tính đến tháng 9.2024, toàn tỉnh Lai Châu đã giải ngân hơn 812 tỉ đồng, đạt 61% kế hoạch vốn.\n"
     assert infer.read_document(text, levels).value("report_year") == 2024
+
+
+def test_an_event_dated_after_hom_qua_is_the_reports_event(levels):
+    text = ("Khảo sát hỗ trợ nhà ở\n\n(08:35 | 29/04/2022)\n\nHôm qua, ngày 28/4/2022, đại diện Ban Dân tộc tỉnh Kiên Giang "
+            "đến huyện U Minh Thượng khảo sát 10 căn nhà.\n")
+    doc = infer.read_document(text, levels)
+    assert (doc.value("event_date").isoformat(), doc.value("report_year")) == ("2022-04-28", 2022)
