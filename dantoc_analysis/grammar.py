@@ -399,9 +399,10 @@ def _read(text: str, number: re.Match, pat: _Patterns, whole: bool = False) -> t
 
 
 def _states_rate_change(text: str, start: int, end: int, ranged: bool, pat: _Patterns) -> bool:
-    """Whether the percentage at `start` is a change of a rate, in points: a change word right before
-    it, and the rate named after it or before the change word in its sentence with no figure between
-    but the rate's level right before the change ("Tỷ lệ hộ nghèo còn 15,57%, giảm 3,41% so với …")."""
+    """Whether the percentage at `start` is a change of a rate, in points: a change word before the rate
+    it changes, with no level reached between ("giảm tỷ lệ hộ nghèo bình quân 3%/năm"), or right before
+    the percentage, with the rate named after it or before the change word in its sentence, no figure
+    between but the rate's level right before the change ("Tỷ lệ hộ nghèo còn 15,57%, giảm 3,41% …")."""
     before = text[max(0, start - CONTEXT_CHARS):start]
     if ((changed := pat.change_before_rate.search(text, max(0, start - 3 * CONTEXT_CHARS), start))
             and not pat.rate_level_word.search(pat.range_start.sub("", changed.group())
