@@ -1252,6 +1252,8 @@ def _rate_terms(text: str, figures: list[Figure], rate: Figure) -> tuple[Figure,
     1.342 hộ, chiếm 30,7%" (a pair's one figure stands for both)."""
     if (part := _bracketed_share(text, figures, rate)) is not None:
         return part, None
+    if (stated := _terms_in_bracket_after(text, figures, rate)) is not None:
+        return stated  # "Tỷ lệ hộ nghèo DTTS còn 3,21% (87 hộ nghèo trên tổng số 2.788 hộ DTTS)"
     numerator = _rate_numerator(text, figures, rate)
     pair = _pair_after(text, figures, rate)
     if (numerator is not None and _patterns().among.search(numerator.label)
@@ -1437,6 +1439,19 @@ def _base_text(text: str, rate: Figure) -> str:
     return words.strip()
 
 
+def _terms_in_bracket_after(text: str, figures: list[Figure], rate: Figure) -> tuple[Figure, Figure] | None:
+    """A bracket right after a percentage that states both its terms: "(87 hộ nghèo trên tổng số 2.788 hộ)"."""
+    if rate.mention.unit != "percent" or rate.index + 2 >= len(figures):
+        return None
+    part, whole = figures[rate.index + 1], figures[rate.index + 2]
+    if (not re.fullmatch(r"\s*\(\s*", text[rate.mention.end:part.mention.start]) or not same_unit(part, whole)
+            or not re.fullmatch(rf"[^\d()]*?(?:{_phrases(words()['rate']['of_total'])})\s*", text[part.mention.end:whole.mention.start],
+                                re.IGNORECASE)
+            or not re.match(r"[^\d()]*\)", text[whole.mention.end:])):
+        return None
+    return part, whole
+
+
 def _pair_after(text: str, figures: list[Figure], rate: Figure) -> Figure | None:
     """ "đạt 96,1% (473/492 hộ)": an achieved/target pair right after the percentage."""
     if rate.index + 1 >= len(figures):
@@ -1470,10 +1485,17 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     # What the numerator is a figure of, in words that tell it from other figures: "vốn sự nghiệp"
     # says "sự nghiệp"; "vốn" alone says nothing a plan of all capital does not.
     subject = set() if share else tokens(numerator.label, ("stopwords", "results", "plain"))
+    # "toàn tỉnh giải ngân …": all of the area is no kind of capital a plan could be named by
+    subject -= tokens(" ".join(words()["rate"]["all_of"] + words()["rate"]["area_levels"]), ())
     if not base and not share:  # "đã giải ngân N, đạt Y%": an achievement with no base words
         implied = words()["rate"]["implied_base"]
         concepts = [c for c in _patterns().concepts if c.search(implied)]
         named = {c.pattern for c in concepts}
+        if not subject and re.search(rf"(?<!\w)(?:{_phrases(words()['rate']['all_of'])})\s+(?:{_phrases(words()['rate']['area_levels'])})(?!\w)",
+                                     numerator.label, re.IGNORECASE):
+            # "toàn tỉnh giải ngân 171,6 tỷ đồng, đạt 72,3%": all of an area's capital, with no words of its
+            # own — the plan it implies names the base as its words would
+            telling = telling | named
     sentence = spans[rate.sentence]
     if not share and (own := _respective_of(text, figures, spans, numerator)) is not None:
         return own  # "… được giao 268,4 tỷ đồng, lần lượt là 151,9 tỷ đồng và 116,5 tỷ đồng. Hướng Hóa giải ngân …"

@@ -1340,3 +1340,14 @@ def test_the_first_months_of_a_year_name_no_investment_capital():
             "67.440 triệu đồng). 6 tháng đầu năm đã giải ngân 79.456 triệu đồng, đạt 40,0% kế hoạch.")
     (rate,) = _relations(audit.audit(text), "rate", "40,0%")
     assert (rate.status, audit.audit(text).figures[rate.roles["denominator"]].mention.text) == ("ok", "198.640 triệu đồng")
+
+
+def test_a_rate_of_the_whole_area_and_a_rate_whose_terms_follow_in_a_bracket():
+    text = ("Năm 2022 tỉnh được phân bổ 246,8 tỷ đồng, trong đó huyện Khánh Vĩnh 118,4 tỷ đồng, huyện Khánh Sơn 96,1 tỷ "
+            "đồng, các huyện còn lại 32,3 tỷ đồng. Đến hết tháng 1/2023, toàn tỉnh giải ngân 171,6 tỷ đồng, đạt 72,3%.\n"
+            "Tỷ lệ hộ nghèo DTTS cuối năm còn 3,21% (87 hộ nghèo trên tổng số 2.788 hộ DTTS).")
+    result = audit.audit(text)
+    (whole,) = _relations(result, "rate", "72,3%")
+    (stated,) = _relations(result, "rate", "3,21%")
+    assert (whole.status, result.figures[whole.roles["denominator"]].mention.text) == ("mismatch", "246,8 tỷ đồng")
+    assert (stated.status, result.figures[stated.roles["numerator"]].mention.text) == ("mismatch", "87 hộ")
