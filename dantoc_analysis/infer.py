@@ -517,11 +517,12 @@ def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
         early = day.month <= cues()["dates"]["review_next_year_until_month"]
         return Guess(day.year - 1 if early else day.year, f"{m.group()} (dated {day.isoformat()})", 0.6)
     # "(HBĐT) - Năm qua, …", "Trong năm qua, …": a sentence that opens on the past year reviews it
-    opening = re.compile(rf"(?:^|[.!?:\n]|\s[-–])\s*(?:(?:{_any(spec['past_opening'])})\s+)?(?:\d{{1,2}}\s+)?(?:{_any(spec['past_year'])})(?!\w)",
+    # (also after a source named first: "Theo Ban Dân tộc tỉnh, năm qua toàn tỉnh được giao …")
+    opening = re.compile(rf"(?:^|[.!?:,\n]|\s[-–])\s*(?:(?:{_any(spec['past_opening'])})\s+)?(?:\d{{1,2}}\s+)?(?:{_any(spec['past_year'])})(?!\w)",
                          re.IGNORECASE)
     if day is not None and (m := opening.search(text, 0, cues()["dates"]["lead_chars"])):
         early = day.month <= cues()["dates"]["review_next_year_until_month"]
-        return Guess(day.year - 1 if early else day.year, f"{m.group().strip()} (dated {day.isoformat()})", 0.5)
+        return Guess(day.year - 1 if early else day.year, f"{m.group().strip(' ,')} (dated {day.isoformat()})", 0.5)
     # "Năm nay, xã được phân bổ …": the document's year — not a month of it ("đến hết tháng 1 năm nay"),
     # which dates an estimate, not the year reviewed
     this = re.compile(rf"(?<!\w)(?<!{re.escape(cues()['dates']['month_word'])}\s\d\s)(?<!{re.escape(cues()['dates']['month_word'])}\s\d\d\s)"

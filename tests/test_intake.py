@@ -716,3 +716,9 @@ def test_an_event_dated_after_hom_qua_is_the_reports_event(levels):
             "đến huyện U Minh Thượng khảo sát 10 căn nhà.\n")
     doc = infer.read_document(text, levels)
     assert (doc.value("event_date").isoformat(), doc.value("report_year")) == ("2022-04-28", 2022)
+
+
+def test_the_past_year_after_a_named_source_is_the_year_reviewed_not_a_quoted_this_year(levels):
+    text = ("Cao Bằng: vốn 1719 đổi thay vùng cao\n\nCập nhật: 15/01/2024 09:10\n\nTheo Ban Dân tộc tỉnh, năm qua toàn tỉnh "
+            "được giao 1.186,4 tỷ đồng.\n\nAnh Chàn kể: \"Có nhà rồi, năm nay tôi trồng thêm 2 ha quế\".\n")
+    assert infer.read_document(text, levels).value("report_year") == 2023
