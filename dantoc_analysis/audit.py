@@ -1487,12 +1487,13 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     subject = set() if share else tokens(numerator.label, ("stopwords", "results", "plain"))
     # "toàn tỉnh giải ngân …": all of the area is no kind of capital a plan could be named by
     subject -= tokens(" ".join(words()["rate"]["all_of"] + words()["rate"]["area_levels"]), ())
+    whole_area = re.search(rf"(?<!\w)(?:{_phrases(words()['rate']['all_of'])})\s+(?:{_phrases(words()['rate']['area_levels'])})(?!\w)",
+                           numerator.label, re.IGNORECASE) is not None
     if not base and not share:  # "đã giải ngân N, đạt Y%": an achievement with no base words
         implied = words()["rate"]["implied_base"]
         concepts = [c for c in _patterns().concepts if c.search(implied)]
         named = {c.pattern for c in concepts}
-        if not subject and re.search(rf"(?<!\w)(?:{_phrases(words()['rate']['all_of'])})\s+(?:{_phrases(words()['rate']['area_levels'])})(?!\w)",
-                                     numerator.label, re.IGNORECASE):
+        if not subject and whole_area:
             # "toàn tỉnh giải ngân 171,6 tỷ đồng, đạt 72,3%": all of an area's capital, with no words of its
             # own — the plan it implies names the base as its words would
             telling = telling | named
@@ -1586,9 +1587,6 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     aside = _aside_after(text, rate.mention.end)
     plan_only = not share and bool(subject) and not specific  # "đạt Z%", "đạt Z% kế hoạch"
     of_area = _names_whole_area(base_text)
-    # "toàn huyện giải ngân được 52.904 triệu đồng, đạt 77,3% kế hoạch": no one item's plan is the base
-    whole_area = re.search(rf"(?<!\w)(?:{_phrases(words()['rate']['all_of'])})\s+(?:{_phrases(words()['rate']['area_levels'])})(?!\w)",
-                           numerator.label, re.IGNORECASE) is not None
     near, far, earlier = [], [], []
     for f in figures:
         # A figure that is itself a rate's numerator is a base only where the base words name it
@@ -1601,6 +1599,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         if (f.index in (numerator.index, rate.index) or not same_unit(f, numerator)
                 or _names_other_item(text, figures, numerator, f)
                 or (not share and ((_place_item(f) and not _place_item(numerator))
+                                   # "toàn huyện giải ngân …, đạt 77,3% kế hoạch": no one item's plan is the base
                                    or (whole_area and _item_of(text, figures, f) is not None)))
                 or f.per_unit != numerator.per_unit
                 or (f.numerator_of is not None and f.index != numerator.parent and not _stated_after_share(figures, f, rate)

@@ -230,17 +230,11 @@ def _table_figures(text: str) -> list[Figure]:
     """ "1 | Bác Ái | 96.520 | 41.870 | 43,4" under "(đơn vị: triệu đồng)" and "… | Tỷ lệ (%)": each number
     alone in a cell of a column — or a row, in a table with a unit column ("ĐVT") — whose unit the
     table states; and the bare number of each label line under a unit ("Huyện Sa Thầy: 64.905")."""
+    cells = [(cell, table.unit(r, c)) for table in tables.tables(text) for r, row in enumerate(table.rows)
+             for c, cell in enumerate(row) if tables.is_number(cell)]
     out = []
-    for table in tables.tables(text):
-        for r, row in enumerate(table.rows):
-            for c, cell in enumerate(row):
-                unit = table.unit(r, c)
-                if unit and tables.is_number(cell) and (read := _cell_reading(cell.text, unit)) is not None:
-                    read, words = read
-                    out.append(Figure(cell.text, read.value, read.unit, "exact", read.resolution, noun=words,
-                                      flags=("table_cell",), start=cell.start, end=cell.end))
-    for cell, unit in tables.label_lines(text):
-        if (read := _cell_reading(cell.text, unit)) is not None:
+    for cell, unit in [*cells, *tables.label_lines(text)]:
+        if unit and (read := _cell_reading(cell.text, unit)) is not None:
             read, words = read
             out.append(Figure(cell.text, read.value, read.unit, "exact", read.resolution, noun=words,
                               flags=("table_cell",), start=cell.start, end=cell.end))
