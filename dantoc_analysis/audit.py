@@ -1254,6 +1254,8 @@ def _rate_terms(text: str, figures: list[Figure], rate: Figure) -> tuple[Figure,
         return part, None
     if (stated := _terms_in_bracket_after(text, figures, rate)) is not None:
         return stated  # "Tỷ lệ hộ nghèo DTTS còn 3,21% (87 hộ nghèo trên tổng số 2.788 hộ DTTS)"
+    if (stated := _plan_in_bracket_before(text, figures, rate)) is not None:
+        return stated  # "4.890 hộ thoát nghèo, vượt kế hoạch (kế hoạch 4.200 hộ), đạt 106,4%"
     numerator = _rate_numerator(text, figures, rate)
     pair = _pair_after(text, figures, rate)
     if (numerator is not None and _patterns().among.search(numerator.label)
@@ -1327,6 +1329,11 @@ def _implied_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure
     subject, the total whose parts its sentence has just listed ("… 2.150 tỷ đồng, trong đó A, B;
     đạt 91% kế hoạch"). Only amounts of its paragraph before it; one that fits, or none."""
     clause = max(text.rfind(mark, 0, rate.mention.start) for mark in ";.\n:") + 1
+    # "Vốn sự nghiệp giải ngân đạt 18,4%, vốn đầu tư đạt 31,8%": a clause may open after the rate before it
+    previous = figures[rate.index - 1] if rate.index else None
+    if (previous is not None and previous.mention.unit == "percent" and previous.mention.end > clause
+            and re.match(r"\s*,", text[previous.mention.end:])):
+        clause = text.index(",", previous.mention.end) + 1
     lead = text[clause:rate.mention.start] + _qualifier_word(rate)
     cue = _patterns().cue.search(lead)
     if cue is None or re.search(r"\d", lead) or lead[cue.end():].strip():
@@ -1452,13 +1459,32 @@ def _terms_in_bracket_after(text: str, figures: list[Figure], rate: Figure) -> t
     return part, whole
 
 
+def _plan_in_bracket_before(text: str, figures: list[Figure], rate: Figure) -> tuple[Figure, Figure] | None:
+    """A plan stated in a bracket right after the figure a rate is of, the bracket closing just before
+    the rate's cue: "4.890 hộ thoát nghèo, vượt kế hoạch (kế hoạch 4.200 hộ), đạt 106,4%"."""
+    if rate.mention.unit != "percent" or rate.index < 2:
+        return None
+    done, plan = figures[rate.index - 2], figures[rate.index - 1]
+    lead = text[plan.mention.end:rate.mention.start] + _qualifier_word(rate)
+    plan_words = _phrases(words()["rate"]["concepts"][0])
+    if (done.sentence != rate.sentence or plan.sentence != rate.sentence or not same_unit(done, plan)
+            or done.mention.unit == "percent"
+            or not re.fullmatch(rf"\s*\)\s*,?\s*(?:{_phrases(words()['rate']['cues'])})\s*", lead, re.IGNORECASE)
+            or not re.fullmatch(rf"[^\d();.]*\(\s*(?:{plan_words})\s*:?\s*", text[done.mention.end:plan.mention.start],
+                                re.IGNORECASE)):
+        return None
+    return done, plan
+
+
 def _pair_after(text: str, figures: list[Figure], rate: Figure) -> Figure | None:
-    """ "đạt 96,1% (473/492 hộ)": an achieved/target pair right after the percentage."""
+    """ "đạt 96,1% (473/492 hộ)", "đạt 87,4%, tương ứng 12.145/13.960 hộ": an achieved/target pair right
+    after the percentage, or after a word that says it is the same."""
     if rate.index + 1 >= len(figures):
         return None
     after = figures[rate.index + 1]
     between = text[rate.mention.end:after.mention.start]
-    if after.mention.denominator is not None and re.fullmatch(r"[\s(]*", between):
+    same = rf"(?:,?\s*(?:{_phrases(words()['rate']['equivalent'])})\s*:?)?"
+    if after.mention.denominator is not None and re.fullmatch(rf"[\s(]*{same}\s*", between, re.IGNORECASE):
         return after
     return None
 

@@ -258,9 +258,22 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
      "88,1%", "mismatch"),
     ("Vốn sự nghiệp được giao 38.260 triệu đồng. Tính cả vốn kéo dài, đã giải ngân 31,4 tỷ đồng, đạt 78,1% "
      "kế hoạch.", "78,1%", "unclear"),
+    # The pair follows a word that says it is the same figure.
+    ("Tỷ lệ hộ được dùng nước hợp vệ sinh đạt 91,2%, tương ứng 4.318/4.735 hộ.", "91,2%", "ok"),
+    ("Tỷ lệ hộ được dùng nước hợp vệ sinh đạt 93,2%, tương ứng 4.318/4.735 hộ.", "93,2%", "mismatch"),
+    # The plan stands in a bracket between the result and the rate.
+    ("Năm 2024, huyện có 1.312 hộ thoát nghèo, vượt kế hoạch (kế hoạch 1.150 hộ), đạt 114,1%.", "114,1%", "ok"),
+    ("Năm 2024, huyện có 1.312 hộ thoát nghèo, vượt kế hoạch (kế hoạch 1.150 hộ), đạt 104,1%.", "104,1%", "mismatch"),
+    # The second of two rates named by their capital opens after the first one's comma.
+    ("Kế hoạch vốn năm 2023 gồm vốn đầu tư 240,5 tỷ đồng, vốn sự nghiệp 96,2 tỷ đồng. Đến ngày 30/9/2023, huyện "
+     "giải ngân vốn đầu tư 151,3 tỷ đồng, vốn sự nghiệp 40,1 tỷ đồng. Vốn sự nghiệp đạt 41,7%, vốn đầu tư đạt 62,9%.",
+     "62,9%", "ok"),
+    ("Kế hoạch vốn năm 2023 gồm vốn đầu tư 240,5 tỷ đồng, vốn sự nghiệp 96,2 tỷ đồng. Đến ngày 30/9/2023, huyện "
+     "giải ngân vốn đầu tư 151,3 tỷ đồng, vốn sự nghiệp 40,1 tỷ đồng. Vốn sự nghiệp đạt 41,7%, vốn đầu tư đạt 66,9%.",
+     "66,9%", "mismatch"),
 ], ids=["pair-after-ok", "pair-after-off", "pair-before-off", "of-total-ok", "of-total-off", "of-total-words-off",
-        "scales-ok",
-        "scales-off", "carried-over"])
+        "scales-ok", "scales-off", "carried-over", "pair-after-word-ok", "pair-after-word-off", "plan-bracket-ok",
+        "plan-bracket-off", "second-named-ok", "second-named-off"])
 def test_rates_whose_terms_the_words_state(text, rate, status):
     assert _verdict(text, "rate", rate) == status
 
