@@ -1427,11 +1427,36 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
             chosen = (_phrased_base(text, figures, rate, numerator, among)
                       or _worded_whole(text, figures, spans, rate, numerator, among))
             base_text = among if chosen is not None else base_text
+        if (chosen is None or not chosen.named) and not base_text and (whole := _reached_of(text, figures, spans, rate, numerator)):
+            chosen = whole  # "… có 38 công trình … Đến nay đã hoàn thành 27 công trình, đạt 72,1%"
         if chosen is None:
             out.append(_unclear_rate(rate, numerator, base_text, "rate_unnamed"))
         else:
             out.append(_rate_relation(rate, numerator, chosen.figure, base_text, chosen.named))
     return out
+
+
+def _reached_of(text: str, figures: list[Figure], spans: list[Sentence], rate: Figure, numerator: Figure) -> _Base | None:
+    """The whole a count that reached a state is a share of, for a rate with no base words: the total it
+    is listed under, else the one count of its unit just before it, in its sentence or the one before."""
+    if numerator.mention.unit in measures() or not numerator.is_amount or rate.mention.value > 100:
+        return None
+    if not re.search(rf"(?<!\w)(?:{_phrases(words()['rate']['reached_states'])})(?!\w)",
+                     text[max(numerator.mention.start - len(numerator.label), spans[numerator.sentence].start):rate.mention.start],
+                     re.IGNORECASE):
+        return None
+    if numerator.parent is not None:
+        whole = figures[numerator.parent]
+    else:
+        earlier = [f for f in figures[:numerator.index] if same_unit(f, numerator) and f.is_amount
+                   and f.sentence in (numerator.sentence, numerator.sentence - 1)
+                   and spans[f.sentence].paragraph == spans[numerator.sentence].paragraph]
+        if not earlier or earlier[-1].numerator_of is not None or earlier[-1].parent is not None:
+            return None
+        whole = earlier[-1]
+    if not same_unit(whole, numerator) or whole.mention.value < numerator.mention.value:
+        return None
+    return _Base(whole, 1.0, True)
 
 
 def _base_text(text: str, rate: Figure) -> str:

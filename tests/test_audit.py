@@ -271,9 +271,19 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
     ("Kế hoạch vốn năm 2023 gồm vốn đầu tư 240,5 tỷ đồng, vốn sự nghiệp 96,2 tỷ đồng. Đến ngày 30/9/2023, huyện "
      "giải ngân vốn đầu tư 151,3 tỷ đồng, vốn sự nghiệp 40,1 tỷ đồng. Vốn sự nghiệp đạt 41,7%, vốn đầu tư đạt 66,9%.",
      "66,9%", "mismatch"),
+    # A count that reached a state, with no base words, is a share of the whole stated just before it.
+    ("Năm 2024, huyện khởi công 46 công trình; đến nay đã hoàn thành 39 công trình, đạt 84,8%.", "84,8%", "ok"),
+    ("Năm 2024, huyện khởi công 46 công trình; đến nay đã hoàn thành 39 công trình, đạt 88,4%.", "88,4%", "mismatch"),
+    ("Huyện mở 12 lớp nghề cho 365 lao động, trong đó 281 lao động có việc làm sau học nghề, đạt 77%.", "77%", "ok"),
+    ("Huyện mở 12 lớp nghề cho 365 lao động, trong đó 281 lao động có việc làm sau học nghề, đạt 79%.", "79%",
+     "mismatch"),
+    # Not a whole it can exceed: a rate over 100% is of a plan the text does not state.
+    ("Năm 2024, huyện khởi công 46 công trình. Đến nay có 39 lao động có việc làm, đạt 105%.", "105%", "unclear"),
+    ("Năm 2024, huyện đào tạo nghề cho 46 lao động. Đến nay có 39 lao động có việc làm, đạt 84,8%.", "84,8%", "ok"),
 ], ids=["pair-after-ok", "pair-after-off", "pair-before-off", "of-total-ok", "of-total-off", "of-total-words-off",
         "scales-ok", "scales-off", "carried-over", "pair-after-word-ok", "pair-after-word-off", "plan-bracket-ok",
-        "plan-bracket-off", "second-named-ok", "second-named-off"])
+        "plan-bracket-off", "second-named-ok", "second-named-off", "reached-ok", "reached-off", "reached-of-which-ok",
+        "reached-of-which-off", "reached-over-100", "reached-sentence-before"])
 def test_rates_whose_terms_the_words_state(text, rate, status):
     assert _verdict(text, "rate", rate) == status
 
