@@ -1383,12 +1383,19 @@ def _part_of_stated_whole(text: str, figures: list[Figure], whole: Figure) -> Fi
 def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[Relation]:
     out = []
     share_before = None  # (rate, its base, its base words, named) of the last share a bracket stated with its base
+    shares = {}  # numerator index -> (its base words, its sentence) of every share with base words
     for rate in figures:
         terms = _rate_terms(text, figures, rate)
         if terms is None:
             continue
         numerator, stated = terms
         base_text = _base_text(text, rate)
+        if stated is None and (of_whole := _whole_s_share(text, figures, shares, out, rate, numerator, base_text)) is not None:
+            out.append(of_whole)
+            shares[numerator.index] = (of_whole.base, rate.sentence)
+            continue
+        if base_text and _is_share(text, numerator, rate):
+            shares[numerator.index] = (base_text, rate.sentence)
         bracketed = re.fullmatch(rf"\s*\(\s*(?:(?:{_phrases(words()['rate']['cues'])})\s*)?",
                                  text[numerator.mention.end:rate.mention.start], re.IGNORECASE) is not None
         if (not base_text and bracketed and share_before is not None and share_before[0].sentence == rate.sentence
@@ -1420,6 +1427,10 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
         # "(tăng 137 hộ so với đầu năm, chiếm tỷ lệ 0,04%)": a change is a share of a whole its words must name
         chosen = None if _is_change(numerator) and not base_text else _denominator(text, figures, spans, rate, numerator,
                                                                                     base_text)
+        if chosen is not None and chosen.named and not _placed_as_base_says(text, chosen.figure, base_text):
+            # "vốn đã giải ngân 18,6 tỷ đồng, đạt 91,2% kế hoạch của huyện": a place's own plan, which a
+            # plan its words do not place there is not
+            chosen = _Base(chosen.figure, chosen.score, False)
         if chosen is not None and base_text and bracketed and _is_share(text, numerator, rate):
             share_before = (rate, chosen.figure, base_text, chosen.named)
         if chosen is None and not base_text and (among := _among_words(text, spans[rate.sentence], rate)):
@@ -1434,6 +1445,23 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
         else:
             out.append(_rate_relation(rate, numerator, chosen.figure, base_text, chosen.named))
     return out
+
+
+def _whole_s_share(text: str, figures: list[Figure], shares: dict, found: list[Relation], rate: Figure,
+                   numerator: Figure, base_text: str) -> Relation | None:
+    """A part's share of the base its whole's share was of: "hộ nghèo DTTS có 2.393 hộ, chiếm 27,22% hộ nghèo
+    của tỉnh, trong đó Khmer có 2.339 hộ, chiếm 26,61% hộ nghèo của tỉnh; người Hoa có 53 hộ, chiếm 0,6%" —
+    the same base words (or none, in the same sentence) are of the same base, never of the whole."""
+    if numerator.parent is None or numerator.parent not in shares or not _is_share(text, numerator, rate):
+        return None
+    whole_base, sentence = shares[numerator.parent]
+    if not (tokens(base_text) == tokens(whole_base) if base_text else sentence == rate.sentence):
+        return None
+    relation = next((r for r in reversed(found) if r.kind == "rate" and r.roles["numerator"] == numerator.parent), None)
+    denominator = relation.roles["denominator"] if relation is not None and relation.status != "unclear" else None
+    if denominator is None:
+        return _unclear_rate(rate, numerator, base_text or whole_base, "rate_unnamed")
+    return _rate_relation(rate, numerator, figures[denominator], base_text or whole_base)
 
 
 def _reached_of(text: str, figures: list[Figure], spans: list[Sentence], rate: Figure, numerator: Figure) -> _Base | None:
@@ -1703,6 +1731,18 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         before = [b for b in near if b.figure.sentence == rate.sentence]
         return before[0] if len(before) == 1 else None
     return near[0] if len(near) == 1 else None
+
+
+def _placed_as_base_says(text: str, f: Figure, base_text: str) -> bool:
+    """Whether a base the words call a place's own ("kế hoạch của huyện") is said to be of that level of
+    place — any base is, where that level is the whole area the text speaks of ("Toàn huyện có …")."""
+    m = re.search(rf"(?<!\w)của\s+(?P<level>{_phrases(words()['rate']['area_levels'])})\s*$", base_text, re.IGNORECASE)
+    if m is None:
+        return True
+    level = rf"(?<!\w){re.escape(m['level'])}(?!\w)"
+    whole_area = rf"(?<!\w)(?:{_phrases(words()['rate']['all_of'])})\s+{level}"
+    return (re.search(whole_area, text, re.IGNORECASE) is not None
+            or re.search(level, f"{f.label} {_described(text, f)}", re.IGNORECASE) is not None)
 
 
 def _named_right_before(f: Figure, subject: set[str]) -> bool:

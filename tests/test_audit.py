@@ -280,10 +280,20 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
     # Not a whole it can exceed: a rate over 100% is of a plan the text does not state.
     ("Năm 2024, huyện khởi công 46 công trình. Đến nay có 39 lao động có việc làm, đạt 105%.", "105%", "unclear"),
     ("Năm 2024, huyện đào tạo nghề cho 46 lao động. Đến nay có 39 lao động có việc làm, đạt 84,8%.", "84,8%", "ok"),
+    # A part's share of the base its whole's share named is of that base, not of the whole.
+    ("Toàn tỉnh có 6.120 hộ nghèo. Hộ nghèo dân tộc thiểu số có 1.836 hộ, chiếm 30% hộ nghèo của tỉnh, trong đó "
+     "dân tộc Khmer có 1.530 hộ, chiếm 25% hộ nghèo của tỉnh; dân tộc Hoa có 306 hộ, chiếm 5%.", "5%", "ok"),
+    # A plan the words call a district's own is not the province's plan.
+    ("Toàn tỉnh có 129 xã vùng đồng bào dân tộc thiểu số.\nKế hoạch vốn năm 2023 giao cho Dự án 1 là 286.450 triệu "
+     "đồng, trong đó: vốn đầu tư phát triển 198.300 triệu đồng; vốn sự nghiệp 88.150 triệu đồng.\nHuyện Krông Bông: "
+     "nhà ở 214 hộ, vốn đã giải ngân 18,6 tỷ đồng, đạt 91,2% kế hoạch của huyện.", "91,2%", "unclear"),
+    ("Toàn huyện được giao 20.400 triệu đồng. Đến nay đã giải ngân 18,6 tỷ đồng, đạt 95,2% kế hoạch của huyện.",
+     "95,2%", "mismatch"),
 ], ids=["pair-after-ok", "pair-after-off", "pair-before-off", "of-total-ok", "of-total-off", "of-total-words-off",
         "scales-ok", "scales-off", "carried-over", "pair-after-word-ok", "pair-after-word-off", "plan-bracket-ok",
         "plan-bracket-off", "second-named-ok", "second-named-off", "reached-ok", "reached-off", "reached-of-which-ok",
-        "reached-of-which-off", "reached-over-100", "reached-sentence-before"])
+        "reached-of-which-off", "reached-over-100", "reached-sentence-before", "share-of-whole-s-base",
+        "own-plan-of-a-district", "own-plan-of-the-whole-district"])
 def test_rates_whose_terms_the_words_state(text, rate, status):
     assert _verdict(text, "rate", rate) == status
 
