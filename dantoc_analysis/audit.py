@@ -10,6 +10,7 @@ the paragraph. Words live in resources/audit.toml."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from bisect import bisect_right
@@ -1427,10 +1428,13 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
         # "(tăng 137 hộ so với đầu năm, chiếm tỷ lệ 0,04%)": a change is a share of a whole its words must name
         chosen = None if _is_change(numerator) and not base_text else _denominator(text, figures, spans, rate, numerator,
                                                                                     base_text)
-        if chosen is not None and chosen.named and not _placed_as_base_says(text, chosen.figure, base_text):
+        if chosen is not None and chosen.named and not _placed_as_base_says(text, figures, chosen.figure, base_text):
             # "vốn đã giải ngân 18,6 tỷ đồng, đạt 91,2% kế hoạch của huyện": a place's own plan, which a
             # plan its words do not place there is not
             chosen = _Base(chosen.figure, chosen.score, False)
+        if (chosen is not None and _is_share(text, numerator, rate)
+                and interval(chosen.figure.stated)[1] < interval(numerator.stated)[0]):
+            chosen = None  # "còn 6.636 hộ nghèo, chiếm 1,94% số hộ trong toàn tỉnh": a whole is never less than its part
         if chosen is not None and base_text and bracketed and _is_share(text, numerator, rate):
             share_before = (rate, chosen.figure, base_text, chosen.named)
         if chosen is None and not base_text and (among := _among_words(text, spans[rate.sentence], rate)):
@@ -1479,7 +1483,10 @@ def _reached_of(text: str, figures: list[Figure], spans: list[Sentence], rate: F
         earlier = [f for f in figures[:numerator.index] if same_unit(f, numerator) and f.is_amount
                    and f.sentence in (numerator.sentence, numerator.sentence - 1)
                    and spans[f.sentence].paragraph == spans[numerator.sentence].paragraph]
-        if not earlier or earlier[-1].numerator_of is not None or earlier[-1].parent is not None:
+        # only the count right before it, and no pair: "… 521/574 nhà đã triển khai … Huyện Mường Chà đã có
+        # 453/679 hộ triển khai làm nhà, số nhà đã hoàn thành 243 nhà (đạt 35,8%)" names another place's
+        if (not earlier or earlier[-1].index != numerator.index - 1 or earlier[-1].numerator_of is not None
+                or earlier[-1].parent is not None or earlier[-1].mention.denominator is not None):
             return None
         whole = earlier[-1]
     if not same_unit(whole, numerator) or whole.mention.value < numerator.mention.value:
@@ -1676,7 +1683,7 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         if f.index == numerator.parent and not share and not (base & tokens(_described(text, f))):
             continue
         if (f.index in (numerator.index, rate.index) or not same_unit(f, numerator)
-                or _names_other_item(text, figures, numerator, f)
+                or _names_other_item(text, figures, numerator, f) or _in_other_place(text, spans, numerator, f)
                 or (not share and ((_place_item(f) and not _place_item(numerator))
                                    # "toàn huyện giải ngân …, đạt 77,3% kế hoạch": no one item's plan is the base
                                    or (whole_area and _item_of(text, figures, f) is not None)))
@@ -1733,16 +1740,24 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
     return near[0] if len(near) == 1 else None
 
 
-def _placed_as_base_says(text: str, f: Figure, base_text: str) -> bool:
-    """Whether a base the words call a place's own ("kế hoạch của huyện") is said to be of that level of
-    place — any base is, where that level is the whole area the text speaks of ("Toàn huyện có …")."""
-    m = re.search(rf"(?<!\w)của\s+(?P<level>{_phrases(words()['rate']['area_levels'])})\s*$", base_text, re.IGNORECASE)
+def _placed_as_base_says(text: str, figures: list[Figure], f: Figure, base_text: str) -> bool:
+    """Whether a base the words place at a level of area is said to be of that level: "số hộ trong toàn
+    huyện" is no figure stated of all the province ("Số hộ cận nghèo toàn tỉnh là 11.601 hộ, trong đó …");
+    "kế hoạch của huyện" is a place's own plan, which only a figure placed there is — any figure is, where
+    that level is the whole area the text speaks of ("Toàn huyện có …")."""
+    levels, all_of = _phrases(words()["rate"]["area_levels"]), _phrases(words()["rate"]["all_of"])
+    said = f"{f.label} {_described(text, f)} {figures[f.parent].label if f.parent is not None else ''}"
+    if whole := re.search(rf"(?<!\w)(?:{all_of})\s+(?P<level>{levels})(?!\w)", base_text, re.IGNORECASE):
+        others = [m for m in re.finditer(rf"(?<!\w)(?:{all_of})\s+(?P<level>{levels})(?!\w)", said, re.IGNORECASE)
+                  if m["level"].lower() != whole["level"].lower()]
+        if others:
+            return False
+    m = re.search(rf"(?<!\w)của\s+(?P<level>{levels})\s*$", base_text, re.IGNORECASE)
     if m is None:
         return True
     level = rf"(?<!\w){re.escape(m['level'])}(?!\w)"
-    whole_area = rf"(?<!\w)(?:{_phrases(words()['rate']['all_of'])})\s+{level}"
-    return (re.search(whole_area, text, re.IGNORECASE) is not None
-            or re.search(level, f"{f.label} {_described(text, f)}", re.IGNORECASE) is not None)
+    return (re.search(rf"(?<!\w)(?:{all_of})\s+{level}", text, re.IGNORECASE) is not None
+            or re.search(level, said, re.IGNORECASE) is not None)
 
 
 def _named_right_before(f: Figure, subject: set[str]) -> bool:
@@ -1801,6 +1816,25 @@ def _names_other_item(text: str, figures: list[Figure], a: Figure, b: Figure) ->
     of one kind are different things."""
     first, second = _item_of(text, figures, a), _item_of(text, figures, b)
     return first is not None and second is not None and first[0] == second[0] and first[1] != second[1]
+
+
+def _in_other_place(text: str, spans: list[Sentence], a: Figure, b: Figure) -> bool:
+    """ "… huyện Điện Biên Đông với 521/574 nhà … Huyện Mường Chà … đã hoàn thành 243 nhà (đạt 35,8%)":
+    figures whose sentences place them in two places of one level are of different places."""
+    first, second = _place_of(text, spans, a), _place_of(text, spans, b)
+    return first is not None and second is not None and first[0] == second[0] and first[1] != second[1]
+
+
+def _place_of(text: str, spans: list[Sentence], f: Figure) -> tuple[str, str] | None:
+    """The last place its sentence names before a figure, by level and proper name ("huyện Mường Chà")."""
+    pattern = re.compile(rf"(?<!\w)(?P<level>{_phrases(words()['rate']['place_levels'])})\s+"
+                         rf"(?P<name>[^\W\d_][\w'’]*(?:\s+[^\W\d_][\w'’]*){{0,3}})", re.IGNORECASE)
+    found = None
+    for m in pattern.finditer(text, spans[f.sentence].start, f.mention.start):
+        name = list(itertools.takewhile(lambda word: word[0].isupper(), m["name"].split()))
+        if name:
+            found = (m["level"].lower(), " ".join(name))
+    return found
 
 
 def _item_of(text: str, figures: list[Figure], f: Figure) -> tuple[str, str] | None:

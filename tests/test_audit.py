@@ -289,11 +289,21 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
      "nhà ở 214 hộ, vốn đã giải ngân 18,6 tỷ đồng, đạt 91,2% kế hoạch của huyện.", "91,2%", "unclear"),
     ("Toàn huyện được giao 20.400 triệu đồng. Đến nay đã giải ngân 18,6 tỷ đồng, đạt 95,2% kế hoạch của huyện.",
      "95,2%", "mismatch"),
+    # A whole is never less than its part.
+    ("Năm 2023, tỉnh phấn đấu giảm 2.416 hộ nghèo. Cuối năm, tỉnh còn 6.636 hộ nghèo, chiếm 1,94% số hộ trong toàn "
+     "tỉnh.", "1,94%", "unclear"),
+    # All of a district is not what a sentence says of all of the province.
+    ("Số hộ cận nghèo toàn tỉnh là 11.601 hộ, trong đó có 6.905 hộ là đồng bào dân tộc thiểu số. Huyện Đam Rông có "
+     "1.019 hộ nghèo, chiếm gần 7% số hộ trong toàn huyện.", "gần 7%", "unclear"),
+    # One district's works are no base of another's.
+    ("Huyện Điện Biên Đông có 521/574 nhà đã khởi công. Huyện Mường Chà có 453/679 hộ làm nhà, số nhà đã hoàn thành "
+     "243 nhà (đạt 35,8%).", "35,8%", "unclear"),
 ], ids=["pair-after-ok", "pair-after-off", "pair-before-off", "of-total-ok", "of-total-off", "of-total-words-off",
         "scales-ok", "scales-off", "carried-over", "pair-after-word-ok", "pair-after-word-off", "plan-bracket-ok",
         "plan-bracket-off", "second-named-ok", "second-named-off", "reached-ok", "reached-off", "reached-of-which-ok",
         "reached-of-which-off", "reached-over-100", "reached-sentence-before", "share-of-whole-s-base",
-        "own-plan-of-a-district", "own-plan-of-the-whole-district"])
+        "own-plan-of-a-district", "own-plan-of-the-whole-district", "whole-less-than-part", "all-of-another-level",
+        "another-place"])
 def test_rates_whose_terms_the_words_state(text, rate, status):
     assert _verdict(text, "rate", rate) == status
 
