@@ -471,6 +471,8 @@ def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[R
         # noun may split it ("7 công trình: 3 đường bê tông nội thôn, 2 nhà sinh hoạt cộng đồng, …")
         kinds_of = opened["open"] == "(" or (opened["open"] == ":" and not opened["lead"].strip())
         parts, foreign = _parts(text, figures, total, start, end, kinds_of, not of_which)
+        # "trong đó 21.340 hộ nghèo, chiếm 62,8% tổng số hộ nghèo toàn tỉnh (33.980 hộ)": a rate's base, no part
+        parts = [p for p in parts if not (p and _base_in_bracket(text, figures, figures[p - 1]) is figures[p])]
         if _names_plan(total.label) and not _states_result(total.label):
             # "Tổng kế hoạch vốn … (87,56 tỷ đồng), cụ thể: - Dự án 1: kế hoạch 12.640 triệu đồng; giải ngân
             # 10.115 triệu đồng, …": what was spent against the plan just before it is no part of a plan
@@ -698,6 +700,9 @@ def _after_own_rate(text: str, figures: list[Figure], total: Figure) -> int:
     following = figures[total.index + 1] if total.index + 1 < len(figures) else None
     if following is not None and _rate_numerator(text, figures, following) is total:
         stop = re.compile(r"[,;.()\n:]").search(text, following.mention.end)  # the end of its base words
+        if stop and (base := _base_in_bracket(text, figures, following)) is not None:
+            # "hỗ trợ cho 1.052 hộ, đạt 78,4% kế hoạch năm (1.342 hộ), gồm: …": the base its bracket states too
+            return text.index(")", base.mention.end) + 1
         return stop.start() if stop else len(text)
     # "Vốn sự nghiệp (433,8 tỷ đồng) gồm: …": a total alone in a bracket after its noun ends with the bracket
     alone = re.compile(r"\s*\)").match(text, total.mention.end)
@@ -706,11 +711,25 @@ def _after_own_rate(text: str, figures: list[Figure], total: Figure) -> int:
     return total.mention.end
 
 
+def _base_in_bracket(text: str, figures: list[Figure], rate: Figure) -> Figure | None:
+    """The one figure a bracket right after a rate's base words holds: "đạt 78,4% kế hoạch năm (1.342 hộ)"."""
+    if rate.index + 1 >= len(figures):
+        return None
+    base = figures[rate.index + 1]
+    if (rate.mention.unit != "percent" or base.sentence != rate.sentence or base.mention.unit == "percent"
+            or not re.fullmatch(r"[^\d().,;:\n]*\(\s*", text[rate.mention.end:base.mention.start])
+            or not re.match(r"\s*\)", text[base.mention.end:])):
+        return None
+    return base
+
+
 def _opening(text: str, figures: list[Figure], total: Figure, spans: list[Sentence]) -> tuple[re.Match | None, Sentence]:
     """What opens a total's list of parts, and the sentence the list stands in: the words right
     after the total, or a sentence of its own right after the one the total ends ("… là 245,8 tỷ
     đồng. Cụ thể: …")."""
     sentence = spans[total.sentence]
+    if total.index and _base_in_bracket(text, figures, figures[total.index - 1]) is total:
+        return None, sentence  # the base of the rate before it, not the total its list divides
     words_end = _after_own_rate(text, figures, total)
     opened = _patterns().opener.match(text, words_end) or _patterns().shared_out.match(text, words_end)
     if opened and any(words_end <= f.mention.start < opened.start("open") for f in figures):

@@ -331,9 +331,14 @@ def test_rates_whose_terms_the_words_state(text, rate, status):
      "95,5 tỷ đồng.", "245,8 tỷ đồng", 2, "mismatch"),
     ("Tổng số hộ được hỗ trợ năm 2024 là 1.126 hộ, gồm:\n- Hỗ trợ nhà ở: 842 hộ;\n- Hỗ trợ nước sinh hoạt phân "
      "tán: 294 hộ.", "1.126 hộ", 2, "mismatch"),
+    # A rate with its base in a bracket stands between the total and its list.
+    ("Năm 2023 hỗ trợ nhà ở cho 1.052 hộ, đạt 78,4% kế hoạch năm (1.342 hộ), gồm: huyện Đắk Glong 318 hộ, Tuy Đức "
+     "276 hộ, Krông Nô 241 hộ, Đắk R'lấp 217 hộ.", "1.052 hộ", 4, "ok"),
+    ("Năm 2023 hỗ trợ nhà ở cho 1.052 hộ, đạt 78,4% kế hoạch năm (1.342 hộ), gồm: huyện Đắk Glong 318 hộ, Tuy Đức "
+     "276 hộ, Krông Nô 241 hộ, Đắk R'lấp 207 hộ.", "1.052 hộ", 4, "mismatch"),
 ], ids=["after-ok", "after-off", "after-unmarked-start", "after-bullets", "after-decimals", "after-aside",
         "next-sentence-ok",
-        "next-sentence-off", "colon-bullets-off"])
+        "next-sentence-off", "colon-bullets-off", "after-rate-base-ok", "after-rate-base-off"])
 def test_totals_stated_after_their_parts_or_before_a_list_of_their_own(text, anchor, parts, status):
     (relation,) = _relations(audit.audit(text), "sum", anchor)
     assert (len(relation.parts), relation.status) == (parts, status), relation.message["en"]
