@@ -1607,6 +1607,8 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         return own  # "… được giao 268,4 tỷ đồng, lần lượt là 151,9 tỷ đồng và 116,5 tỷ đồng. Hướng Hóa giải ngân …"
     if not share and (own := _item_plan(text, figures, spans, numerator, concepts)) is not None:
         return own  # "… phân bổ cho Dự án 1 là 4.260 triệu đồng, …" / "1. Dự án 1: … Giải ngân 3.920 triệu đồng, đạt 92%"
+    if not share and (own := _place_plan(text, figures, spans, numerator, concepts)) is not None:
+        return own  # "… phân bổ cho các huyện: - Huyện Tân Phú: 21,35 tỷ đồng; …" / "Huyện Tân Phú giải ngân 17,9 tỷ đồng, đạt 93,8%"
 
     # "X là A, đã giải ngân B, đạt Y%": with no base words, a result's rate is of the one amount its
     # sentence stated before it.
@@ -1818,6 +1820,24 @@ def _item_plan(text: str, figures: list[Figure], spans: list[Sentence], numerato
                 or _states_result(_described(text, f))):
             continue
         said = text[spans[f.sentence].start:f.mention.start] + " " + _described(text, f)
+        if any(c.search(joined(said)) for c in concepts):
+            found.append(f)
+    return _Base(found[0], 1.0, True) if len(found) == 1 else None
+
+
+def _place_plan(text: str, figures: list[Figure], spans: list[Sentence], numerator: Figure,
+                concepts: list[re.Pattern]) -> _Base | None:
+    """The plan of the place an achievement's sentence names, in a list of places stated earlier: the one
+    item of its unit for that place ("- Huyện Tân Phú: 21,35 tỷ đồng") whose list says it is a plan."""
+    place = _place_of(text, spans, numerator)
+    if place is None or not concepts:
+        return None
+    found = []
+    for f in figures[:numerator.index]:
+        if (not same_unit(f, numerator) or f.per_unit != numerator.per_unit or not _place_item(f)
+                or _place_of(text, spans, f) != place or _states_result(_described(text, f))):
+            continue
+        said = text[spans[f.sentence].start:f.mention.start]
         if any(c.search(joined(said)) for c in concepts):
             found.append(f)
     return _Base(found[0], 1.0, True) if len(found) == 1 else None

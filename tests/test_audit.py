@@ -298,12 +298,17 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
     # One district's works are no base of another's.
     ("Huyện Điện Biên Đông có 521/574 nhà đã khởi công. Huyện Mường Chà có 453/679 hộ làm nhà, số nhà đã hoàn thành "
      "243 nhà (đạt 35,8%).", "35,8%", "unclear"),
+    # A district's result against the plan a list of districts gave it.
+    ("Vốn năm 2024 phân bổ cho các huyện:\n- Huyện Tân Phú: 21,35 tỷ đồng;\n- Huyện Định Quán: 18.260 triệu đồng.\n"
+     "Đến ngày 15/12/2024, huyện Định Quán giải ngân 16,2 tỷ đồng, đạt 88,7%.", "88,7%", "ok"),
+    ("Vốn năm 2024 phân bổ cho các huyện:\n- Huyện Tân Phú: 21,35 tỷ đồng;\n- Huyện Định Quán: 18.260 triệu đồng.\n"
+     "Đến ngày 15/12/2024, huyện Định Quán giải ngân 16,2 tỷ đồng, đạt 75,9%.", "75,9%", "mismatch"),
 ], ids=["pair-after-ok", "pair-after-off", "pair-before-off", "of-total-ok", "of-total-off", "of-total-words-off",
         "scales-ok", "scales-off", "carried-over", "pair-after-word-ok", "pair-after-word-off", "plan-bracket-ok",
         "plan-bracket-off", "second-named-ok", "second-named-off", "reached-ok", "reached-off", "reached-of-which-ok",
         "reached-of-which-off", "reached-over-100", "reached-sentence-before", "share-of-whole-s-base",
         "own-plan-of-a-district", "own-plan-of-the-whole-district", "whole-less-than-part", "all-of-another-level",
-        "another-place"])
+        "another-place", "place-plan-ok", "place-plan-off"])
 def test_rates_whose_terms_the_words_state(text, rate, status):
     assert _verdict(text, "rate", rate) == status
 
