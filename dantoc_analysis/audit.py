@@ -467,6 +467,12 @@ def find_sums(text: str, figures: list[Figure], spans: list[Sentence]) -> list[R
         if _partial(text[start:end]):
             continue
         of_which = opened["open"].lower() not in words()["sum"]["whole"] and not _opens_whole(text, opened)
+        if of_which and total.parent is not None and ";" in text[total.mention.end:opened.start("open")]:
+            # "… khoảng 2.300 lượt người, gồm 1.248 lượt cán bộ và 1.046 lượt người dân; trong đó nữ 883 lượt":
+            # after the list's close, "trong đó" divides the whole, not its last part
+            for p in _parts(text, figures, figures[total.parent], start, end, False, False)[0]:
+                figures[p].parent = total.parent
+            continue
         # a bracket, or a colon right after the total's noun, lists kinds of that noun: counts of any
         # noun may split it ("7 công trình: 3 đường bê tông nội thôn, 2 nhà sinh hoạt cộng đồng, …")
         kinds_of = opened["open"] == "(" or (opened["open"] == ":" and not opened["lead"].strip())
@@ -1454,6 +1460,9 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
         if (chosen is not None and _is_share(text, numerator, rate)
                 and interval(chosen.figure.stated)[1] < interval(numerator.stated)[0]):
             chosen = None  # "còn 6.636 hộ nghèo, chiếm 1,94% số hộ trong toàn tỉnh": a whole is never less than its part
+        if (chosen is not None and _wrong_side(rate, numerator, chosen.figure)
+                and not (chosen.figure.sentence == rate.sentence and _stated_at(text, rate, chosen.figure, base_text))):
+            chosen = None  # a base found elsewhere on the other side of its numerator from what the rate says
         if chosen is not None and base_text and bracketed and _is_share(text, numerator, rate):
             share_before = (rate, chosen.figure, base_text, chosen.named)
         if chosen is None and not base_text and (among := _among_words(text, spans[rate.sentence], rate)):
@@ -1689,9 +1698,6 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         return any(m.start() not in own for m in
                    _patterns().larger_plan.finditer(text, spans[f.sentence].start, sentence.end))
 
-    # "đạt 112% kế hoạch (kế hoạch năm 2022 là 400 người)": a bracket right after the base words
-    # states the base
-    aside = _aside_after(text, rate.mention.end)
     plan_only = not share and bool(subject) and not specific  # "đạt Z%", "đạt Z% kế hoạch"
     of_area = _names_whole_area(base_text)
     near, far, earlier = [], [], []
@@ -1715,8 +1721,9 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
                 or (f.parent is not None and f.parent == numerator.parent)):
             continue
         same = f.sentence == rate.sentence
-        in_base = same and (rate.mention.end <= f.mention.start <= rate.mention.end + len(base_text) + 3
-                            or aside[0] <= f.mention.start < aside[1])
+        in_base = same and _stated_at(text, rate, f, base_text)
+        if not in_base and _wrong_side(rate, numerator, f):
+            continue
         if (same and f.index < numerator.index) or in_base:
             near.append(weigh(f, True, in_base))
         elif f.sentence == rate.sentence - 1 and spans[f.sentence].paragraph == sentence.paragraph:
@@ -1855,6 +1862,23 @@ def _names_other_item(text: str, figures: list[Figure], a: Figure, b: Figure) ->
     of one kind are different things."""
     first, second = _item_of(text, figures, a), _item_of(text, figures, b)
     return first is not None and second is not None and first[0] == second[0] and first[1] != second[1]
+
+
+def _stated_at(text: str, rate: Figure, f: Figure, base_text: str) -> bool:
+    """A figure the rate's own words state as its base: among the base words, or in a bracket right after them
+    ("đạt 112% kế hoạch (kế hoạch năm 2022 là 400 người)")."""
+    aside = _aside_after(text, rate.mention.end)
+    return (rate.mention.end <= f.mention.start <= rate.mention.end + len(base_text) + 3
+            or aside[0] <= f.mention.start < aside[1])
+
+
+def _wrong_side(rate: Figure, numerator: Figure, base: Figure) -> bool:
+    """A base on the other side of its numerator from what the rate says: under 100% the base is larger
+    than the numerator ("toàn tỉnh giải ngân 81.503 triệu đồng, đạt 37,9% kế hoạch" is not of one district's
+    71.204 triệu đồng), over 100% smaller. A slip of the pen does not carry a rate across 100%."""
+    low, high = interval(rate.stated)
+    top, bottom = interval(numerator.stated), interval(base.stated)
+    return (high < 100 and bottom[1] < top[0]) or (low > 100 and bottom[0] > top[1])
 
 
 def _in_other_place(text: str, spans: list[Sentence], a: Figure, b: Figure) -> bool:

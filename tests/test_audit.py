@@ -303,12 +303,21 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
      "Đến ngày 15/12/2024, huyện Định Quán giải ngân 16,2 tỷ đồng, đạt 88,7%.", "88,7%", "ok"),
     ("Vốn năm 2024 phân bổ cho các huyện:\n- Huyện Tân Phú: 21,35 tỷ đồng;\n- Huyện Định Quán: 18.260 triệu đồng.\n"
      "Đến ngày 15/12/2024, huyện Định Quán giải ngân 16,2 tỷ đồng, đạt 75,9%.", "75,9%", "mismatch"),
+    # A base found elsewhere is on the side of its numerator that the rate says; one the rate states is taken.
+    ("Tổng kế hoạch vốn năm 2025 là 214.870 triệu đồng.\nVốn phân bổ cho các huyện:\nMinh Hóa: 71.204 triệu đồng\n"
+     "Tuyên Hóa: 38.617 triệu đồng\nĐến ngày 15/6/2025, toàn tỉnh giải ngân 81.503 triệu đồng, đạt 37,9% kế hoạch.",
+     "37,9%", "ok"),
+    ("Có 214 người đi làm việc ở nước ngoài theo hợp đồng, đạt 107% kế hoạch năm (220 người).", "107%", "mismatch"),
+    # "trong đó" after a list's close divides the list's whole, not its last part.
+    ("Năm 2022, huyện tập huấn cho khoảng 2.300 lượt người, gồm 1.248 lượt cán bộ cơ sở và 1.046 lượt người dân; "
+     "trong đó nữ 883 lượt, chiếm 38,5%.", "38,5%", "ok"),
 ], ids=["pair-after-ok", "pair-after-off", "pair-before-off", "of-total-ok", "of-total-off", "of-total-words-off",
         "scales-ok", "scales-off", "carried-over", "pair-after-word-ok", "pair-after-word-off", "plan-bracket-ok",
         "plan-bracket-off", "second-named-ok", "second-named-off", "reached-ok", "reached-off", "reached-of-which-ok",
         "reached-of-which-off", "reached-over-100", "reached-sentence-before", "share-of-whole-s-base",
         "own-plan-of-a-district", "own-plan-of-the-whole-district", "whole-less-than-part", "all-of-another-level",
-        "another-place", "place-plan-ok", "place-plan-off"])
+        "another-place", "place-plan-ok", "place-plan-off", "base-on-the-rate-s-side", "stated-base-across-100",
+        "of-which-after-a-list"])
 def test_rates_whose_terms_the_words_state(text, rate, status):
     assert _verdict(text, "rate", rate) == status
 
