@@ -139,8 +139,9 @@ def _lines(text: str) -> _Lines:
     return _Lines(lines, publisher, stamps)
 
 
-# An official document's date line: "Gò Quao, ngày 05 tháng 12 năm 2024".
-_OFFICIAL_DATE = re.compile(r"[^\W\d_],\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\s*$",
+# An official document's date line: "Gò Quao, ngày 05 tháng 12 năm 2024", "Điện Biên, ngày 25/12/2022".
+_OFFICIAL_DATE = re.compile(r"[^\W\d_],\s+ngày\s+(?:(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+                            r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*$",
                             re.IGNORECASE)
 
 

@@ -706,6 +706,14 @@ def test_news_of_what_just_happened_is_of_its_dated_year_and_carried_over_capita
     assert infer.read_document(report, levels).value("report_year") == 2024
 
 
+@pytest.mark.parametrize("date_line", ["Mường Chà, ngày 26 tháng 12 năm 2023", "Mường Chà, ngày 26/12/2023"])
+def test_a_closing_date_line_in_words_or_digits_dates_the_report(levels, date_line):
+    text = (f"Hội nghị người có uy tín\n\nNăm qua, toàn huyện có 214 người có uy tín được cấp báo.\n\n{date_line}\n"
+            "Phòng Dân tộc\n")
+    doc = infer.read_document(text, levels)
+    assert (doc.value("published").isoformat(), doc.value("report_year")) == ("2023-12-26", 2023)
+
+
 def test_a_month_and_year_written_with_a_dot_dates_the_report(levels):
     text = "Tính đến tháng 9.2024, toàn tỉnh Lai Châu đã giải ngân hơn 812 tỉ đồng, đạt 61% kế hoạch vốn.\n"
     assert infer.read_document(text, levels).value("report_year") == 2024
