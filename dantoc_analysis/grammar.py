@@ -135,6 +135,7 @@ class _Patterns:
     rate_noun_after: re.Pattern
     year_number: re.Pattern
     level_before_change: re.Pattern
+    worded_level: re.Pattern
 
 
 @cache
@@ -194,6 +195,11 @@ def _patterns() -> _Patterns:
         rate_noun_after=re.compile(rf"{sp}+(?:{_words(words['rate_nouns'])})(?!\w)", re.IGNORECASE),
         year_number=re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
         level_before_change=re.compile(rf"(?:{NUMERAL}){sp}*%{sp}*,?{sp}*$"),
+        # "giảm từ 21,35% năm 2021 xuống còn 11,08% …": levels the rate's own words set out
+        # (right before the change, each perhaps with its year, then only words of how it changed)
+        worded_level=re.compile(rf"(?:(?<!\w)(?:{_words(words['rate_level_words'])}){sp}+(?:(?:{_words(voc.qualifiers)}){sp}+)?"
+                                rf"(?:{NUMERAL}){sp}*%(?:{sp}+(?:[^\W\d_]+|(?:19|20)\d\d))*?{sp}*)+,?"
+                                rf"(?:{sp}*(?:{_words(words['rate_change_adverbs'])}))*{sp}*$", re.IGNORECASE),
         identifier=re.compile(rf"(?:^|[^\w])(?:{_words(words['identifier_before'])})(?:{sp}+số)?{sp}*[:.]?{sp}*$",
                               re.IGNORECASE),
         amount_name=re.compile(rf"(?:^|[^\w])(?:{_words(words['amount_names'])}){sp}*[:]?{sp}*$", re.IGNORECASE),
@@ -415,7 +421,7 @@ def _states_rate_change(text: str, start: int, end: int, ranged: bool, pat: _Pat
         pass
     if rate is None:
         return False
-    between = pat.level_before_change.sub("", text[rate.end():at], count=1)
+    between = pat.worded_level.sub("", pat.level_before_change.sub("", text[rate.end():at], count=1), count=1)
     return not re.search(r"\d", pat.year_number.sub("", between))
 
 

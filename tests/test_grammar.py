@@ -488,6 +488,9 @@ def test_a_column_headed_by_what_it_counts_and_a_cell_never_read_with_the_next_r
     ("Huyện phấn đấu giảm tỷ lệ hộ nghèo xuống còn 18%.", "18%", "percent"),
     ("Tỉnh phấn đấu giảm tỷ lệ hộ nghèo vùng đồng bào dân tộc thiểu số khoảng 3,5%.", "khoảng 3,5%", "percentage_points"),
     ("Phấn đấu giảm tỷ lệ hộ nghèo bình quân từ 3% trở lên.", "3%", "percentage_points"),
+    ("Tỷ lệ hộ nghèo giảm từ 21,35% năm 2021 xuống còn 11,08% cuối năm 2024, bình quân mỗi năm giảm 3,42%.", "3,42%",
+     "percentage_points"),
+    ("Tỷ lệ hộ nghèo là 5,2%, thu nhập bình quân tăng 8%.", "8%", "percent"),
     # a level after the change word, and a change of something that is no rate
     ("Tỷ lệ hộ nghèo giảm còn 14,06%.", "14,06%", "percent"),
     ("Tỷ lệ hộ nghèo giảm từ 9,31% xuống 7,02%.", "9,31%", "percent"),
