@@ -612,7 +612,8 @@ def _resolution(groups) -> Decimal:
 
 # Digits in a row are part of one number, never read alone: a bare digit group, then a space or a
 # dot ("0208 3651", "1 188 6000"); a date or code before a space ("2023-04 5 địa phương") is not one.
-_PHONE_BEFORE = re.compile(rf"(?<![\w/:\-])[\d.{GROUP_SPACES}]*\d[\t.{GROUP_SPACES}]$")
+# (not after a tab, which parts a table's cells: "Kỳ Sơn\t151.664\t61,0%")
+_PHONE_BEFORE = re.compile(rf"(?<![\w/:\-])[\d.{GROUP_SPACES}]*\d[.{GROUP_SPACES}]$")
 _PHONE_AFTER = re.compile(r"[ \t.]\d{3}")
 
 

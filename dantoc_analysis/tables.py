@@ -1,4 +1,4 @@
-"""Tables set out on lines with '|' between cells: their cells, and the unit each column is stated in;
+"""Tables set out on lines with '|' (or tabs) between cells: their cells, and the unit each column is stated in;
 and lists of label lines ("Huyện Đắk Glei: 98.450") under a line that states their unit."""
 
 from __future__ import annotations
@@ -70,16 +70,18 @@ def lines(text: str):
 
 
 def _cells(text: str, start: int, end: int) -> list[Cell]:
-    if "|" not in text[start:end]:
+    # '|' between cells, or tabs, as a table copied from a spreadsheet or a word processor keeps them
+    bar = re.compile(r"\|" if "|" in text[start:end] else r"\t+" if "\t" in text[start:end] else r"(?!)")
+    if bar.pattern == "(?!)":
         return []
     cells, cut = [], start
-    for position in [m.start() for m in re.finditer(r"\|", text[start:end])] + [end - start]:
-        stop = start + position
+    for found in [*bar.finditer(text, start, end), None]:
+        stop = found.start() if found else end
         raw = text[cut:stop]
         stripped = raw.strip()
         begin = cut + (len(raw) - len(raw.lstrip()))
         cells.append(Cell(begin, begin + len(stripped), stripped))
-        cut = stop + 1
+        cut = found.end() if found else end
     # "| a | b |": the empty ends are not cells
     while cells and not cells[0].text:
         cells.pop(0)

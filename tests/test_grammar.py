@@ -477,6 +477,16 @@ def test_a_column_headed_by_what_it_counts_and_a_cell_never_read_with_the_next_r
     assert len(read) == 9  # "486" at a line's end is no count of the "Sóc" on the next
 
 
+def test_a_table_with_tabs_between_its_cells_is_read_as_one_with_bars():
+    rows = [("Huyện", "Kế hoạch", "Đã giải ngân", "Tỷ lệ"), ("Kỳ Sơn", "248.630", "151.664", "61,0%"),
+            ("Tương Dương", "201.415", "109.771", "54,5%"), ("Quế Phong", "176.082", "112.692", "64,0%")]
+    read = {sep: [(m.text, m.unit) for m in extract.extract("Giải ngân (triệu đồng):\n\n"
+                                                             + "".join(sep.join(r) + "\n" for r in rows))]
+            for sep in ("\t", " | ")}
+    assert read["\t"] == read[" | "]
+    assert read["\t"][:3] == [("248.630", "million_vnd"), ("151.664", "million_vnd"), ("61,0%", "percent")]
+
+
 @pytest.mark.parametrize("sentence, text, reads_as", [
     ("Tỷ lệ hộ nghèo dân tộc thiểu số còn 16,04%, giảm 2,87% so với năm 2022.", "2,87%", "percentage_points"),
     ("Số hộ nghèo chiếm tỷ lệ 6,12%, thấp hơn 1,74% so với năm 2021.", "1,74%", "percentage_points"),
