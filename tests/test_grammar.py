@@ -36,7 +36,10 @@ COUNTS = [
     ("Chỉ số năng lực cạnh tranh tăng 5 bậc so với năm trước.", [("5 bậc", "5", "count", "bậc")]),
     ("Thu nhập tăng gấp 2 lần so với đầu nhiệm kỳ.", [("2 lần", "2", "count", "lần")]),
     ("Xử lý 12 trường hợp vi phạm.", [("12 trường hợp vi phạm", "12", "count", "trường hợp vi phạm")]),
-    ("Vùng cao có 1,5 triệu đồng bào.", [("1,5 triệu đồng bào", "1500000", "count", "đồng bào")]),
+    ("Vùng cao có 1,5 triệu đồng bào.", [("1,5 triệu đồng bào", "1500000", "people", "đồng bào")]),
+    ("Tỉnh có hơn 53 vạn đồng bào dân tộc thiểu số.", [("hơn 53 vạn đồng bào", "530000", "people", "đồng bào")]),
+    ("Đến nay đã hoàn thành 243 nhà, 6 nhà văn hóa.", [("243 nhà", "243", "houses", "nhà"),
+                                                      ("6 nhà văn hóa", "6", "count", "nhà văn hóa")]),
     ("Tổng số 120 hộ được hỗ trợ.", [("120 hộ", "120", "households", "hộ")]),
     # a noun phrase longer than six words is read whole, not cut inside "dân tộc thiểu số"
     ("Đoàn đã khảo sát 24 cơ sở giáo dục vùng dân tộc thiểu số, trong đó có trường mới.",
