@@ -31,7 +31,7 @@ COUNTS = [
       ("235 nữ", "235", "count", "nữ")]),
     ("Giải quyết việc làm cho 412 nghìn lao động.", [("412 nghìn lao động", "412000", "people", "lao động")]),
     ("Sau sắp xếp còn 9 đơn vị hành chính cấp xã.",
-     [("9 đơn vị hành chính cấp xã", "9", "count", "đơn vị hành chính cấp xã")]),
+     [("9 đơn vị hành chính cấp xã", "9", "communes", "đơn vị hành chính cấp xã")]),
     ("Nhân rộng 12 mô hình sinh kế.", [("12 mô hình", "12", "models", "mô hình")]),
     ("Chỉ số năng lực cạnh tranh tăng 5 bậc so với năm trước.", [("5 bậc", "5", "count", "bậc")]),
     ("Thu nhập tăng gấp 2 lần so với đầu nhiệm kỳ.", [("2 lần", "2", "count", "lần")]),
