@@ -147,6 +147,8 @@ _OFFICIAL_DATE = re.compile(r"[^\W\d_],\s+ngày\s+(?:(?P<d>\d{1,2})\s+tháng\s+(
 
 # A page's date as some archives store it, opening the text: "date 2025-10-18".
 _ISO_DATE = re.compile(r"^\s*(?:date|ngày)\s*:?\s*(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)", re.IGNORECASE)
+# … or only its month: "date 2020-11 Ngày 18.11, …"
+_ISO_MONTH = re.compile(r"^\s*date\s*:?\s*(?P<y>\d{4})-(?P<m>\d{2})(?![-\d])", re.IGNORECASE)
 
 
 def _is_stamp(line: str) -> bool:
@@ -484,6 +486,18 @@ def published(lines: _Lines) -> Guess:
     return Guess()
 
 
+def _month_stamped(read, text: str, heading: Guess) -> Guess:
+    """The report year of a page an archive dates only by its month ("date 2020-11 …"): read as of that
+    month's last day, which no day the page names can fall after; the evidence names the month only."""
+    m = _ISO_MONTH.match(text)
+    if m is None or not 1 <= int(m["m"]) <= 12:
+        return read(text, heading, None)
+    year, month = int(m["y"]), int(m["m"])
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    found = read(text, heading, last)
+    return Guess(found.value, str(found.words).replace(last.isoformat(), f"{year}-{month:02d}"), found.confidence)
+
+
 def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
     """The year the document reports on, from the first of these that the text holds: a review cue
     before "năm N" (or a quarter) in the title, else in the text; a review of "năm qua" (the past year),
@@ -788,7 +802,7 @@ def read_document(text: str, levels: list[dict], province_override: str | None =
     heading = title(text, lines)
     who, publisher_slug = publisher(lines, heading)
     day = published(lines)
-    year = report_year(text, heading, day.value or None)
+    year = _month_stamped(report_year, text, heading) if not day.value else report_year(text, heading, day.value)
     event = event_date(text, day.value or None, year, heading)
     if not year.value and isinstance(event.value, date):
         # "Sáng 8/5, huyện … tổ chức Đại hội …": a page that reports an event and no year of results is of the event's year

@@ -714,6 +714,13 @@ def test_a_closing_date_line_in_words_or_digits_dates_the_report(levels, date_li
     assert (doc.value("published").isoformat(), doc.value("report_year")) == ("2023-12-26", 2023)
 
 
+def test_a_page_an_archive_dates_by_its_month_only_reports_on_that_month_s_year(levels):
+    text = " date 2024-11 Đồng bào Khmer ở An Giang\n\nHiện nay, toàn tỉnh có 75.800 người Khmer sinh sống.\n"
+    doc = infer.read_document(text, levels)
+    assert (doc.value("report_year"), doc.value("published")) == (2024, "")
+    assert "2024-11" in doc.guesses["report_year"].words and "2024-11-30" not in doc.guesses["report_year"].words
+
+
 def test_a_month_and_year_written_with_a_dot_dates_the_report(levels):
     text = "Tính đến tháng 9.2024, toàn tỉnh Lai Châu đã giải ngân hơn 812 tỉ đồng, đạt 61% kế hoạch vốn.\n"
     assert infer.read_document(text, levels).value("report_year") == 2024
