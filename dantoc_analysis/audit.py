@@ -1460,9 +1460,6 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
         if (chosen is not None and _is_share(text, numerator, rate)
                 and interval(chosen.figure.stated)[1] < interval(numerator.stated)[0]):
             chosen = None  # "còn 6.636 hộ nghèo, chiếm 1,94% số hộ trong toàn tỉnh": a whole is never less than its part
-        if (chosen is not None and _wrong_side(rate, numerator, chosen.figure)
-                and not (chosen.figure.sentence == rate.sentence and _stated_at(text, rate, chosen.figure, base_text))):
-            chosen = None  # a base found elsewhere on the other side of its numerator from what the rate says
         if chosen is not None and base_text and bracketed and _is_share(text, numerator, rate):
             share_before = (rate, chosen.figure, base_text, chosen.named)
         if chosen is None and not base_text and (among := _among_words(text, spans[rate.sentence], rate)):
@@ -1722,8 +1719,6 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
             continue
         same = f.sentence == rate.sentence
         in_base = same and _stated_at(text, rate, f, base_text)
-        if not in_base and _wrong_side(rate, numerator, f):
-            continue
         if (same and f.index < numerator.index) or in_base:
             near.append(weigh(f, True, in_base))
         elif f.sentence == rate.sentence - 1 and spans[f.sentence].paragraph == sentence.paragraph:
@@ -1741,6 +1736,13 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
             # "+ Dự án 1 giải ngân Y, đạt Z%"): a plan of what the numerator names, farther back,
             # competes with one named nearer, and two that fit alike leave it unclear
             earlier.append(candidate)
+    # A base on the side of its numerator the rate says (under 100% larger, over 100% smaller) is taken before
+    # one on the other: "toàn tỉnh giải ngân 81.503 triệu đồng, đạt 37,9% kế hoạch" is of the plan of 214.870,
+    # not of one district's 71.204; with none on that side, or one the rate's own words state, all stay.
+    if any(not _wrong_side(rate, numerator, b.figure) for b in near + far + earlier):
+        near, far, earlier = ([b for b in pool if not _wrong_side(rate, numerator, b.figure)
+                               or (b.figure.sentence == rate.sentence and _stated_at(text, rate, b.figure, base_text))]
+                              for pool in (near, far, earlier))
     # A base the words clearly name — the base words, or the numerator's own ("vốn sự nghiệp 51,2 tỷ đồng,
     # đạt 35,5%" and "hơn 144 tỷ đồng vốn sự nghiệp") — is taken from farther off before a near one they do not.
     if (base or own_plan) and not any(b.named for b in near):
@@ -1874,8 +1876,7 @@ def _stated_at(text: str, rate: Figure, f: Figure, base_text: str) -> bool:
 
 def _wrong_side(rate: Figure, numerator: Figure, base: Figure) -> bool:
     """A base on the other side of its numerator from what the rate says: under 100% the base is larger
-    than the numerator ("toàn tỉnh giải ngân 81.503 triệu đồng, đạt 37,9% kế hoạch" is not of one district's
-    71.204 triệu đồng), over 100% smaller. A slip of the pen does not carry a rate across 100%."""
+    than the numerator, over 100% smaller."""
     low, high = interval(rate.stated)
     top, bottom = interval(numerator.stated), interval(base.stated)
     return (high < 100 and bottom[1] < top[0]) or (low > 100 and bottom[0] > top[1])
