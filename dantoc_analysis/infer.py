@@ -256,6 +256,14 @@ def province(text: str, lines: _Lines, heading: Guess, day: date | None, distric
             count(m["name"], (placed.group() if placed else "") + m.group() + (said.group() if said else ""), weight)
     if not weights:
         return _province_of_areas(districts, day)
+    # "thị xã Vĩnh Châu cùng hai huyện Trần Đề, Mỹ Xuyên … đi làm công nhân ở Bình Dương": each district or
+    # commune of one province only that the text names weighs for it as a bare name does
+    for name, provinces in {(a.name, a.provinces) for a in districts if a.name and len(a.provinces) == 1}:
+        [slug] = provinces
+        if day is not None and admin.boundary_on(day) == admin.CURRENT:
+            slug = admin.successor(slug)
+        weights[slug] = weights.get(slug, 0.0) + spec["weight_bare"]
+        evidence.setdefault(slug, (spec["weight_bare"], f"{name} (a unit of {slug} only)"))
     best = max(weights, key=weights.get)
     share = weights[best] / sum(weights.values())
     if share < spec["min_share"]:

@@ -714,6 +714,12 @@ def test_a_closing_date_line_in_words_or_digits_dates_the_report(levels, date_li
     assert (doc.value("published").isoformat(), doc.value("report_year")) == ("2023-12-26", 2023)
 
 
+def test_districts_of_one_province_outweigh_another_province_named_in_passing(levels):
+    text = ("Phum sóc ven biển đổi thay\n\nNăm qua, thị xã Vĩnh Châu cùng hai huyện Trần Đề, Mỹ Xuyên được phân bổ "
+            "127,3 tỷ đồng. Nhiều thanh niên vẫn phải đi làm công nhân ở Bình Dương.\n")
+    assert infer.read_document(text, levels).value("province") == "soc-trang"
+
+
 def test_a_page_an_archive_dates_by_its_month_only_reports_on_that_month_s_year(levels):
     text = " date 2024-11 Đồng bào Khmer ở An Giang\n\nHiện nay, toàn tỉnh có 75.800 người Khmer sinh sống.\n"
     doc = infer.read_document(text, levels)
