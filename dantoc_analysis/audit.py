@@ -412,13 +412,34 @@ def audit(text: str, file: str = "") -> Audit:
 # --- tables ------------------------------------------------------------------------------------
 
 def find_in_tables(text: str, figures: list[Figure]) -> list[Relation]:
-    """In a table set out with '|': each row's rate of its result over its plan, as its column headers
-    name them, and a total row ("Tổng cộng") against the other rows of each column."""
+    """In a table set out with '|' or tabs: each row's rate of its result over its plan, as its column headers
+    name them, a total row ("Tổng cộng") against the other rows of each column, and a total column against
+    the other cells of each row."""
     at = {f.mention.start: f for f in figures}
     out = []
     for table in tables.tables(text):
         grid = [[at.get(c.start) if c is not None else None for c in row] for row in table.rows]
-        out += _table_rates(table, grid) + _table_totals(text, figures, table, grid)
+        out += _table_rates(table, grid) + _table_totals(text, figures, table, grid) + _row_totals(text, figures, table, grid)
+    return out
+
+
+def _row_totals(text: str, figures: list[Figure], table: tables.Table, grid: list[list[Figure | None]]) -> list[Relation]:
+    """A column headed as a total ("Xã | Nhà ở | Nước sinh hoạt phân tán | Cộng") against the other amounts of
+    its unit in each row."""
+    named = [i for i, name in enumerate(table.header)
+             if re.fullmatch(rf"\s*(?:{_phrases(tables.words()['total_rows'])})\s*(?:\([^()]*\))?\s*", name, re.IGNORECASE)]
+    if len(named) != 1:
+        return []
+    out = []
+    for row in grid:
+        total = row[named[0]]
+        if total is None or total.mention.unit == "percent":
+            continue
+        parts = [f.index for col, f in enumerate(row)
+                 if col != named[0] and f is not None and same_unit(f, total) and f.per_unit == total.per_unit]
+        if len(parts) >= 2:
+            out.append(_sum_relation(text, figures, total, parts, False, figures[parts[0]].mention.start,
+                                     figures[parts[-1]].mention.end))
     return out
 
 

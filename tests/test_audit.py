@@ -1413,3 +1413,13 @@ def test_a_rate_of_the_whole_area_and_a_rate_whose_terms_follow_in_a_bracket():
     (stated,) = _relations(result, "rate", "3,21%")
     assert (whole.status, result.figures[whole.roles["denominator"]].mention.text) == ("mismatch", "246,8 tỷ đồng")
     assert (stated.status, result.figures[stated.roles["numerator"]].mention.text) == ("mismatch", "87 hộ")
+
+
+@pytest.mark.parametrize(("sep", "last", "status"), [(" | ", "95", "ok"), ("\t", "95", "ok"), (" | ", "97", "mismatch"),
+                                                     ("\t", "97", "mismatch")])
+def test_a_total_column_sums_the_other_cells_of_its_row(sep, last, status):
+    rows = [("Xã", "Nhà ở", "Nước sinh hoạt phân tán", "Cộng"), ("Trung Sơn", "46", "83", "129"),
+            ("Trung Thành", "38", "71", "109"), ("Phú Lệ", "31", "64", last)]
+    text = "Kết quả cụ thể (đơn vị tính: hộ):\n\n" + "".join(sep.join(r) + "\n" for r in rows)
+    (relation,) = _relations(audit.audit(text), "sum", last)
+    assert (len(relation.parts), relation.status) == (2, status), relation.message["en"]
