@@ -1526,12 +1526,16 @@ def _reached_of(text: str, figures: list[Figure], spans: list[Sentence], rate: F
     if numerator.parent is not None:
         whole = figures[numerator.parent]
     else:
-        earlier = [f for f in figures[:numerator.index] if same_unit(f, numerator) and f.is_amount
-                   and f.sentence in (numerator.sentence, numerator.sentence - 1)
-                   and spans[f.sentence].paragraph == spans[numerator.sentence].paragraph]
-        # only the count right before it, and no pair: "… 521/574 nhà đã triển khai … Huyện Mường Chà đã có
-        # 453/679 hộ triển khai làm nhà, số nhà đã hoàn thành 243 nhà (đạt 35,8%)" names another place's
-        if (not earlier or earlier[-1].index != numerator.index - 1 or earlier[-1].numerator_of is not None
+        alike = [f for f in figures[:numerator.index] if same_unit(f, numerator) and f.is_amount
+                 and spans[f.sentence].paragraph == spans[numerator.sentence].paragraph]
+        # its own sentence's counts of its unit, else the sentence before's
+        earlier = ([f for f in alike if f.sentence == numerator.sentence]
+                   or [f for f in alike if f.sentence == numerator.sentence - 1])
+        # only the one count of its unit right before it, and no pair: "… 521/574 nhà đã triển khai … Huyện
+        # Mường Chà đã có 453/679 hộ triển khai làm nhà, số nhà đã hoàn thành 243 nhà (đạt 35,8%)" names another
+        # place's; "được phân bổ 36 công trình, đã khởi công 33 công trình, hoàn thành 19 công trình, đạt 52,8%"
+        # has two wholes to choose from
+        if (len(earlier) != 1 or earlier[-1].index != numerator.index - 1 or earlier[-1].numerator_of is not None
                 or earlier[-1].parent is not None or earlier[-1].mention.denominator is not None):
             return None
         whole = earlier[-1]

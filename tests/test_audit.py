@@ -277,6 +277,9 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
     ("Huyện mở 12 lớp nghề cho 365 lao động, trong đó 281 lao động có việc làm sau học nghề, đạt 77%.", "77%", "ok"),
     ("Huyện mở 12 lớp nghề cho 365 lao động, trong đó 281 lao động có việc làm sau học nghề, đạt 79%.", "79%",
      "mismatch"),
+    # Two counts of its unit before it in its sentence: which is the whole is the text's to say.
+    ("Năm nay huyện được phân bổ 36 công trình, đã khởi công 33 công trình, hoàn thành 19 công trình, đạt 57,6%.",
+     "57,6%", "unclear"),
     # Not a whole it can exceed: a rate over 100% is of a plan the text does not state.
     ("Năm 2024, huyện khởi công 46 công trình. Đến nay có 39 lao động có việc làm, đạt 105%.", "105%", "unclear"),
     ("Năm 2024, huyện đào tạo nghề cho 46 lao động. Đến nay có 39 lao động có việc làm, đạt 84,8%.", "84,8%", "ok"),
@@ -314,7 +317,7 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
 ], ids=["pair-after-ok", "pair-after-off", "pair-before-off", "of-total-ok", "of-total-off", "of-total-words-off",
         "scales-ok", "scales-off", "carried-over", "pair-after-word-ok", "pair-after-word-off", "plan-bracket-ok",
         "plan-bracket-off", "second-named-ok", "second-named-off", "reached-ok", "reached-off", "reached-of-which-ok",
-        "reached-of-which-off", "reached-over-100", "reached-sentence-before", "share-of-whole-s-base",
+        "reached-of-which-off", "reached-two-wholes", "reached-over-100", "reached-sentence-before", "share-of-whole-s-base",
         "own-plan-of-a-district", "own-plan-of-the-whole-district", "whole-less-than-part", "all-of-another-level",
         "another-place", "place-plan-ok", "place-plan-off", "base-on-the-rate-s-side", "stated-base-across-100",
         "of-which-after-a-list"])
