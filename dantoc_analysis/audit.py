@@ -2177,7 +2177,9 @@ def _whole_area(base_text: str, f: Figure, text: str) -> bool:
 def _aside_after(text: str, position: int) -> tuple[int, int]:
     """The bracket that opens right after the words that follow a position, if any: (start, end)."""
     # (not after another percentage: "đạt 74,7% kế hoạch và bằng 131% so với cùng kỳ năm 2023 (11,2 tỷ đồng)")
-    opened = re.compile(r"[^,;.()\n:%]*\(").match(text, position)
+    # (past a comma of the base words and the year they name: "đạt 86,6% kế hoạch xóa nhà tạm, nhà dột nát năm
+    # 2024 (kế hoạch 3.450 căn)", but past no other number)
+    opened = re.compile(r"(?:[^;.()\n:%\d]|(?<!\d)(?:19|20)\d\d(?!\d))*\(").match(text, position)
     if opened is None:
         return (0, 0)
     return opened.end(), _closing(text, opened.end(), min(len(text), opened.end() + 200))
