@@ -122,6 +122,21 @@ def areas_without_tones() -> dict[str, set[tuple[str, str, str]]]:
     return found
 
 
+@cache
+def areas_unmarked() -> dict[str, set[tuple[str, str, str]]]:
+    """The same, by name with every mark left out: "Mù Cang Chải" is written for "Mù Căng Chải"."""
+    found: dict[str, set[tuple[str, str, str]]] = {}
+    for name, units in areas().items():
+        if isinstance(name, str):
+            found.setdefault(unmarked(name), set()).update(units)
+    return found
+
+
+def unmarked(name: str) -> str:
+    """A name in plain letters, lower case ("Mù Căng Chải" -> "mu cang chai")."""
+    return unidecode(name).lower()
+
+
 def without_tones(name: str) -> str:
     """A name with its five tone marks dropped, its vowels' own marks kept ("Đắk" -> "Đăk")."""
     return unicodedata.normalize("NFC", "".join(

@@ -378,12 +378,15 @@ def area_names(text: str, levels: list[dict]) -> list[_AreaName]:
 
 def _provinces_of(known: dict, name: str, row: dict) -> frozenset[str]:
     """The provinces with a unit of this name at this level — written with another tone mark if need be
-    ("huyện Đăk Glei" for "Đắk Glei")."""
+    ("huyện Đăk Glei" for "Đắk Glei"), else with no marks at all ("Mù Cang Chải" for the "Mù Căng Chải" the
+    package spells)."""
     if not name:
         return frozenset()
-    found = frozenset(p for p, tier, _ in known.get(name, ()) if tier == row["tier"])
-    return found or frozenset(p for p, tier, _ in admin.areas_without_tones().get(admin.without_tones(name), ())
-                              if tier == row["tier"])
+    for names, key in ((known, name), (admin.areas_without_tones(), admin.without_tones(name)),
+                       (admin.areas_unmarked(), admin.unmarked(name))):
+        if found := frozenset(p for p, tier, _ in names.get(key, ()) if tier == row["tier"]):
+            return found
+    return frozenset()
 
 
 def _listed_names(text: str, position: int):

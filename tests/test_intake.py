@@ -720,6 +720,11 @@ def test_districts_of_one_province_outweigh_another_province_named_in_passing(le
     assert infer.read_document(text, levels).value("province") == "soc-trang"
 
 
+def test_a_district_written_without_the_package_s_vowel_mark_still_places_the_text(levels):
+    text = "Nhà mới trên đỉnh núi\n\nNăm qua, huyện Mù Cang Chải có thêm 612 căn nhà mới cho hộ nghèo.\n"
+    assert infer.read_document(text, levels).value("province") == "yen-bai"
+
+
 def test_a_page_an_archive_dates_by_its_month_only_reports_on_that_month_s_year(levels):
     text = " date 2024-11 Đồng bào Khmer ở An Giang\n\nHiện nay, toàn tỉnh có 75.800 người Khmer sinh sống.\n"
     doc = infer.read_document(text, levels)
