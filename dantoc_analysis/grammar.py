@@ -136,6 +136,8 @@ class _Patterns:
     year_number: re.Pattern
     level_before_change: re.Pattern
     worded_level: re.Pattern
+    level_anywhere: re.Pattern
+    rate_clause_words: re.Pattern
 
 
 @cache
@@ -196,6 +198,10 @@ def _patterns() -> _Patterns:
         year_number=re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
         level_before_change=re.compile(rf"(?:{NUMERAL}){sp}*%{sp}*,?{sp}*$"),
         # "giảm từ 21,35% năm 2021 xuống còn 11,08% …": levels the rate's own words set out
+        level_anywhere=re.compile(rf"(?<!\w)(?:{_words(words['rate_level_words'])}){sp}+(?:(?:{_words(voc.qualifiers)}){sp}+)?"
+                                  rf"(?:{NUMERAL}){sp}*%", re.IGNORECASE),
+        rate_clause_words=re.compile(rf"(?<!\w)(?:{_words(words['rate_clause_words'] + words['rate_level_words'] + words['rate_changes'] + words['rate_change_adverbs'])})(?!\w)"
+                                     rf"|(?:{NUMERAL}){sp}*%|(?<!\d)(?:19|20)\d\d(?!\d)", re.IGNORECASE),
         # (right before the change, each perhaps with its year, then only words of how it changed)
         worded_level=re.compile(rf"(?:(?<!\w)(?:{_words(words['rate_level_words'])}){sp}+(?:(?:{_words(voc.qualifiers)}){sp}+)?"
                                 rf"(?:{NUMERAL}){sp}*%(?:{sp}+(?:[^\W\d_]+|(?:19|20)\d\d))*?{sp}*)+,?"
@@ -420,9 +426,26 @@ def _states_rate_change(text: str, start: int, end: int, ranged: bool, pat: _Pat
     for rate in pat.rate_noun.finditer(text, sentence, at):
         pass
     if rate is None:
-        return False
+        return _continues_rate(text, sentence, at, window, pat)
     between = pat.worded_level.sub("", pat.level_before_change.sub("", text[rate.end():at], count=1), count=1)
     return not re.search(r"\d", pat.year_number.sub("", between))
+
+
+def _continues_rate(text: str, clause: int, at: int, window: int, pat: _Patterns) -> bool:
+    """A clause after a semicolon that goes on about the rate the clause before names, with only its levels,
+    its times and the words of a target or an estimate ("Tỷ lệ hộ nghèo … là 54,27%; ước đến cuối năm còn
+    47,6%, giảm 6,67%"; "… còn 4,37%; phấn đấu đến cuối năm giảm thêm 1,1%")."""
+    mark = len(text[:clause].rstrip()) - 1
+    if mark < 0 or text[mark] != ";":
+        return False
+    previous = max((m.end() for m in pat.clause_start.finditer(text, window, mark)), default=window)
+    rate = None
+    for rate in pat.rate_noun.finditer(text, previous, mark):
+        pass
+    if rate is None:
+        return False
+    said = pat.year_number.sub("", pat.level_anywhere.sub("", text[rate.end():at]))
+    return not re.search(r"\d", said) and not pat.rate_clause_words.sub("", text[clause:at]).strip(" ,\t")
 
 
 def _compared(text: str, end: int, comparative: re.Match, pat: _Patterns) -> str:

@@ -504,6 +504,12 @@ def test_a_table_with_tabs_between_its_cells_is_read_as_one_with_bars():
     ("Tỷ lệ hộ nghèo giảm từ 21,35% năm 2021 xuống còn 11,08% cuối năm 2024, bình quân mỗi năm giảm 3,42%.", "3,42%",
      "percentage_points"),
     ("Tỷ lệ hộ nghèo là 5,2%, thu nhập bình quân tăng 8%.", "8%", "percent"),
+    # a clause after a semicolon that goes on about the rate with only its levels, times and target words
+    ("Đầu năm 2022, tỷ lệ hộ nghèo của huyện là 54,27%; ước đến cuối năm còn 47,6%, giảm 6,67%.", "6,67%",
+     "percentage_points"),
+    ("Tỷ lệ hộ nghèo đầu năm 2024 còn 4,37%; phấn đấu đến cuối năm giảm thêm 1,1%.", "1,1%", "percentage_points"),
+    ("Tỷ lệ hộ nghèo là 5,2%; thu nhập bình quân tăng 8%.", "8%", "percent"),
+    ("Tỷ lệ hộ nghèo là 5,2%; số hộ nghèo giảm 8%.", "8%", "percent"),
     # a level after the change word, and a change of something that is no rate
     ("Tỷ lệ hộ nghèo giảm còn 14,06%.", "14,06%", "percent"),
     ("Tỷ lệ hộ nghèo giảm từ 9,31% xuống 7,02%.", "9,31%", "percent"),
