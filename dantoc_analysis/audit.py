@@ -598,7 +598,7 @@ def _whole_subset(text, figures, total: Figure, parts: list[int], start: int, en
         members = [m for _, ms in named for m in ms]
         rest = [p for p in parts if p not in subset]
         if (len(subset) >= 2 and len(rest) >= 2 and len(members) == len(set(members)) == category.size
-                and _parallel(text, figures, rest, start, end)):
+                and _parallel(text, figures, rest, start, end, total)):
             relation = _sum_relation(text, figures, total, subset, True, start, end)
             if relation.status == "mismatch":
                 return relation
@@ -1036,7 +1036,7 @@ def _sum_relation(text, figures, total: Figure, parts: list[int], of_which: bool
         if kinds != "whole" and not short_of_whole:
             if high < stated[0]:
                 status, template = "unclear", "sum_unclear"
-            elif kinds != "apart" and not _parallel(text, figures, parts, start, end):
+            elif kinds != "apart" and not _parallel(text, figures, parts, start, end, total):
                 status, template = "unclear", "sum_overlap"
         if status == "mismatch" and category is not None:
             because = (f"kinds_{kinds}", ", ".join(category.labels))
@@ -1170,12 +1170,14 @@ def _inside_name(description: str, m: re.Match) -> bool:
     return any(w and w.group(1)[0].isupper() for w in (before, after))
 
 
-def _parallel(text, figures, parts: list[int], start: int, end: int) -> bool:
+def _parallel(text, figures, parts: list[int], start: int, end: int, total: Figure) -> bool:
     """Parts described alike ("Dự án 1 …; Dự án 3 …", "huyện A …, huyện B …") split one total one
     way, so they cannot overlap; "845 hộ nghèo, 620 hộ DTTS" are two ways of counting the same
-    households, and "vốn đầu tư …, vốn kéo dài …" two ways of dividing capital ("vốn" is plain)."""
+    households, and "vốn đầu tư …, vốn kéo dài …" two ways of dividing capital ("vốn" is plain).
+    Words the total's own noun says are no head: "5.404 hộ nghèo, trong đó hộ nghèo không có khả năng lao
+    động 2.580 hộ; hộ nghèo dân tộc Khmer 3.239 hộ" are two ways of counting its households."""
     heads = set(words()["sum"]["parallel_heads"])
-    counted = _counted_words(figures, parts)
+    counted = _counted_words(figures, parts) | tokens(f"{noun(total.mention)} {_words_after(text, total)}", ())
     described = _descriptions(text, figures, parts, start, end)
     if described and all(_names_a_place(d) for d in described):
         return True  # "Krông Pa 1.204 hộ, Ia Pa 986 hộ, …": places, which cannot overlap

@@ -1429,3 +1429,11 @@ def test_a_total_column_sums_the_other_cells_of_its_row(sep, last, status):
     text = "Kết quả cụ thể (đơn vị tính: hộ):\n\n" + "".join(sep.join(r) + "\n" for r in rows)
     (relation,) = _relations(audit.audit(text), "sum", last)
     assert (len(relation.parts), relation.status) == (2, status), relation.message["en"]
+
+
+def test_parts_that_count_the_total_s_households_two_ways_may_overlap():
+    text = ("Toàn tỉnh có 5.404 hộ nghèo, chiếm 1,88% tổng số hộ dân cư. Trong đó, hộ nghèo không có khả năng lao động "
+            "2.580 hộ, chiếm 47,74% so với tổng số hộ nghèo; hộ nghèo dân tộc Khmer 3.239 hộ, chiếm 59,94% so với "
+            "tổng số hộ nghèo.")
+    (relation,) = _relations(audit.audit(text), "sum", "5.404 hộ")
+    assert relation.status == "unclear", relation.message["en"]
