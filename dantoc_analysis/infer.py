@@ -534,7 +534,7 @@ def report_year(text: str, heading: Guess, day: date | None = None) -> Guess:
         found = sorted([*pattern.finditer(body), *quarter.finditer(body)], key=lambda m: m.start())
         for m in found:
             if (m.re is quarter or not elsewhere.search(m.group(), m.end("cue") - m.start())) \
-                    and not compared.search(body, 0, m.start()):
+                    and not compared.search(body, 0, m.start()) and not _change_start().match(body, m.end()):
                 return Guess(int(m["direct"] if m.re is quarter else m["year"] or m["direct"]), m.group(), confidence)
     past = re.compile(rf"(?<!\w)(?:{_any(spec['cues'])})(?!\w)[^.;!?\n]{{0,{spec['past_gap_chars']}}}?"
                       rf"(?<!\w)(?:{_any(spec['past_year'])})(?!\w)", re.IGNORECASE)
@@ -595,6 +595,13 @@ def _years_reviewed(text: str, day: date | None) -> Guess:
 
 
 @cache
+def _change_start() -> re.Pattern:
+    """What follows the year a change starts from, whose level comes next: "tỷ lệ nghèo năm 2023 từ 36,97% đã
+    giảm xuống còn 33,24% năm 2024" reports 2024."""
+    return re.compile(rf"\s*(?:{_any(cues()['report_year']['change_from'])})\s+\d", re.IGNORECASE)
+
+
+@cache
 def _compared() -> re.Pattern:
     """Words just before a year or a review that make it one the text compares with, not its own
     ("… tương đương với kết quả điều tra năm 2015")."""
@@ -646,8 +653,9 @@ def _year_of_things_done(text: str) -> Guess:
     year_is = re.compile(rf"{_YEAR}\s+(?:{_any(spec['year_is'])})\s+(?:(?:{_any(vocabulary().qualifiers)})\s+)?\d", re.IGNORECASE)
     stood_then |= {m.end("year") for m in year_is.finditer(text)}
     years = sorted([*_year_pattern().finditer(text), *plain.finditer(text), *dated], key=lambda m: m.start())
-    # "từ năm 2022": a span's start, not the year
-    years = [m for m in years if not _skipped(skip, text, m) and not _document_date().search(text, 0, m.start())]
+    # "từ năm 2022": a span's start, not the year, nor the year a change starts from
+    years = [m for m in years if not _skipped(skip, text, m) and not _document_date().search(text, 0, m.start())
+             and not _change_start().match(text, m.end())]
     unnamed = _without_names(text)
     # "vốn năm 2023 chuyển sang thực hiện": the year of carried-over capital is its plan's, not the year reported
     carried = re.compile(rf"\s+(?:[^\W\d_]+\s+){{0,2}}?(?:{_any(cues()['figure']['carried_words'])})(?!\w)", re.IGNORECASE)

@@ -732,6 +732,12 @@ def test_a_page_an_archive_dates_by_its_month_only_reports_on_that_month_s_year(
     assert "2024-11" in doc.guesses["report_year"].words and "2024-11-30" not in doc.guesses["report_year"].words
 
 
+def test_the_year_a_change_starts_from_is_not_the_year_reported(levels):
+    text = ("Giảm nghèo ở Điện Biên\n\nKết quả, tỷ lệ nghèo đa chiều năm 2023 từ 36,97% đã giảm xuống còn 33,24% năm "
+            "2024.\n")
+    assert infer.read_document(text, levels).value("report_year") == 2024
+
+
 def test_a_month_and_year_written_with_a_dot_dates_the_report(levels):
     text = "Tính đến tháng 9.2024, toàn tỉnh Lai Châu đã giải ngân hơn 812 tỉ đồng, đạt 61% kế hoạch vốn.\n"
     assert infer.read_document(text, levels).value("report_year") == 2024
