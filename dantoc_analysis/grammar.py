@@ -137,6 +137,8 @@ class _Patterns:
     level_before_change: re.Pattern
     worded_level: re.Pattern
     level_anywhere: re.Pattern
+    change_rate_noun: re.Pattern
+    of_plan: re.Pattern
     rate_clause_words: re.Pattern
 
 
@@ -198,6 +200,8 @@ def _patterns() -> _Patterns:
         year_number=re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
         level_before_change=re.compile(rf"(?:{NUMERAL}){sp}*%{sp}*,?{sp}*$"),
         # "giảm từ 21,35% năm 2021 xuống còn 11,08% …": levels the rate's own words set out
+        of_plan=re.compile(rf"[^,;.\n]*?(?<!\w)(?:{_words(words['plan_words'])})(?!\w)", re.IGNORECASE),
+        change_rate_noun=re.compile(rf"(?<!\w)(?:{_words(words['change_rate_nouns'])})(?!\w)", re.IGNORECASE),
         level_anywhere=re.compile(rf"(?<!\w)(?:{_words(words['rate_level_words'])}){sp}+(?:(?:{_words(voc.qualifiers)}){sp}+)?"
                                   rf"(?:{NUMERAL}){sp}*%", re.IGNORECASE),
         rate_clause_words=re.compile(rf"(?<!\w)(?:{_words(words['rate_clause_words'] + words['rate_level_words'] + words['rate_changes'] + words['rate_change_adverbs'])})(?!\w)"
@@ -410,6 +414,12 @@ def _states_rate_change(text: str, start: int, end: int, ranged: bool, pat: _Pat
     the percentage, with the rate named after it or before the change word in its sentence, no figure
     between but the rate's level right before the change ("Tỷ lệ hộ nghèo còn 15,57%, giảm 3,41% …")."""
     before = text[max(0, start - CONTEXT_CHARS):start]
+    if ((named := _last_match(pat.change_rate_noun, text, max(0, start - BRACKET_CHARS), start)) is not None
+            and not re.search(r"(?<!\d)[;.\n]|\d\s*%", text[named.end():start])
+            and not pat.of_plan.match(text, end) and not pat.of_plan.match(text[named.end():start])):
+        # "tỷ lệ giảm nghèo vùng đồng bào của 17 tỉnh bình quân đạt 3,81%" (not "… từ 105,7% đến 122% kế hoạch", nor
+        # "tỷ lệ giảm nghèo vượt kế hoạch cao nhất là huyện Ninh Sơn đạt 167%")
+        return True
     if ((changed := pat.change_before_rate.search(text, max(0, start - 3 * CONTEXT_CHARS), start))
             and not pat.rate_level_word.search(pat.range_start.sub("", changed.group())
                                                if ranged or pat.open_bound.match(text, end) else changed.group())):
@@ -429,6 +439,13 @@ def _states_rate_change(text: str, start: int, end: int, ranged: bool, pat: _Pat
         return _continues_rate(text, sentence, at, window, pat)
     between = pat.worded_level.sub("", pat.level_before_change.sub("", text[rate.end():at], count=1), count=1)
     return not re.search(r"\d", pat.year_number.sub("", between))
+
+
+def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    found = None
+    for found in pattern.finditer(text, start, end):
+        pass
+    return found
 
 
 def _continues_rate(text: str, clause: int, at: int, window: int, pat: _Patterns) -> bool:

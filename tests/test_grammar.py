@@ -510,6 +510,11 @@ def test_a_table_with_tabs_between_its_cells_is_read_as_one_with_bars():
     ("Tỷ lệ hộ nghèo đầu năm 2024 còn 4,37%; phấn đấu đến cuối năm giảm thêm 1,1%.", "1,1%", "percentage_points"),
     ("Tỷ lệ hộ nghèo là 5,2%; thu nhập bình quân tăng 8%.", "8%", "percent"),
     ("Tỷ lệ hộ nghèo là 5,2%; số hộ nghèo giảm 8%.", "8%", "percent"),
+    # a rate that is itself a change of a rate, unless the percentage is of a plan
+    ("Tỷ lệ giảm nghèo vùng đồng bào của 17 tỉnh bình quân đạt 3,81%.", "3,81%", "percentage_points"),
+    ("Tỉnh Quảng Nam đạt tỷ lệ giảm nghèo 7%, đạt 233,3% kế hoạch.", "7%", "percentage_points"),
+    ("Các tỉnh sẽ đạt tỷ lệ giảm nghèo dự kiến từ 105,7% đến 122% kế hoạch.", "122%", "percent"),
+    ("Địa phương có tỷ lệ giảm nghèo vượt kế hoạch cao nhất là huyện Ninh Sơn đạt 167%.", "167%", "percent"),
     # a level after the change word, and a change of something that is no rate
     ("Tỷ lệ hộ nghèo giảm còn 14,06%.", "14,06%", "percent"),
     ("Tỷ lệ hộ nghèo giảm từ 9,31% xuống 7,02%.", "9,31%", "percent"),
