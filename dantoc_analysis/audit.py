@@ -1495,8 +1495,23 @@ def find_rates(text: str, figures: list[Figure], spans: list[Sentence]) -> list[
         if chosen is None:
             out.append(_unclear_rate(rate, numerator, base_text, "rate_unnamed"))
         else:
-            out.append(_rate_relation(rate, numerator, chosen.figure, base_text, chosen.named))
+            # "… vốn sự nghiệp 75.466 triệu đồng … Vốn sự nghiệp: 52.207 triệu đồng … 2.916 triệu đồng, chiếm 3,9% vốn
+            # sự nghiệp": base words that name another figure as well, against which the rate holds, leave it unclear
+            named = chosen.named and not _holds_against_another(text, figures, rate, numerator, chosen.figure, base_text)
+            out.append(_rate_relation(rate, numerator, chosen.figure, base_text, named))
     return out
+
+
+def _holds_against_another(text: str, figures: list[Figure], rate: Figure, numerator: Figure, chosen: Figure,
+                           base_text: str) -> bool:
+    """Whether the rate holds against another figure before it that its base words name as well."""
+    said = tokens(base_text, ("stopwords", "plain")) - _concept_words()
+    if not said or _rate_relation(rate, numerator, chosen, base_text).status == "ok":
+        return False
+    return any(_rate_relation(rate, numerator, f, base_text).status == "ok" for f in figures[:rate.index]
+               if f.index not in (numerator.index, chosen.index) and same_unit(f, numerator)
+               and f.per_unit == numerator.per_unit and f.mention.unit != "percent"
+               and said <= tokens(_described(text, f)))
 
 
 def _whole_s_share(text: str, figures: list[Figure], shares: dict, found: list[Relation], rate: Figure,
