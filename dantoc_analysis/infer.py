@@ -673,7 +673,10 @@ def _year_of_things_done(text: str) -> Guess:
             # "Năm 2022 - 2023, tỉnh được phân bổ …", "Năm 2014, 2015, Chương trình …": the later of years listed
             listed = re.match(r"\s*(?:[-–,]|và)\s*(?P<year>(?:19|20)\d{2})(?!\d)", text[chosen.end():])
             year = max(int(chosen["year"]), int(listed["year"])) if listed else int(chosen["year"])
-            return Guess(_last_of_chronicle(text, years, year, right), text[left:right].strip()[:120], 0.5)
+            # (a day or a month the clauses go on to is how things stood then, no next year of the chronicle: "Năm
+            # 2022, … được phân bổ 412,8 tỷ đồng … Đến hết tháng 1/2023, ba huyện đã giải ngân …" reports 2022)
+            chronicle = [y for y in years if y not in dated]
+            return Guess(_last_of_chronicle(text, chronicle, year, right), text[left:right].strip()[:120], 0.5)
     return Guess()
 
 

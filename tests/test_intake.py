@@ -732,6 +732,12 @@ def test_a_page_an_archive_dates_by_its_month_only_reports_on_that_month_s_year(
     assert "2024-11" in doc.guesses["report_year"].words and "2024-11-30" not in doc.guesses["report_year"].words
 
 
+def test_a_month_after_the_year_is_how_it_stood_not_the_next_year_of_a_chronicle(levels):
+    text = ("Nguồn lực chạm tới bản xa\n\nNăm 2022, ba huyện được phân bổ 412,8 tỷ đồng. Đến hết tháng 1/2023, ba huyện "
+            "đã giải ngân 356,1 tỷ đồng.\n")
+    assert infer.read_document(text, levels).value("report_year") == 2022
+
+
 def test_the_year_a_change_starts_from_is_not_the_year_reported(levels):
     text = ("Giảm nghèo ở Điện Biên\n\nKết quả, tỷ lệ nghèo đa chiều năm 2023 từ 36,97% đã giảm xuống còn 33,24% năm "
             "2024.\n")
