@@ -199,14 +199,14 @@ def _patterns() -> _Patterns:
         rate_noun_after=re.compile(rf"{sp}+(?:{_words(words['rate_nouns'])})(?!\w)", re.IGNORECASE),
         year_number=re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
         level_before_change=re.compile(rf"(?:{NUMERAL}){sp}*%{sp}*,?{sp}*$"),
-        # "giảm từ 21,35% năm 2021 xuống còn 11,08% …": levels the rate's own words set out
         of_plan=re.compile(rf"[^,;.\n]*?(?<!\w)(?:{_words(words['plan_words'])})(?!\w)", re.IGNORECASE),
         change_rate_noun=re.compile(rf"(?<!\w)(?:{_words(words['change_rate_nouns'])})(?!\w)", re.IGNORECASE),
         level_anywhere=re.compile(rf"(?<!\w)(?:{_words(words['rate_level_words'])}){sp}+(?:(?:{_words(voc.qualifiers)}){sp}+)?"
                                   rf"(?:{NUMERAL}){sp}*%", re.IGNORECASE),
         rate_clause_words=re.compile(rf"(?<!\w)(?:{_words(words['rate_clause_words'] + words['rate_level_words'] + words['rate_changes'] + words['rate_change_adverbs'])})(?!\w)"
                                      rf"|(?:{NUMERAL}){sp}*%|(?<!\d)(?:19|20)\d\d(?!\d)", re.IGNORECASE),
-        # (right before the change, each perhaps with its year, then only words of how it changed)
+        # "giảm từ 21,35% năm 2021 xuống còn 11,08% …": levels the rate's own words set out, right before the
+        # change, each perhaps with its year, then only words of how it changed
         worded_level=re.compile(rf"(?:(?<!\w)(?:{_words(words['rate_level_words'])}){sp}+(?:(?:{_words(voc.qualifiers)}){sp}+)?"
                                 rf"(?:{NUMERAL}){sp}*%(?:{sp}+(?:[^\W\d_]+|(?:19|20)\d\d))*?{sp}*)+,?"
                                 rf"(?:{sp}*(?:{_words(words['rate_change_adverbs'])}))*{sp}*$", re.IGNORECASE),
@@ -432,9 +432,7 @@ def _states_rate_change(text: str, start: int, end: int, ranged: bool, pat: _Pat
     at = start - len(before) + change.start("change")
     window = max(0, at - BRACKET_CHARS)
     sentence = max((m.end() for m in pat.clause_start.finditer(text, window, at)), default=window)
-    rate = None
-    for rate in pat.rate_noun.finditer(text, sentence, at):
-        pass
+    rate = _last_match(pat.rate_noun, text, sentence, at)
     if rate is None:
         return _continues_rate(text, sentence, at, window, pat)
     between = pat.worded_level.sub("", pat.level_before_change.sub("", text[rate.end():at], count=1), count=1)
@@ -442,6 +440,7 @@ def _states_rate_change(text: str, start: int, end: int, ranged: bool, pat: _Pat
 
 
 def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    """The last match of a pattern between two positions."""
     found = None
     for found in pattern.finditer(text, start, end):
         pass
@@ -456,9 +455,7 @@ def _continues_rate(text: str, clause: int, at: int, window: int, pat: _Patterns
     if mark < 0 or text[mark] != ";":
         return False
     previous = max((m.end() for m in pat.clause_start.finditer(text, window, mark)), default=window)
-    rate = None
-    for rate in pat.rate_noun.finditer(text, previous, mark):
-        pass
+    rate = _last_match(pat.rate_noun, text, previous, mark)
     if rate is None:
         return False
     said = pat.year_number.sub("", pat.level_anywhere.sub("", text[rate.end():at]))

@@ -71,9 +71,10 @@ def lines(text: str):
 
 def _cells(text: str, start: int, end: int) -> list[Cell]:
     # '|' between cells, or tabs, as a table copied from a spreadsheet or a word processor keeps them
-    bar = re.compile(r"\|" if "|" in text[start:end] else r"\t+" if "\t" in text[start:end] else r"(?!)")
-    if bar.pattern == "(?!)":
+    line = text[start:end]
+    if "|" not in line and "\t" not in line:
         return []
+    bar = re.compile(r"\|" if "|" in line else r"\t+")
     cells, cut = [], start
     for found in [*bar.finditer(text, start, end), None]:
         stop = found.start() if found else end
