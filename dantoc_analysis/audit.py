@@ -1258,7 +1258,10 @@ def _rate_numerator(text: str, figures: list[Figure], rate: Figure) -> Figure | 
     # bracket of its own, which comments on its clause ("130 hộ được công nhận thoát nghèo (đạt 86%
     # kế hoạch)").
     aside = re.search(r"\(\s*$", between)
-    if not aside and len(tokens(between.rsplit(",", 1)[-1], ())) > words()["rate"]["max_gap_words"]:
+    last = between.rsplit(",", 1)[-1]
+    # "… giải ngân 8,91 tỷ đồng, tỷ lệ giải ngân đạt 92,6%": the rate's own name may stand before its cue
+    named = re.match(rf"\s*(?:{_phrases(words()['rate']['named'])})\s", last, re.IGNORECASE)
+    if not aside and not named and len(tokens(last, ())) > words()["rate"]["max_gap_words"]:
         return None
     return before
 

@@ -318,6 +318,10 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
     ("Tổng vốn được giao năm 2022: 214.386 triệu đồng, trong đó vốn sự nghiệp 75.466 triệu đồng.\nĐến nay giải ngân "
      "176.512 triệu đồng, trong đó vốn sự nghiệp 52.207 triệu đồng.\nHỗ trợ nước sinh hoạt phân tán 2.916 triệu đồng, "
      "chiếm 3,9% vốn sự nghiệp.", "3,9%", "unclear"),
+    # The rate's own name may stand between its numerator and its cue.
+    ("Đến nay các công trình đã giải ngân 8,91 tỷ đồng, tỷ lệ giải ngân đạt 92,2% (kế hoạch 9,66 tỷ đồng).", "92,2%", "ok"),
+    ("Đến nay các công trình đã giải ngân 8,91 tỷ đồng, tỷ lệ giải ngân đạt 92,6% (kế hoạch 9,66 tỷ đồng).", "92,6%",
+     "mismatch"),
     # "trong đó" after a list's close divides the list's whole, not its last part.
     ("Năm 2022, huyện tập huấn cho khoảng 2.300 lượt người, gồm 1.248 lượt cán bộ cơ sở và 1.046 lượt người dân; "
      "trong đó nữ 883 lượt, chiếm 38,5%.", "38,5%", "ok"),
@@ -326,7 +330,7 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
         "plan-bracket-off", "second-named-ok", "second-named-off", "reached-ok", "reached-off", "reached-of-which-ok",
         "reached-of-which-off", "reached-two-wholes", "reached-over-100", "reached-sentence-before", "share-of-whole-s-base",
         "own-plan-of-a-district", "own-plan-of-the-whole-district", "whole-less-than-part", "all-of-another-level",
-        "another-place", "place-plan-ok", "place-plan-off", "base-on-the-rate-s-side", "stated-base-across-100", "bracket-after-a-comma", "holds-against-another",
+        "another-place", "place-plan-ok", "place-plan-off", "base-on-the-rate-s-side", "stated-base-across-100", "bracket-after-a-comma", "holds-against-another", "rate-name-before-cue-ok", "rate-name-before-cue-off",
         "of-which-after-a-list"])
 def test_rates_whose_terms_the_words_state(text, rate, status):
     assert _verdict(text, "rate", rate) == status
