@@ -1751,8 +1751,15 @@ def _denominator(text, figures, spans, rate: Figure, numerator: Figure, base_tex
         # plan: its total is a base only for a share ("chiếm") or where the base words name it.
         if f.index == numerator.parent and not share and not (base & tokens(_described(text, f))):
             continue
+        if (base and f.numerator_of is not None and f.index != numerator.parent
+                and _is_share(text, f, figures[f.numerator_of])
+                and tokens(_base_text(text, figures[f.numerator_of])) == base):
+            # "3.794 hộ, chiếm 84,54% số hộ nghèo toàn tỉnh; … 694 hộ, chiếm 15,46% số hộ nghèo toàn tỉnh": a share of
+            # the same base is another part of it, not the base
+            continue
         if (f.index in (numerator.index, rate.index) or not same_unit(f, numerator)
-                or _names_other_item(text, figures, numerator, f) or _in_other_place(text, spans, numerator, f)
+                or _names_other_item(text, figures, numerator, f)
+                or _in_other_place(text, spans, figures, numerator, f, base_text)
                 or (not share and ((_place_item(f) and not _place_item(numerator))
                                    # "toàn huyện giải ngân …, đạt 77,3% kế hoạch": no one item's plan is the base
                                    or (whole_area and _item_of(text, figures, f) is not None)))
@@ -1927,11 +1934,37 @@ def _wrong_side(rate: Figure, numerator: Figure, base: Figure) -> bool:
     return (high < 100 and bottom[1] < top[0]) or (low > 100 and bottom[0] > top[1])
 
 
-def _in_other_place(text: str, spans: list[Sentence], a: Figure, b: Figure) -> bool:
+def _in_other_place(text: str, spans: list[Sentence], figures: list[Figure], a: Figure, b: Figure,
+                    base_text: str = "") -> bool:
     """ "… huyện Điện Biên Đông với 521/574 nhà … Huyện Mường Chà … đã hoàn thành 243 nhà (đạt 35,8%)":
-    figures whose sentences place them in two places of one level are of different places."""
-    first, second = _place_of(text, spans, a), _place_of(text, spans, b)
-    return first is not None and second is not None and first[0] == second[0] and first[1] != second[1]
+    figures whose sentences place them in two places of one level are of different places; and "Riêng huyện
+    Đam Rông có 2.130 hộ nghèo … Trong đó, … 1.992 hộ, chiếm 23,99% hộ DTTS" is no share of a figure its
+    sentences say is of all the province ("Hộ cận nghèo toàn tỉnh … Trong đó, … 8.211 hộ") — a figure
+    placed by its own sentence or by that of the total it is listed under — unless the base words say the base
+    is of all of that area ("chiếm 38,6% số hộ được hỗ trợ của toàn tỉnh")."""
+    first, second = _placed(text, spans, figures, a), _placed(text, spans, figures, b)
+    if first is not None and second is not None:
+        return first[0] == second[0] and first[1] != second[1]
+    whole = _of_all_of(text, spans, figures, b)
+    return (first is not None and second is None and whole not in ("", first[0])
+            and not re.search(rf"(?<!\w){re.escape(whole)}(?!\w)", base_text, re.IGNORECASE))
+
+
+def _placed(text: str, spans: list[Sentence], figures: list[Figure], f: Figure) -> tuple[str, str] | None:
+    """The place a figure's sentence names, else the place the sentence of the total it is listed under names."""
+    own = _place_of(text, spans, f)
+    return own if own is not None or f.parent is None else _place_of(text, spans, figures[f.parent])
+
+
+def _of_all_of(text: str, spans: list[Sentence], figures: list[Figure], f: Figure) -> str:
+    """The level of area a figure's sentence, or its total's, says it is all of ("toàn tỉnh", "trên địa bàn
+    tỉnh"), else ""."""
+    pattern = re.compile(rf"(?<!\w)(?:{_phrases(words()['rate']['all_of'] + words()['rate']['area_of'])})\s+"
+                         rf"(?P<level>{_phrases(words()['rate']['area_levels'])})(?!\w)", re.IGNORECASE)
+    for g in (f, figures[f.parent] if f.parent is not None else None):
+        if g is not None and (m := pattern.search(text, spans[g.sentence].start, spans[g.sentence].end)):
+            return m["level"].lower()
+    return ""
 
 
 def _place_of(text: str, spans: list[Sentence], f: Figure) -> tuple[str, str] | None:

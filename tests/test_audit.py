@@ -322,6 +322,18 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
     ("Đến nay các công trình đã giải ngân 8,91 tỷ đồng, tỷ lệ giải ngân đạt 92,2% (kế hoạch 9,66 tỷ đồng).", "92,2%", "ok"),
     ("Đến nay các công trình đã giải ngân 8,91 tỷ đồng, tỷ lệ giải ngân đạt 92,6% (kế hoạch 9,66 tỷ đồng).", "92,6%",
      "mismatch"),
+    # A district's share is not of a figure said to be all of the province, unless the base words say so.
+    ("Hộ cận nghèo toàn tỉnh có tổng số 13.821 hộ, chiếm 4,07% số hộ toàn tỉnh. Trong đó, hộ cận nghèo đồng bào dân tộc "
+     "thiểu số 8.211 hộ, chiếm 10,41% số hộ đồng bào dân tộc thiểu số.\n\nRiêng huyện Đam Rông có 2.130 hộ nghèo, chiếm "
+     "14,76% số hộ toàn huyện. Trong đó, hộ nghèo đồng bào dân tộc thiểu số có 1.992 hộ, chiếm tỷ lệ 23,99% hộ đồng bào "
+     "dân tộc thiểu số.", "23,99%", "unclear"),
+    ("Toàn tỉnh đã hỗ trợ 3.666 hộ về nước sinh hoạt. Riêng huyện Bảo Lâm được hỗ trợ 1.415 hộ, chiếm 38,6% số hộ "
+     "được hỗ trợ của toàn tỉnh.", "38,6%", "ok"),
+    # A share of the same base words is another part of that base, not the base.
+    ("Năm 2020 trên địa bàn tỉnh có 4.488 hộ, chiếm 1,32% số hộ toàn tỉnh, trong đó:\n\n+ Hộ nghèo đồng bào dân tộc "
+     "thiểu số 2.793 hộ, chiếm 3,58% số hộ đồng bào dân tộc thiểu số toàn tỉnh.\n\n+ Hộ nghèo về thu nhập 3.794 hộ, "
+     "chiếm 84,54% số hộ nghèo toàn tỉnh.\n\n+ Hộ nghèo thiếu hụt các dịch vụ xã hội cơ bản 694 hộ, chiếm 15,46% số hộ "
+     "nghèo toàn tỉnh.", "15,46%", "unclear"),
     # "trong đó" after a list's close divides the list's whole, not its last part.
     ("Năm 2022, huyện tập huấn cho khoảng 2.300 lượt người, gồm 1.248 lượt cán bộ cơ sở và 1.046 lượt người dân; "
      "trong đó nữ 883 lượt, chiếm 38,5%.", "38,5%", "ok"),
@@ -331,6 +343,7 @@ def test_a_plan_rate_that_names_a_part_is_a_rate_of_that_part():
         "reached-of-which-off", "reached-two-wholes", "reached-over-100", "reached-sentence-before", "share-of-whole-s-base",
         "own-plan-of-a-district", "own-plan-of-the-whole-district", "whole-less-than-part", "all-of-another-level",
         "another-place", "place-plan-ok", "place-plan-off", "base-on-the-rate-s-side", "stated-base-across-100", "bracket-after-a-comma", "holds-against-another", "rate-name-before-cue-ok", "rate-name-before-cue-off",
+        "district-not-of-province", "district-of-province-named", "share-of-same-base",
         "of-which-after-a-list"])
 def test_rates_whose_terms_the_words_state(text, rate, status):
     assert _verdict(text, "rate", rate) == status
