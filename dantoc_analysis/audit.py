@@ -1509,9 +1509,9 @@ def _holds_against_another(text: str, figures: list[Figure], rate: Figure, numer
                            base_text: str) -> bool:
     """Whether the rate holds against another figure before it that its base words name as well."""
     said = tokens(base_text, ("stopwords", "plain")) - _concept_words()
-    if not said or _rate_relation(rate, numerator, chosen, base_text).status == "ok":
+    if not said or _holds(rate, numerator, chosen):
         return False
-    return any(_rate_relation(rate, numerator, f, base_text).status == "ok" for f in figures[:rate.index]
+    return any(_holds(rate, numerator, f) for f in figures[:rate.index]
                if f.index not in (numerator.index, chosen.index) and same_unit(f, numerator)
                and f.per_unit == numerator.per_unit and f.mention.unit != "percent"
                and said <= tokens(_described(text, f)))
@@ -1959,20 +1959,28 @@ def _placed(text: str, spans: list[Sentence], figures: list[Figure], f: Figure) 
 def _of_all_of(text: str, spans: list[Sentence], figures: list[Figure], f: Figure) -> str:
     """The level of area a figure's sentence, or its total's, says it is all of ("toàn tỉnh", "trên địa bàn
     tỉnh"), else ""."""
-    pattern = re.compile(rf"(?<!\w)(?:{_phrases(words()['rate']['all_of'] + words()['rate']['area_of'])})\s+"
-                         rf"(?P<level>{_phrases(words()['rate']['area_levels'])})(?!\w)", re.IGNORECASE)
     for g in (f, figures[f.parent] if f.parent is not None else None):
-        if g is not None and (m := pattern.search(text, spans[g.sentence].start, spans[g.sentence].end)):
+        if g is not None and (m := _all_of_area().search(text, spans[g.sentence].start, spans[g.sentence].end)):
             return m["level"].lower()
     return ""
 
 
+@cache
+def _all_of_area() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_phrases(words()['rate']['all_of'] + words()['rate']['area_of'])})\s+"
+                      rf"(?P<level>{_phrases(words()['rate']['area_levels'])})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _named_place() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?P<level>{_phrases(words()['rate']['place_levels'])})\s+"
+                      rf"(?P<name>[^\W\d_][\w'’]*(?:\s+[^\W\d_][\w'’]*){{0,3}})", re.IGNORECASE)
+
+
 def _place_of(text: str, spans: list[Sentence], f: Figure) -> tuple[str, str] | None:
     """The last place its sentence names before a figure, by level and proper name ("huyện Mường Chà")."""
-    pattern = re.compile(rf"(?<!\w)(?P<level>{_phrases(words()['rate']['place_levels'])})\s+"
-                         rf"(?P<name>[^\W\d_][\w'’]*(?:\s+[^\W\d_][\w'’]*){{0,3}})", re.IGNORECASE)
     found = None
-    for m in pattern.finditer(text, spans[f.sentence].start, f.mention.start):
+    for m in _named_place().finditer(text, spans[f.sentence].start, f.mention.start):
         name = list(itertools.takewhile(lambda word: word[0].isupper(), m["name"].split()))
         if name:
             found = (m["level"].lower(), " ".join(name))
@@ -2267,6 +2275,20 @@ def _cue_of(text: str, numerator: Figure, rate: Figure) -> str:
 def _rate_relation(rate: Figure, numerator: Figure, denominator: Figure, base_text: str,
                    named: bool = True) -> Relation:
     """The verdict; a miss against a base the words do not clearly name is unclear, not an error."""
+    top, bottom = _terms_stated(numerator, denominator)
+    low, high = ratio_interval(top, bottom)
+    miss = gap(interval(rate.stated), (low, high))
+    computed = 100 * top.value / bottom.value if bottom.value else math.inf
+    roles = {"stated": rate.index, "numerator": numerator.index, "denominator": denominator.index}
+    status = "ok" if miss == 0 else "mismatch" if named else "unclear"
+    relation = Relation("rate", status, roles, [], computed, (low, high), miss, base_text)
+    template = "rate_weak" if status == "unclear" else f"rate_{status}"
+    relation.message = _rate_message(relation, rate, top, bottom, numerator, template)
+    return relation
+
+
+def _terms_stated(numerator: Figure, denominator: Figure) -> tuple[Stated, Stated]:
+    """A rate's numerator and denominator as the words state them."""
     top = numerator.stated
     bottom = denominator.stated
     if denominator is not numerator and denominator.mention.denominator is not None:
@@ -2277,15 +2299,12 @@ def _rate_relation(rate: Figure, numerator: Figure, denominator: Figure, base_te
         bottom = Stated(float(numerator.mention.denominator), top.resolution, "exact", unit=top.unit)
         top = Stated(top.value, top.resolution, "exact" if top.qualifier == "range" else top.qualifier, top.text,
                      unit=top.unit)
-    low, high = ratio_interval(top, bottom)
-    miss = gap(interval(rate.stated), (low, high))
-    computed = 100 * top.value / bottom.value if bottom.value else math.inf
-    roles = {"stated": rate.index, "numerator": numerator.index, "denominator": denominator.index}
-    status = "ok" if miss == 0 else "mismatch" if named else "unclear"
-    relation = Relation("rate", status, roles, [], computed, (low, high), miss, base_text)
-    template = "rate_weak" if status == "unclear" else f"rate_{status}"
-    relation.message = _rate_message(relation, rate, top, bottom, numerator, template)
-    return relation
+    return top, bottom
+
+
+def _holds(rate: Figure, numerator: Figure, denominator: Figure) -> bool:
+    """Whether the rate holds against this denominator, at the figures' stated precision."""
+    return gap(interval(rate.stated), ratio_interval(*_terms_stated(numerator, denominator))) == 0
 
 
 def _unclear_rate(rate: Figure, numerator: Figure, base_text: str, template: str) -> Relation:
