@@ -22,7 +22,7 @@ from .extract import Mention, extract
 from .grammar import lookup_unit, parse_figure, stated_in
 from .intervals import Stated, gap, interval, measures, ratio_interval, sum_interval
 from .numbers import FigureError, format_number, unit_word, vocabulary
-from .wording import resource
+from .wording import last_match, resource
 
 STATUS_ORDER = {"mismatch": 0, "unclear": 1, "ok": 2}
 
@@ -1827,19 +1827,16 @@ def _placed_as_base_says(text: str, figures: list[Figure], f: Figure, base_text:
     huyện" is no figure stated of all the province ("Số hộ cận nghèo toàn tỉnh là 11.601 hộ, trong đó …");
     "kế hoạch của huyện" is a place's own plan, which only a figure placed there is — any figure is, where
     that level is the whole area the text speaks of ("Toàn huyện có …")."""
-    levels, all_of = _phrases(words()["rate"]["area_levels"]), _phrases(words()["rate"]["all_of"])
     said = f"{f.label} {_described(text, f)} {figures[f.parent].label if f.parent is not None else ''}"
-    if whole := re.search(rf"(?<!\w)(?:{all_of})\s+(?P<level>{levels})(?!\w)", base_text, re.IGNORECASE):
-        others = [m for m in re.finditer(rf"(?<!\w)(?:{all_of})\s+(?P<level>{levels})(?!\w)", said, re.IGNORECASE)
-                  if m["level"].lower() != whole["level"].lower()]
-        if others:
-            return False
-    m = re.search(rf"(?<!\w)của\s+(?P<level>{levels})\s*$", base_text, re.IGNORECASE)
+    if (whole := _all_of_area().search(base_text)) and any(
+            m["level"].lower() != whole["level"].lower() for m in _all_of_area().finditer(said)):
+        return False
+    m = re.search(rf"(?<!\w)của\s+(?P<level>{_phrases(words()['rate']['area_levels'])})\s*$", base_text, re.IGNORECASE)
     if m is None:
         return True
-    level = rf"(?<!\w){re.escape(m['level'])}(?!\w)"
-    return (re.search(rf"(?<!\w)(?:{all_of})\s+{level}", text, re.IGNORECASE) is not None
-            or re.search(level, said, re.IGNORECASE) is not None)
+    level = m["level"].lower()
+    return (any(w["level"].lower() == level for w in _all_of_area().finditer(text))
+            or re.search(rf"(?<!\w){re.escape(level)}(?!\w)", said, re.IGNORECASE) is not None)
 
 
 def _named_right_before(f: Figure, subject: set[str]) -> bool:
@@ -1998,7 +1995,7 @@ def _item_of(text: str, figures: list[Figure], f: Figure) -> tuple[str, str] | N
     # (not past a joiner: in "Dự án 4 là 21.870 triệu đồng và Dự án 5 là …" the next item begins)
     joiner = _patterns().joiner.search(after)
     after = after[:joiner.start()] if joiner else after
-    found = _numbered().search(after) or _last_match(_numbered(), f.label) or _line_item(text, f)
+    found = _numbered().search(after) or last_match(_numbered(), f.label) or _line_item(text, f)
     return (found["kind"].lower(), found["number"].upper()) if found else None
 
 
@@ -2009,13 +2006,6 @@ def _line_item(text: str, f: Figure) -> re.Match | None:
     head = re.match(r"[ \t]*(?:[-+•*–]|\d+[.)]|[^\W\d_]\))?[ \t]*", text[start:f.mention.start])
     found = _numbered().match(text, start + head.end(), f.mention.start)
     return found if found and re.match(r"\s*:", text[found.end():]) else None
-
-
-def _last_match(pattern: re.Pattern, words: str) -> re.Match | None:
-    found = None
-    for found in pattern.finditer(words):
-        pass
-    return found
 
 
 @cache

@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 from . import tables
 from .intervals import measures
 from .numbers import FigureError, format_number, format_quantity, normalise, parse_number, unit_word, vocabulary
-from .wording import alternatives, normal_form, resource
+from .wording import alternatives, last_match, normal_form, resource
 
 YEARS = range(1900, 2101)
 CONTEXT_CHARS = 40  # how far back the words that qualify or disqualify a number are looked for
@@ -414,7 +414,7 @@ def _states_rate_change(text: str, start: int, end: int, ranged: bool, pat: _Pat
     the percentage, with the rate named after it or before the change word in its sentence, no figure
     between but the rate's level right before the change ("Tỷ lệ hộ nghèo còn 15,57%, giảm 3,41% …")."""
     before = text[max(0, start - CONTEXT_CHARS):start]
-    if ((named := _last_match(pat.change_rate_noun, text, max(0, start - BRACKET_CHARS), start)) is not None
+    if ((named := last_match(pat.change_rate_noun, text, max(0, start - BRACKET_CHARS), start)) is not None
             and not re.search(r"(?<!\d)[;.\n]|\d\s*%", text[named.end():start])
             and not pat.of_plan.match(text, end) and not pat.of_plan.match(text[named.end():start])):
         # "tỷ lệ giảm nghèo vùng đồng bào của 17 tỉnh bình quân đạt 3,81%" (not "… từ 105,7% đến 122% kế hoạch", nor
@@ -432,19 +432,11 @@ def _states_rate_change(text: str, start: int, end: int, ranged: bool, pat: _Pat
     at = start - len(before) + change.start("change")
     window = max(0, at - BRACKET_CHARS)
     sentence = max((m.end() for m in pat.clause_start.finditer(text, window, at)), default=window)
-    rate = _last_match(pat.rate_noun, text, sentence, at)
+    rate = last_match(pat.rate_noun, text, sentence, at)
     if rate is None:
         return _continues_rate(text, sentence, at, window, pat)
     between = pat.worded_level.sub("", pat.level_before_change.sub("", text[rate.end():at], count=1), count=1)
     return not re.search(r"\d", pat.year_number.sub("", between))
-
-
-def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
-    """The last match of a pattern between two positions."""
-    found = None
-    for found in pattern.finditer(text, start, end):
-        pass
-    return found
 
 
 def _continues_rate(text: str, clause: int, at: int, window: int, pat: _Patterns) -> bool:
@@ -455,7 +447,7 @@ def _continues_rate(text: str, clause: int, at: int, window: int, pat: _Patterns
     if mark < 0 or text[mark] != ";":
         return False
     previous = max((m.end() for m in pat.clause_start.finditer(text, window, mark)), default=window)
-    rate = _last_match(pat.rate_noun, text, previous, mark)
+    rate = last_match(pat.rate_noun, text, previous, mark)
     if rate is None:
         return False
     said = pat.year_number.sub("", pat.level_anywhere.sub("", text[rate.end():at]))

@@ -15,7 +15,7 @@ from functools import cache
 from . import admin
 from .extract import Mention, sentence_around, sentence_bounds
 from .numbers import vocabulary
-from .wording import resource
+from .wording import last_match, resource
 
 SOURCE_FIELDS = ("province", "area", "area_level", "title", "publisher", "published", "event_date", "report_year")
 FIGURE_FIELDS = ("indicator", "year", "basis", "period", "as_of", "vintage", "area")
@@ -719,7 +719,7 @@ def _skipped(skip: re.Pattern, text: str, m: re.Match) -> bool:
     2021 - 2030, năm 2023") or the level reached ("từ 24,71% xuống còn 20,71% vào cuối năm 2024"), nor
     across a clause's end ("… nâng lên so với trước. Đến năm 2020, …", "Từ nguồn vốn này, năm 2023 …")."""
     window = re.split(r"[.;!?\n,]\s", text[max(0, m.start() - _SKIP_LOOKBACK):m.end()])[-1]
-    found = _last(skip, window)
+    found = last_match(skip, window)
     between = window[found.end():len(window) - len(m.group())] if found is not None else ""
     return (found is not None and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", between)
             and not _cue_pattern(cues()["figure"]["level_reached"]).search(between))
@@ -867,13 +867,6 @@ def _context(text: str, mention: Mention) -> _Context:
     return _Context(text[start:mention.start + (digit.start() if digit else 0)], start, after)
 
 
-def _last(pattern: re.Pattern, text: str) -> re.Match | None:
-    found = None
-    for found in pattern.finditer(text):
-        pass
-    return found
-
-
 _AFTER_NUMBER = re.compile(r"(?:(?P<word>\w+)\s+)?\d[\d.,]*\s*%?\s*$")
 
 
@@ -918,9 +911,9 @@ def _names_with_cues() -> re.Pattern:
 
 def period(ctx: _Context) -> Guess:
     spec = cues()["figure"]
-    if m := _last(_cue_pattern(spec["to_date"]), ctx.before):
+    if m := last_match(_cue_pattern(spec["to_date"]), ctx.before):
         return Guess("to_date", m.group(), 0.6)
-    if m := _last(_cue_pattern(spec["point"]), ctx.before):
+    if m := last_match(_cue_pattern(spec["point"]), ctx.before):
         return Guess("point", m.group(), 0.6)
     return Guess(spec["default_period"], "no cue word for a total so far or a level at a date", 0.4)
 
@@ -932,7 +925,7 @@ def _year_pattern() -> re.Pattern:
 
 def carried_over(ctx: _Context) -> re.Match | None:
     """'vốn năm 2022 kéo dài sang năm 2023': the year of the plan (first) and the year spent (second)."""
-    return _last(_carried_pattern(), ctx.before)
+    return last_match(_carried_pattern(), ctx.before)
 
 
 def carried_after(ctx: _Context) -> re.Match | None:
@@ -957,7 +950,7 @@ def _carried_onward(ctx: _Context) -> re.Match | None:
     pattern = re.compile(rf"{word}\s+(?P<vintage>\d{{4}})(?:\s+[^\W\d_]+){{0,{spec['carried_gap_words']}}}?"
                          rf"\s+(?:{_any(spec['carried_over'])})(?!\w)(?!(?:\s+[^\W\d_]+){{0,3}}?\s+{word}\s+\d)",
                          re.IGNORECASE)
-    return _last(pattern, ctx.before)
+    return last_match(pattern, ctx.before)
 
 
 def _carried_named_after(ctx: _Context) -> re.Match | None:
@@ -994,10 +987,10 @@ def year(ctx: _Context, doc: Document, as_of: Guess, stated_basis: Guess, text: 
     for m in reversed(list(_year_pattern().finditer(ctx.before))):
         if not skip.search(ctx.before[max(0, m.start() - _LOOKBACK):m.end()]):
             return Guess(int(m["year"]), m.group(), 0.9)
-    if doc.value("report_year") and (m := _last(_previous_year(), ctx.before + ctx.after)):
+    if doc.value("report_year") and (m := last_match(_previous_year(), ctx.before + ctx.after)):
         # "cao hơn so với cùng kỳ năm trước (cùng kỳ chỉ đạt 41,2%)": the year before the one reported on
         return Guess(int(doc.value("report_year")) - 1, f"{m.group().strip()} before the report year", 0.5)
-    if (doc.value("report_year") and (m := _last(_next_year(), ctx.before))
+    if (doc.value("report_year") and (m := last_match(_next_year(), ctx.before))
             and not re.search(r"\d{1,2}/\d{1,2}\s*$", ctx.before[:m.start()])):  # "31/01 năm sau" dates a day
         # "phấn đấu trong năm tới hỗ trợ 950 hộ": the year after the one reported on
         return Guess(int(doc.value("report_year")) + 1, f"{m.group()} after the report year {doc.value('report_year')}", 0.6)
@@ -1017,7 +1010,7 @@ def _tasks_before(before: str, doc: Document) -> Guess:
     hướng nhiệm vụ năm 2024")."""
     spec = cues()["report_year"]
     head = rf"(?im)^[^\n]{{0,12}}?(?<!\w)(?:{_any(spec['task_cues'])})(?!\w)[^.;!?\n]{{0,{spec['max_gap_chars']}}}?"
-    found = _last(re.compile(rf"{head}(?:{_year_pattern().pattern}|(?P<next>{_any(cues()['figure']['next_year'])}))"
+    found = last_match(re.compile(rf"{head}(?:{_year_pattern().pattern}|(?P<next>{_any(cues()['figure']['next_year'])}))"
                              rf"[^\n.]{{0,40}}$"), before)
     if found is None:
         return Guess()
@@ -1057,7 +1050,7 @@ def as_of(ctx: _Context, doc: Document, stated_basis: Guess = Guess()) -> Guess:
     # a date after the figure in its own clause dates it first ("… và hoàn thành 100% kế hoạch trước
     # ngày 31/01/2024"); else the last one before it in its sentence
     before = ctx.before.rsplit(";", 1)[-1] if stated_basis.value == "target" else ctx.before
-    m = pattern.search(ctx.after) or _last(pattern, before)
+    m = pattern.search(ctx.after) or last_match(pattern, before)
     if m is None:
         return _as_of_in_report_year(ctx, doc)
     if m["quarter"]:
@@ -1098,11 +1091,11 @@ def _as_of_in_report_year(ctx: _Context, doc: Document) -> Guess:
     year_end = re.compile(rf"(?<!\w)(?:{_any(spec['as_of_year_end'])})(?!\s+\d)(?!\w)", re.IGNORECASE)
     months = re.compile(rf"(?<!\w)(?:{_any(spec['as_of_months'])})\s+(?P<n>\d{{1,2}})\s+{re.escape(spec['month_count_word'])}"
                         rf"(?!\w)", re.IGNORECASE)
-    if m := _last(months, ctx.before):
+    if m := last_match(months, ctx.before):
         n = int(m["n"])
         if 1 <= n <= 12:
             return Guess(date(int(year), n, calendar.monthrange(int(year), n)[1]), f"{m.group()} of {year}", 0.6)
-    if m := _last(year_end, ctx.before):
+    if m := last_match(year_end, ctx.before):
         return Guess(date(int(year), 12, 31), f"{m.group()} of {year}", 0.6)
     return Guess()
 
@@ -1125,7 +1118,7 @@ def vintage(text: str, ctx: _Context, mention: Mention, stated_basis: Guess, fig
             return Guess(int(figure_year.value) - 1, f"{m.group().strip()} (the year before {figure_year.value})", 0.6)
     if capital and (back := _cue_pattern(cues()["figure"]["carried_back"]).search(ctx.before)):
         # "vốn kéo dài đã giải ngân 121 tỷ": the carried-over capital the text stated earlier
-        if earlier := _last(_carried_pattern(), text[:ctx.sentence_start]):
+        if earlier := last_match(_carried_pattern(), text[:ctx.sentence_start]):
             return Guess(int(earlier["vintage"]), f"{back.group()} → {earlier.group()}", 0.7)
     if figure_year.value == "":
         return Guess()

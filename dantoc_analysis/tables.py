@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .wording import alternatives, resource
+from .wording import alternatives, last_match, resource
 
 
 @dataclass(frozen=True)
@@ -158,9 +158,8 @@ def _table_unit(text: str, start: int) -> str:
     """ "(đơn vị: triệu đồng)", "ĐVT: triệu đồng" on the lines just before the table, or a unit in brackets
     ending the line right before it ("Chia theo nguồn vốn (triệu đồng):")."""
     before = text[max(0, start - words()["unit_lookback_chars"]):start]
-    found = None
-    for found in re.finditer(rf"(?:{alternatives(words()['unit_words'])})\s*:\s*(?P<unit>[^()\n:;]+)", before, re.IGNORECASE):
-        pass
+    found = last_match(re.compile(rf"(?:{alternatives(words()['unit_words'])})\s*:\s*(?P<unit>[^()\n:;]+)", re.IGNORECASE),
+                       before)
     if found:
         return found["unit"].strip().rstrip(".")
     # "Chia theo nguồn vốn (triệu đồng):" on the line right before the table

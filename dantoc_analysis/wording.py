@@ -23,6 +23,14 @@ def alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def last_match(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The last match of a pattern in text (between two positions)."""
+    found = None
+    for found in pattern.finditer(text, start, len(text) if end is None else end):
+        pass
+    return found
+
+
 def normal_form(text: str) -> str:
     """Text as a reader sees it: NFC, so that decomposed diacritics (NFD, as some PDFs and macOS
     give them) compare, match and count like the composed ones."""

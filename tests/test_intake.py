@@ -732,21 +732,18 @@ def test_a_page_an_archive_dates_by_its_month_only_reports_on_that_month_s_year(
     assert "2024-11" in doc.guesses["report_year"].words and "2024-11-30" not in doc.guesses["report_year"].words
 
 
-def test_a_month_after_the_year_is_how_it_stood_not_the_next_year_of_a_chronicle(levels):
-    text = ("Nguồn lực chạm tới bản xa\n\nNăm 2022, ba huyện được phân bổ 412,8 tỷ đồng. Đến hết tháng 1/2023, ba huyện "
-            "đã giải ngân 356,1 tỷ đồng.\n")
-    assert infer.read_document(text, levels).value("report_year") == 2022
-
-
-def test_the_year_a_change_starts_from_is_not_the_year_reported(levels):
-    text = ("Giảm nghèo ở Điện Biên\n\nKết quả, tỷ lệ nghèo đa chiều năm 2023 từ 36,97% đã giảm xuống còn 33,24% năm "
-            "2024.\n")
-    assert infer.read_document(text, levels).value("report_year") == 2024
-
-
-def test_a_month_and_year_written_with_a_dot_dates_the_report(levels):
-    text = "Tính đến tháng 9.2024, toàn tỉnh Lai Châu đã giải ngân hơn 812 tỉ đồng, đạt 61% kế hoạch vốn.\n"
-    assert infer.read_document(text, levels).value("report_year") == 2024
+@pytest.mark.parametrize(("text", "year"), [
+    # a month and year written with a dot dates the report
+    ("Tính đến tháng 9.2024, toàn tỉnh Lai Châu đã giải ngân hơn 812 tỉ đồng, đạt 61% kế hoạch vốn.\n", 2024),
+    # a month after the year is how it stood, not the next year of a chronicle
+    ("Nguồn lực chạm tới bản xa\n\nNăm 2022, ba huyện được phân bổ 412,8 tỷ đồng. Đến hết tháng 1/2023, ba huyện đã "
+     "giải ngân 356,1 tỷ đồng.\n", 2022),
+    # the year a change starts from is not the year reported
+    ("Giảm nghèo ở Điện Biên\n\nKết quả, tỷ lệ nghèo đa chiều năm 2023 từ 36,97% đã giảm xuống còn 33,24% năm 2024.\n",
+     2024),
+], ids=["month-dot-year", "month-after-the-year", "year-a-change-starts-from"])
+def test_the_year_the_words_report_on(levels, text, year):
+    assert infer.read_document(text, levels).value("report_year") == year
 
 
 def test_an_event_dated_after_hom_qua_is_the_reports_event(levels):
